@@ -1,0 +1,321 @@
+/**
+ * The plain data that flows between tone-audit's stages:
+ *   load (samples, style guide) → rules / graders → findings → report / diff / backlog.
+ * Every stage takes and returns these types; nothing here holds behaviour.
+ *
+ * Conventions used throughout:
+ * - Spans are 0-based UTF-16 offsets into the text they name, `end` exclusive.
+ * - Lines and columns in {@link SourceLocation} are 1-based, as editors show them.
+ * - Scores are on the guide's dimension scale, 1 (worst) to 5 (best).
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Severity order, most severe first; used for sorting and `maxSeverity` gates. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A place in a file a person can jump to. */
+export interface SourceLocation {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based; omitted when only the line is known (e.g. a JSONL record). */
+  col?: number;
+}
+
+/** One problem with a file the user gave us (guide, config, samples). */
+export interface Problem {
+  location: SourceLocation;
+  /** Dotted/indexed path of the offending field, e.g. `rules[1].terms` or `response`. Empty when the whole record is at fault. */
+  path: string;
+  message: string;
+  hint?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Samples
+
+export type TurnRole = 'customer' | 'bot' | 'agent' | 'system';
+
+export interface Turn {
+  role: TurnRole;
+  text: string;
+}
+
+export type MetadataValue = string | number | boolean | null;
+
+/** One bot reply to audit, with the customer context it answered. */
+export interface Sample {
+  /** From the data when present, else `h-` + a stable content hash of customer context and response. */
+  id: string;
+  /** The bot's reply under audit. */
+  response: string;
+  /** The customer's message this reply answers (the last customer turn when a transcript is given). May be empty. */
+  customer: string;
+  /** The full conversation before the reply, oldest first, when the data carries one. */
+  transcript?: Turn[];
+  /** True when the data says the conversation was handed to a human (satisfies escalation rules). */
+  escalated?: boolean;
+  /** Everything else the record carried: channel, locale, model, prompt_version, timestamp… */
+  metadata: Record<string, MetadataValue>;
+  /** Where the record came from; `file` is `-` for stdin. */
+  source: SourceLocation;
+}
+
+/** Maps our field names to the column/key names a team uses. Values may be dotted paths into JSON objects. */
+export interface FieldMap {
+  id: string;
+  response: string;
+  customer: string;
+  transcript: string;
+  escalated: string;
+  timestamp: string;
+}
+
+export type InputFormat = 'jsonl' | 'csv' | 'json';
+
+// ---------------------------------------------------------------------------
+// Style guide
+
+export interface ChangelogEntry {
+  version: string;
+  date?: string;
+  note: string;
+}
+
+export interface VoiceTrait {
+  id: string;
+  description?: string;
+  do: string[];
+  dont: string[];
+}
+
+export interface Dimension {
+  id: string;
+  name?: string;
+  description: string;
+  /** Anchors keyed by score (at least the low, middle and high ends, e.g. 1, 3, 5). */
+  scale: Record<number, string>;
+  /** Minimum acceptable score; a reply below it on any dimension is drifting. */
+  min: number;
+  /** Relative weight in the overall score (default 1). */
+  weight: number;
+}
+
+/** A rule as the guide declares it, before its kind compiles it. `options` holds every kind-specific key. */
+export interface RuleConfig {
+  id: string;
+  kind: string;
+  severity: Severity;
+  /** Message shown with each finding; may use `{{placeholders}}` the kind provides (e.g. `{{match}}`). */
+  message?: string;
+  description?: string;
+  /** Only check replies whose customer context shows all of these signals (e.g. `frustrated`). */
+  when?: { customer?: string[] };
+  /** Kind-specific keys, exactly as written in YAML. */
+  options: Record<string, unknown>;
+  /** Index in the guide's `rules` list, or -1 for rules synthesised from `escalation`. Used to locate errors. */
+  index: number;
+}
+
+/** A topic that must go to a human. */
+export interface EscalationTrigger {
+  id: string;
+  description?: string;
+  /** Words/phrases (or `/regex/`) in the customer's message that trigger a handoff. */
+  customerMentions: string[];
+  /** Customer signals (e.g. `frustrated`, `urgent`) that trigger a handoff, in addition to mentions. */
+  customerSignals: string[];
+  /** Phrases in the reply that count as a proper handoff. */
+  handoff: string[];
+  severity: Severity;
+  message?: string;
+}
+
+/** Customer-side signal definitions (`frustrated`, `urgent`, …): phrases or `/regex/` that reveal the condition. */
+export interface SignalDefinition {
+  id: string;
+  description?: string;
+  any: string[];
+}
+
+export interface GuideExample {
+  id: string;
+  customer: string;
+  bad: string;
+  good: string;
+  why: string;
+  /** Rule ids the bad reply must trigger; `guide lint` checks this. */
+  catches: string[];
+}
+
+export interface StyleGuide {
+  brand: string;
+  version: string;
+  changelog: ChangelogEntry[];
+  voice: { summary: string; traits: VoiceTrait[] };
+  dimensions: Dimension[];
+  rules: RuleConfig[];
+  escalation: EscalationTrigger[];
+  signals: SignalDefinition[];
+  examples: GuideExample[];
+  /** Where the guide came from and the sha256 (hex) of its bytes. */
+  source: { file: string; hash: string };
+  /**
+   * Position of every node in the YAML, keyed by path (`rules[1].terms`), so later stages
+   * (rule compilation, example checks) can point at `file:line:col` without re-reading the file.
+   */
+  positions: Record<string, SourceLocation>;
+}
+
+// ---------------------------------------------------------------------------
+// Findings
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A concrete edit that would fix a finding: replace `span` of the response with `replacement`. */
+export interface Suggestion {
+  span: Span;
+  replacement: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  /** Rule kind (`banned`, `prefer`, …), or `grader` for a violation the grader reported. */
+  kind: string;
+  severity: Severity;
+  message: string;
+  /** The offending text as it appears in the response, when the finding points at text. */
+  match?: string;
+  span?: Span;
+  suggestion?: Suggestion;
+  /** `rule` for the deterministic engine, `grader` for the LLM/heuristic grader. */
+  origin: 'rule' | 'grader';
+}
+
+// ---------------------------------------------------------------------------
+// Grading
+
+export type GraderKind = 'llm' | 'heuristic' | 'none';
+export type DriftVerdict = 'on-brand' | 'minor-drift' | 'major-drift';
+
+/** A signal the heuristic grader saw, and how far it moved a score (explainability). */
+export interface Cue {
+  label: string;
+  /** Points added to (or, when negative, taken from) the dimension score. */
+  effect: number;
+  /** The text that fired the cue, when there is one. */
+  evidence?: string;
+}
+
+export interface DimensionScore {
+  /** 1–5. */
+  score: number;
+  reason: string;
+  cues?: Cue[];
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+  /** USD, priced from the dated price table. */
+  costUsd: number;
+}
+
+export interface Grade {
+  /** `error` means the grader could not decide: not a pass and not a fail. */
+  status: 'graded' | 'error';
+  grader: Exclude<GraderKind, 'none'>;
+  model?: string;
+  scores: Record<string, DimensionScore>;
+  /** Violations the grader found, with evidence quotes that occur in the response. */
+  violations: Finding[];
+  drift: DriftVerdict;
+  /** An on-brand rewrite, only when drifting. */
+  rewrite?: string;
+  /** Why grading failed, when `status` is `error`. */
+  error?: string;
+  /** Evidence quotes dropped because they do not occur in the response. */
+  droppedEvidence?: number;
+  usage?: Usage;
+  /** True when the verdict came from the on-disk result cache (no API call made). */
+  cached?: boolean;
+}
+
+/** Outcome for one sample: `ungraded` means the grader failed on it, so nothing can be concluded. */
+export type SampleVerdict = 'pass' | 'drift' | 'ungraded';
+
+export interface SampleResult {
+  id: string;
+  source: SourceLocation;
+  customer: string;
+  response: string;
+  metadata: Record<string, MetadataValue>;
+  /** Rule findings first (sorted by span start, then rule id), then grader violations. */
+  findings: Finding[];
+  grade?: Grade;
+  verdict: SampleVerdict;
+}
+
+// ---------------------------------------------------------------------------
+// Summary and the audit result
+
+export interface RuleSummary {
+  ruleId: string;
+  kind: string;
+  severity: Severity;
+  /** Findings of this rule. */
+  findings: number;
+  /** Samples with at least one finding of this rule. */
+  samples: number;
+}
+
+export interface DimensionSummary {
+  id: string;
+  /** Number of graded samples that have a score for this dimension. */
+  n: number;
+  mean: number;
+  /** Samples scoring below the dimension's `min`. */
+  belowMin: number;
+  /** Count per integer score 1..5 (index 0 = score 1). */
+  histogram: number[];
+}
+
+export interface AuditSummary {
+  samples: number;
+  passed: number;
+  drifting: number;
+  ungraded: number;
+  /** Input records that could not be read and were skipped. */
+  skippedRecords: number;
+  findingsBySeverity: Record<Severity, number>;
+  /** Every rule in the guide, including those that matched nothing (`findings: 0`), sorted by rule id. */
+  rules: RuleSummary[];
+  dimensions: DimensionSummary[];
+  usage?: Usage & { calls: number; cachedResults: number };
+}
+
+export interface GateResult {
+  passed: boolean;
+  /** Every reason the gate failed (empty when passed). */
+  reasons: string[];
+}
+
+export interface AuditResult {
+  /** Bumped on any breaking change to this shape. */
+  schemaVersion: 1;
+  tool: { name: 'tone-audit'; version: string };
+  guide: { brand: string; version: string; hash: string; file: string };
+  grader: { kind: GraderKind; model?: string; promptHash?: string };
+  inputs: string[];
+  samples: SampleResult[];
+  /** Records skipped while loading, with where and why. */
+  inputProblems: Problem[];
+  summary: AuditSummary;
+  gate: GateResult;
+}
