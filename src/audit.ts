@@ -1,0 +1,99 @@
+import type { Grader } from './grader/grader.js';
+import type { CompiledRules } from './rules/index.js';
+import type { LoadEvent } from './load/samples/index.js';
+import { runRules } from './rules/index.js';
+import { decideVerdict } from './findings/decide-verdict.js';
+import { createSummaryAccumulator } from './findings/summarize.js';
+import type { AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
+import { TOOL_VERSION } from './version.js';
+
+/** Everything in an {@link AuditResult} that is known before the first sample is read. */
+export type AuditHeader = Pick<AuditResult, 'schemaVersion' | 'tool' | 'guide' | 'grader' | 'inputs'>;
+
+/** The judging machinery for one audit, built once: the guide, its compiled rules and an optional grader. */
+export interface AuditEngine {
+  guide: StyleGuide;
+  rules: CompiledRules;
+  grader?: Grader;
+}
+
+/** Where results go as they are produced, in input order. */
+export interface AuditSink {
+  sample(result: SampleResult): void | Promise<void>;
+  problem?(problem: Problem): void;
+}
+
+export interface StreamAuditOptions {
+  /** How many samples may be graded at once; results are still emitted in input order. */
+  window?: number;
+  signal?: AbortSignal;
+}
+
+export function buildAuditHeader(engine: AuditEngine, inputs: string[]): AuditHeader {
+  const { guide, grader } = engine;
+  const kind: GraderKind = grader?.kind ?? 'none';
+  return {
+    schemaVersion: 1,
+    tool: { name: 'tone-audit', version: TOOL_VERSION },
+    guide: { brand: guide.brand, version: guide.version, hash: guide.source.hash, file: guide.source.file },
+    grader: { kind, ...(grader?.model ? { model: grader.model } : {}), ...(grader?.promptHash ? { promptHash: grader.promptHash } : {}) },
+    inputs,
+  };
+}
+
+/** Judges one sample: rules first, then the grader (which sees the rule findings). */
+export async function auditSample(engine: AuditEngine, sample: Sample, signal?: AbortSignal): Promise<SampleResult> {
+  const ruleFindings = runRules(engine.rules, sample);
+  let grade: Grade | undefined;
+  if (engine.grader) grade = await engine.grader.grade(sample, ruleFindings, signal);
+  const findings: Finding[] = grade?.status === 'graded' ? [...ruleFindings, ...grade.violations] : ruleFindings;
+  return {
+    id: sample.id,
+    source: sample.source,
+    customer: sample.customer,
+    response: sample.response,
+    metadata: sample.metadata,
+    findings,
+    ...(grade ? { grade } : {}),
+    verdict: decideVerdict(findings, grade),
+  };
+}
+
+/**
+ * Runs the audit over a stream of loaded samples, keeping at most `window` samples in flight and
+ * nothing else: memory stays flat however many samples there are (the sink decides what to keep).
+ */
+export async function streamAudit(
+  events: AsyncIterable<LoadEvent>,
+  engine: AuditEngine,
+  sink: AuditSink,
+  options: StreamAuditOptions = {},
+): Promise<{ summary: AuditSummary; inputProblems: Problem[] }> {
+  const window = Math.max(1, options.window ?? 1);
+  const summary = createSummaryAccumulator(engine.rules.rules, engine.guide.dimensions);
+  const inputProblems: Problem[] = [];
+  const inFlight: Promise<SampleResult>[] = [];
+
+  const emitOldest = async (): Promise<void> => {
+    const result = await inFlight.shift()!;
+    summary.add(result);
+    await sink.sample(result);
+  };
+
+  for await (const event of events) {
+    if (event.type === 'problem') {
+      inputProblems.push(event.problem);
+      summary.addSkipped();
+      sink.problem?.(event.problem);
+      continue;
+    }
+    if (options.signal?.aborted) break;
+    const pending = auditSample(engine, event.sample, options.signal);
+    // Attach a no-op handler so a rejection waiting in the window is not reported as unhandled.
+    pending.catch(() => undefined);
+    inFlight.push(pending);
+    if (inFlight.length >= window) await emitOldest();
+  }
+  while (inFlight.length > 0) await emitOldest();
+  return { summary: summary.finish(), inputProblems };
+}

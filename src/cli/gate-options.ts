@@ -1,0 +1,12 @@
+import type { ResolvedOptions } from '../config/resolve-options.js';
+import type { GateOptions } from '../findings/evaluate-gate.js';
+
+/** The gate's thresholds out of the resolved options (same names as flags and config keys). */
+export function gateOptionsFrom(options: ResolvedOptions): GateOptions {
+  return {
+    failOn: options.failOn,
+    maxUngraded: options.maxUngraded,
+    ...(options.maxDriftRate !== undefined ? { maxDriftRate: options.maxDriftRate } : {}),
+    ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+  };
+}

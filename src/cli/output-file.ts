@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** Where a report goes: a file (written atomically) or an injected stream. */
+export interface OutputWriter {
+  write(chunk: string): Promise<void>;
+  /** Finishes the report; a file appears under its final name only now. */
+  close(): Promise<void>;
+  /** Drops a half-written file after a failure. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Streams a report into `<file>.<random>.tmp` and renames it into place on close, so a crash or a
+ * Ctrl-C never leaves a truncated report that a later `diff` would misread.
+ */
+export async function openOutputFile(file: string): Promise<OutputWriter> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  let stream: WriteStream;
+  try {
+    stream = createWriteStream(temp, { flags: 'wx' });
+    await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
+  }
+  return {
+    write: (chunk) =>
+      new Promise((resolve, reject) => {
+        if (stream.write(chunk)) resolve();
+        else stream.once('drain', resolve).once('error', reject);
+      }),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await rename(temp, file);
+    },
+    abort: async () => {
+      stream.destroy();
+      await rm(temp, { force: true });
+    },
+  };
+}
+
+/** Adapts a plain stream (stdout) to the writer interface. */
+export function streamWriter(stream: { write(chunk: string): boolean | void }): OutputWriter {
+  return {
+    write: async (chunk) => {
+      if (chunk) stream.write(chunk);
+    },
+    close: async () => undefined,
+    abort: async () => undefined,
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const severity = z.enum(['error', 'warning', 'info']);
+const rate = z.number().min(0).max(1);
+
+/**
+ * The config file (`.toneauditrc.yaml`, `tone-audit.config.{json,yaml,js,mjs}` or the `tone-audit`
+ * key of package.json). Keys are the camelCase form of the CLI flags: `--max-drift-rate` ↔ `maxDriftRate`.
+ * Paths are relative to the config file's folder.
+ */
+export const configSchema = z
+  .strictObject({
+    guide: z.string().min(1).describe('Path to the brand style guide YAML'),
+    inputFormat: z.enum(['jsonl', 'csv', 'json']).describe('Force the samples format instead of guessing from the extension'),
+    fields: z
+      .record(z.enum(['id', 'response', 'customer', 'transcript', 'escalated', 'timestamp']), z.string().min(1))
+      .describe('Map tone-audit field names to your data\'s keys or CSV columns, e.g. { response: bot_reply }'),
+    strict: z.boolean().describe('Exit 2 on the first broken input record instead of skipping it'),
+    format: z.union([z.string(), z.array(z.string())]).describe('Report format(s)'),
+    output: z.string().describe('Write the report to this file instead of stdout'),
+    showPassing: z.boolean().describe('List passing samples in the terminal report too'),
+    grader: z.enum(['auto', 'llm', 'heuristic', 'none']),
+    model: z.string().min(1),
+    baseUrl: z.string().url(),
+    concurrency: z.number().int().min(1).max(256),
+    cache: z.boolean(),
+    cacheDir: z.string(),
+    maxCost: z.number().positive(),
+    failOn: severity.describe('Fail the gate on any finding at or above this severity'),
+    maxDriftRate: rate,
+    maxWarnings: z.number().int().min(0),
+    maxUngraded: z.number().int().min(0),
+  })
+  .partial();
+
+export type ToneAuditConfig = z.infer<typeof configSchema>;

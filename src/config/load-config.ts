@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import type { Problem } from '../types.js';
+import { locateYamlPath } from '../load/styleguide/index.js';
+import { configSchema, type ToneAuditConfig } from './config-schema.js';
+
+export const CONFIG_SEARCH_PLACES = [
+  'package.json',
+  '.toneauditrc',
+  '.toneauditrc.json',
+  '.toneauditrc.yaml',
+  '.toneauditrc.yml',
+  'tone-audit.config.json',
+  'tone-audit.config.yaml',
+  'tone-audit.config.yml',
+  'tone-audit.config.js',
+  'tone-audit.config.mjs',
+];
+
+export interface LoadedConfig {
+  config: ToneAuditConfig;
+  /** The config file, or undefined when none was found. */
+  file?: string;
+}
+
+/**
+ * Finds and validates the config file: `explicitPath` when given (`--config`), else cosmiconfig's
+ * search from `cwd` up to the project root. Every problem is reported at once, with positions for
+ * YAML/JSON files. Paths in the config are made absolute relative to the config file.
+ */
+export async function readConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig> {
+  // cosmiconfig pulls in loaders for several formats: only load it when a command needs config.
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig('tone-audit', { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'project' });
+  let found;
+  try {
+    found = explicitPath ? await explorer.load(path.resolve(cwd, explicitPath)) : await explorer.search(cwd);
+  } catch (error) {
+    const file = explicitPath ? path.resolve(cwd, explicitPath) : 'config';
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(`could not read the config file ${file}: ${reason}`, {
+      problems: [{ location: { file, line: 1 }, path: '', message: `could not read the config file: ${reason}` }],
+    });
+  }
+  if (!found || found.isEmpty) return { config: {}, ...(found ? { file: found.filepath } : {}) };
+
+  const file = found.filepath;
+  const parsed = configSchema.safeParse(found.config);
+  if (!parsed.success) {
+    const text = /\.(ya?ml|json|toneauditrc)$/.test(file) || path.basename(file) === '.toneauditrc' ? await readFile(file, 'utf8') : undefined;
+    const keyPrefix = path.basename(file) === 'package.json' ? ['tone-audit'] : [];
+    const problems: Problem[] = parsed.error.issues.map((issue) => {
+      const issuePath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      const location = (text && locateYamlPath(text, file, [...keyPrefix, ...issuePath])) || { file, line: 1 };
+      const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      return {
+        location,
+        path: formatPath(issuePath),
+        message: unknownKeys.length > 0 ? `unknown option ${unknownKeys.map((k) => `\`${k}\``).join(', ')}` : issue.message,
+        ...(unknownKeys.length > 0 ? { hint: `valid options: ${Object.keys(configSchema.shape).join(', ')}` } : {}),
+      };
+    });
+    throw new ConfigError(`invalid config file ${file}`, { problems });
+  }
+  const config = parsed.data;
+  const base = path.dirname(file);
+  for (const key of ['guide', 'output', 'cacheDir'] as const) {
+    const value = config[key];
+    if (value !== undefined) config[key] = path.resolve(base, value);
+  }
+  return { config, file };
+}
+
+function formatPath(parts: readonly (string | number)[]): string {
+  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FieldMap, InputFormat, Severity } from '../types.js';
+import type { ToneAuditConfig } from './config-schema.js';
+
+export type GraderChoice = 'auto' | 'llm' | 'heuristic' | 'none';
+
+/** The example guide shipped with the package, used when neither `--guide` nor a config names one. */
+export const BUNDLED_GUIDE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../styleguide/northwind.yaml');
+
+/** Options common to `audit` and `check`, after defaults < config file < flags. */
+export interface ResolvedOptions {
+  guide: string;
+  /** True when falling back to the bundled example guide (the CLI says so). */
+  guideIsBundled: boolean;
+  inputFormat?: InputFormat;
+  fields: Partial<FieldMap>;
+  strict: boolean;
+  formats: string[];
+  output?: string;
+  showPassing: boolean;
+  grader: GraderChoice;
+  model?: string;
+  baseUrl?: string;
+  concurrency: number;
+  cache: boolean;
+  cacheDir: string;
+  maxCost?: number;
+  failOn: Severity;
+  maxDriftRate?: number;
+  maxWarnings?: number;
+  maxUngraded: number;
+}
+
+/** Flags exactly as the user gave them (commander values whose source is the command line). */
+export type CliFlags = Partial<Omit<ToneAuditConfig, 'fields' | 'format'>> & { fields?: Partial<FieldMap>; format?: string[] };
+
+/** Merges defaults < config < flags. Pure: paths in `config` are already absolute, flag paths resolve against `cwd`. */
+export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: string): ResolvedOptions {
+  const merged = { ...config, ...definedOnly(flags) };
+  const fromFlag = (value: string | undefined) => (value === undefined ? undefined : path.resolve(cwd, value));
+  const guide = fromFlag(flags.guide) ?? config.guide;
+  const formats = merged.format === undefined ? ['terminal'] : Array.isArray(merged.format) ? merged.format : [merged.format];
+  return {
+    guide: guide ?? BUNDLED_GUIDE,
+    guideIsBundled: guide === undefined,
+    ...(merged.inputFormat ? { inputFormat: merged.inputFormat } : {}),
+    fields: { ...config.fields, ...flags.fields },
+    strict: merged.strict ?? false,
+    formats: formats.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean),
+    ...(merged.output !== undefined ? { output: fromFlag(flags.output) ?? config.output } : {}),
+    showPassing: merged.showPassing ?? false,
+    grader: merged.grader ?? 'auto',
+    ...(merged.model ? { model: merged.model } : {}),
+    ...(merged.baseUrl ? { baseUrl: merged.baseUrl } : {}),
+    concurrency: merged.concurrency ?? 8,
+    cache: merged.cache ?? true,
+    cacheDir: fromFlag(flags.cacheDir) ?? config.cacheDir ?? path.resolve(cwd, '.tone-audit-cache'),
+    ...(merged.maxCost !== undefined ? { maxCost: merged.maxCost } : {}),
+    failOn: merged.failOn ?? 'error',
+    ...(merged.maxDriftRate !== undefined ? { maxDriftRate: merged.maxDriftRate } : {}),
+    ...(merged.maxWarnings !== undefined ? { maxWarnings: merged.maxWarnings } : {}),
+    maxUngraded: merged.maxUngraded ?? 0,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

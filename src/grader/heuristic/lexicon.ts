@@ -1,0 +1,270 @@
+import type { LexiconEntry } from './lexicon-entry.js';
+
+/**
+ * Support-reply lexicons of the heuristic grader. Each list is read by the scorer named in its
+ * TSDoc; the politeness strategies live in `politeness-lexicon.ts`. Bump {@link LEXICON_VERSION}
+ * whenever an entry or effect changes: it feeds the grader's `promptHash`, so cached grades and
+ * audit diffs can tell heuristic versions apart.
+ */
+export const LEXICON_VERSION = 'heuristic-2026.1';
+
+/** Acknowledging and validating the customer's feelings or point (empathy, tone match). */
+export const ACKNOWLEDGEMENT: readonly LexiconEntry[] = [
+  {
+    id: 'validate-feeling',
+    label: 'validates the customer\'s feelings',
+    patterns: [
+      '\\bi (?:completely |totally |fully |really )?(?:understand|can see|can imagine|hear you|get it)\\b',
+      '\\b(?:that|this|it) (?:must|would|sounds|is) (?:be )?(?:so |really |very |incredibly |understandably )?(?:frustrating|stressful|annoying|disappointing|upsetting|worrying|inconvenient|difficult|hard|confusing)\\b',
+      '\\bunderstandably\\b',
+      '\\bhow (?:frustrating|stressful|disappointing|annoying)\\b',
+      '\\bi know how (?:frustrating|stressful|important|annoying)\\b',
+      '\\b(?:far|much|way) too long\\b',
+      '\\bnot (?:the experience|what) (?:you|we)\\b',
+      '\\bthat\'s not (?:ok|okay|acceptable|good enough)\\b',
+    ],
+    effect: 0.9,
+    note: 'Naming or validating the feeling is the core of empathy in support replies.',
+  },
+  {
+    id: 'validate-point',
+    label: 'validates the customer\'s point',
+    phrases: ['fair question', 'good question', 'great question', 'you\'re right to', 'you are right to', 'you\'re right', 'you are right', 'you\'re absolutely right', 'thanks for flagging', 'thanks for letting us know', 'thank you for letting us know', 'thanks for reporting', 'thank you for reporting', 'thanks for your patience', 'thank you for your patience', 'makes sense', 'fair point', 'good catch'],
+    effect: 0.5,
+    note: 'Agreeing that the concern is legitimate shows the reply took it seriously.',
+  },
+];
+
+/** Words that make a sentence an apology; specificity is judged on the sentence (empathy). */
+export const APOLOGY_WORDS: readonly LexiconEntry[] = [
+  {
+    id: 'apology',
+    label: 'apology',
+    phrases: ['sorry', 'apologize', 'apologise', 'apologies', 'we regret', 'i regret'],
+    effect: 0.7,
+    note: 'An apology that names what went wrong counts; boilerplate does not (see BOILERPLATE_APOLOGY).',
+  },
+];
+
+/** Stock apologies that name nothing (empathy, tone match). */
+export const BOILERPLATE_APOLOGY: readonly LexiconEntry[] = [
+  {
+    id: 'boilerplate-apology',
+    label: 'boilerplate apology',
+    patterns: [
+      '\\b(?:we|i)?\\s*(?:apologi[sz]e|are sorry|\'re sorry|am sorry|\'m sorry|regret)\\s+for\\s+any\\s+(?:inconvenience|trouble|confusion|frustration)(?:\\s+(?:this|that)\\s+(?:may|might)\\s+have\\s+caused)?',
+      '\\bsorry\\s+for\\s+(?:the|any)\\s+(?:inconvenience|trouble|confusion)\\b',
+      '\\bapologi(?:es|ze|se) for (?:the|any) inconvenience\\b',
+      '\\bwe regret (?:any|the) inconvenience\\b',
+      '\\bsorry to hear that\\b\\.?$',
+    ],
+    effect: -0.4,
+    note: 'A stock apology that names nothing reads as a script, not as being heard.',
+    violation: { severity: 'info', message: 'Boilerplate apology that names nothing: “{{match}}”' },
+  },
+];
+
+/** Customer-blaming language (empathy, tone match, brand voice; violation). */
+export const BLAME: readonly LexiconEntry[] = [
+  {
+    id: 'blame',
+    label: 'blames the customer',
+    phrases: ['you should have', 'you should\'ve', 'you shouldn\'t have', 'you failed to', 'you forgot to', 'you didn\'t follow', 'you did not follow', 'your fault', 'user error', 'if you had read', 'if you had followed', 'as I already said', 'as I already explained', 'as I said before', 'as previously stated', 'as stated previously', 'as mentioned before', 'as I mentioned before', 'like I said', 'you were told', 'you need to read', 'you must have'],
+    effect: -1.0,
+    note: 'Putting the fault on the customer, or reminding them they were already told, escalates conflict.',
+    violation: { severity: 'warning', message: 'Blames the customer: “{{match}}”' },
+  },
+];
+
+/** Sarcasm and condescension (empathy, tone match, brand voice; violation). */
+export const SARCASM: readonly LexiconEntry[] = [
+  {
+    id: 'sarcasm',
+    label: 'sarcasm / condescension',
+    phrases: ['obviously', 'as anyone would know', 'as everyone knows', 'as anyone can see', 'clearly you', 'surely you', 'simply', 'just read the docs', 'just read the documentation', 'read the manual', 'rtfm', 'it\'s not rocket science', 'it is not rocket science', 'not that hard', 'not that difficult', 'even a child', 'congratulations', 'good luck with that', 'nice try', 'with all due respect', 'no offense', 'believe it or not', 'as you should know', 'you should know'],
+    patterns: ['\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b'],
+    effect: -1.0,
+    note: 'Talking down ("obviously", "simply", "just read the docs") signals the customer is at fault for not knowing.',
+    violation: { severity: 'warning', message: 'Sarcastic or condescending: “{{match}}”' },
+  },
+];
+
+/** Dismissing the problem (empathy, tone match, brand voice; violation). */
+export const DISMISSIVE: readonly LexiconEntry[] = [
+  {
+    id: 'dismissive',
+    label: 'dismissive',
+    phrases: ['whatever', 'not our problem', 'not my problem', 'nothing we can do', 'nothing i can do', 'there is nothing we can do', 'deal with it', 'that\'s just how it is', 'that is just how it is', 'it is what it is', 'it\'s what it is', 'not our fault', 'not our responsibility', 'take it or leave it', 'we can\'t help you', 'we cannot help you', 'can\'t help you', 'calm down', 'relax', 'no need to shout', 'no need to be rude', 'stop complaining', 'too bad'],
+    effect: -1.0,
+    note: 'Closing the door on the customer ("not our problem", "calm down") is the opposite of support.',
+    violation: { severity: 'warning', message: 'Dismisses the customer: “{{match}}”' },
+  },
+];
+
+/** Slang and over-casual register (brand voice/formality, tone match; info violation). */
+export const SLANG: readonly LexiconEntry[] = [
+  {
+    id: 'slang',
+    label: 'slang / casual register',
+    phrases: ['lol', 'lmao', 'rofl', 'omg', 'dude', 'bro', 'buddy', 'pal', 'no worries', 'no biggie', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta', 'yeah', 'yep', 'yup', 'nope', 'cool cool', 'super easy', 'my bad', 'oops', 'whoops', 'haha', 'hehe', 'ya', 'u', 'ur', 'thx', 'pls', 'plz', 'btw', 'fyi', 'tbh', 'imo', 'k thx', 'sup', 'hey there', 'awesome sauce'],
+    patterns: ['[\\p{Extended_Pictographic}]', '(?<![\\w])[:;]-?[)(DPp](?![\\w])'],
+    effect: -0.5,
+    note: 'Slang, text-speak and emoji read as unprofessional in most support voices.',
+    violation: { severity: 'info', message: 'Casual register or emoji: “{{match}}”' },
+  },
+];
+
+/** Promises nobody can keep (brand voice, tone match; violation). */
+export const OVER_PROMISE: readonly LexiconEntry[] = [
+  {
+    id: 'over-promise',
+    label: 'over-promising',
+    phrases: ['guarantee', 'guaranteed', '100%', '100 percent', 'never again', 'never happen again', 'will never happen', 'won\'t ever happen', 'i promise', 'we promise', 'rest assured', 'absolutely certain', 'definitely fixed', 'fixed for good', 'permanently fixed'],
+    effect: -0.5,
+    note: 'Certainty the team cannot back ("guarantee", "never again") creates the next complaint.',
+    violation: { severity: 'warning', message: 'Over-promises: “{{match}}”' },
+  },
+];
+
+/** Policy-first openers: citing the rules before the person (brand voice; violation). */
+export const POLICY_OPENER: readonly LexiconEntry[] = [
+  {
+    id: 'policy-first',
+    label: 'policy-first opener',
+    patterns: ['^\\s*(?:(?:as )?per (?:our|the) (?:policy|policies|terms|guidelines)|according to (?:our|the) (?:policy|policies|terms|guidelines)|our (?:policy|policies|terms) (?:state|states|say|says)|unfortunately,? (?:our|the) policy|please be advised|kindly be advised|be advised)\\b'],
+    effect: -0.7,
+    note: 'Leading with policy tells the customer the rules matter more than they do.',
+    violation: { severity: 'warning', message: 'Opens with policy before the person: “{{match}}”' },
+  },
+];
+
+/** Bright, celebratory register; a mismatch when the customer is upset (tone match). */
+export const CHEERFUL: readonly LexiconEntry[] = [
+  {
+    id: 'cheerful',
+    label: 'cheerful / upbeat register',
+    phrases: ['great news', 'good news', 'awesome', 'amazing', 'fantastic', 'yay', 'woohoo', 'no worries', 'no problem', 'happy to help', 'glad you asked', 'great question', 'super', 'exciting', 'have a great day', 'have a wonderful day', 'cheers'],
+    patterns: ['!\\s*(?:\\p{Extended_Pictographic}|$)', '[\\p{Extended_Pictographic}]'],
+    effect: -0.6,
+    note: 'Upbeat phrases and exclamations are fine for a calm customer but jar with an angry one.',
+  },
+];
+
+/** Replies that answer urgency with urgency (tone match). */
+export const URGENCY_RESPONSE: readonly LexiconEntry[] = [
+  {
+    id: 'urgency-met',
+    label: 'responds to urgency',
+    phrases: ['right away', 'immediately', 'right now', 'as a priority', 'top priority', 'highest priority', 'urgent', 'urgently', 'escalated', 'escalating', 'on it now', 'looking into this now', 'within the hour', 'as soon as possible', 'asap', 'on-call', 'on call engineer', 'incident'],
+    patterns: ['\\bwithin (?:\\d+|one|two|the next) (?:minutes?|hours?)\\b'],
+    effect: 0.5,
+    note: 'A customer in a hurry needs to hear that the reply moves at their speed.',
+  },
+];
+
+/** A concrete next step or owner (clarity, active listening). */
+export const NEXT_STEP: readonly LexiconEntry[] = [
+  {
+    id: 'next-step',
+    label: 'concrete next step',
+    phrases: ['i\'ve', 'i have', 'i\'ll', 'i will', 'we\'ll', 'we will', 'let me', 'next step', 'here\'s how', 'here is how', 'here\'s what', 'to fix this', 'to do this', 'go to', 'click', 'open', 'run', 'select', 'you can', 'try', 'i\'ve sent', 'i\'ve issued', 'i\'ve reset', 'refund', 'by tomorrow', 'by monday', 'by friday', 'today'],
+    patterns: ['^\\s*(?:\\d+[.)]|[-*•])\\s+\\w', '\\bwithin \\d+\\b', '\\b\\d+\\s*(?:minutes?|hours?|days?|business days?)\\b'],
+    effect: 0.7,
+    note: 'Saying who does what next is what turns sympathy into help.',
+  },
+];
+
+/** Pushing the customer elsewhere instead of answering (active listening). */
+export const DEFLECTION: readonly LexiconEntry[] = [
+  {
+    id: 'deflection',
+    label: 'deflects to self-service',
+    phrases: ['refer to our faq', 'see our faq', 'check our faq', 'visit our help center', 'visit our help centre', 'check our help center', 'check the documentation', 'see the documentation', 'read the documentation', 'read the docs', 'contact support', 'contact our support', 'submit a ticket', 'open a ticket', 'please see our website', 'consult the manual'],
+    effect: -0.7,
+    note: 'Sending the customer to a FAQ instead of answering shows the message was not read.',
+  },
+];
+
+/** Restating the problem in the customer's terms (active listening). */
+export const RESTATEMENT: readonly LexiconEntry[] = [
+  {
+    id: 'restates',
+    label: 'restates the problem',
+    phrases: ['it sounds like', 'sounds like', 'if i understand', 'if i\'m understanding', 'so you\'re saying', 'you mentioned', 'you said', 'you\'ve said', 'you noted', 'you\'re seeing', 'you are seeing', 'you\'re getting', 'you are getting', 'you\'ve been', 'you have been', 'since you', 'from what you describe', 'from what you\'ve described'],
+    effect: 0.5,
+    note: 'Playing the problem back proves it was heard.',
+  },
+];
+
+/** A direct answer to a question (active listening). */
+export const ANSWER_MARKER: readonly LexiconEntry[] = [
+  {
+    id: 'answers',
+    label: 'answers the question',
+    patterns: ['^\\s*(?:yes|no|yep|nope)\\b', '\\b(?:you can|you\'ll need|the reason|because|that\'s because|this happens when|here\'s how|here is how|to do this|it will|it\'ll|it takes|it costs|the answer)\\b', '\\d'],
+    effect: 0.5,
+    note: 'Yes/no, reasons, steps or figures are the shapes an answer takes.',
+  },
+];
+
+/** Corporate and technical jargon that hurts clarity (clarity). */
+export const JARGON: readonly LexiconEntry[] = [
+  {
+    id: 'jargon',
+    label: 'jargon',
+    phrases: ['leverage', 'synergy', 'synergies', 'circle back', 'touch base', 'bandwidth', 'going forward', 'at this juncture', 'at this point in time', 'pursuant to', 'aforementioned', 'hereby', 'herein', 'heretofore', 'per our', 'as per', 'kindly', 'revert back', 'do the needful', 'actionable', 'paradigm', 'best-in-class', 'value-add', 'escalation matrix', 'SLA', 'root-cause', 'deprecated', 'idempotent', 'ticket number', 'case reference', 'utilize', 'utilise', 'facilitate', 'endeavor', 'endeavour', 'in lieu of', 'notwithstanding'],
+    effect: -0.35,
+    note: 'Corporate or internal jargon makes the customer do the translating.',
+  },
+];
+
+/**
+ * Customer-side frustration (read by the customer-mood assessor). Effects here are frustration
+ * points, not score points: 1 point makes a customer frustrated, 2.5 furious.
+ */
+export const CUSTOMER_FRUSTRATION: readonly LexiconEntry[] = [
+  {
+    id: 'frustration-words',
+    label: 'frustrated wording',
+    phrases: ['ridiculous', 'unacceptable', 'absurd', 'furious', 'angry', 'livid', 'fed up', 'sick of', 'sick and tired', 'waste of time', 'wasting my time', 'worst', 'terrible', 'awful', 'horrible', 'useless', 'pathetic', 'joke', 'disgusting', 'nobody', 'no one', 'how many times', 'third time', 'fourth time', 'once again', 'cancel my', 'i\'m done', 'i am done', 'what the hell', 'wtf', 'seriously', 'still not', 'still no', 'still broken', 'still waiting', 'still doesn\'t', 'still does not', 'still isn\'t', 'still can\'t'],
+    effect: 1.0,
+    note: 'Complaint words show a customer who has already been let down.',
+  },
+  {
+    id: 'repeat-contact',
+    label: 'repeat contact (still/again)',
+    phrases: ['still', 'again', 'keeps happening', 'keeps failing', 'every time', 'for days', 'for weeks', 'for hours'],
+    effect: 0.6,
+    note: '"Still" and "again" mean the problem outlived an earlier answer; weaker alone than a complaint word.',
+  },
+  {
+    id: 'exclamations',
+    label: 'repeated ! or ?!',
+    patterns: ['!{2,}', '\\?!|!\\?'],
+    effect: 1.0,
+    note: 'Repeated exclamation marks read as a raised voice.',
+  },
+  {
+    id: 'shouting',
+    label: 'shouting (ALL CAPS)',
+    patterns: ['\\b[A-Z]{2,}\\b(?:[\\s,]+\\b[A-Z]{2,}\\b)+', '\\b[A-Z]{6,}\\b'],
+    caseSensitive: true,
+    effect: 1.0,
+    note: 'ALL-CAPS runs read as shouting; a lone short acronym (API, HTTPS) does not count.',
+  },
+];
+
+/** Customer-side urgency (read by the customer-mood assessor; the reply should meet it). Effect: frustration points. */
+export const CUSTOMER_URGENCY: readonly LexiconEntry[] = [
+  {
+    id: 'urgency',
+    label: 'urgent',
+    phrases: ['asap', 'urgent', 'urgently', 'immediately', 'right now', 'right away', 'emergency', 'production down', 'production is down', 'prod is down', 'prod down', 'site is down', 'site down', 'outage', 'down for hours', 'losing money', 'losing customers', 'deadline', 'critical', 'blocked', 'can\'t work', 'cannot work'],
+    patterns: ['\\b(?:is|are|went|has been|have been) down\\b'],
+    effect: 1.0,
+    note: 'Deadlines, outages and "asap" mean the reply must show speed, not just sympathy.',
+  },
+];
+
+/** Verbs that may open a sentence without being a bare command (brand voice imperative check). */
+export const SOFT_OPENING_VERBS: readonly string[] = ['let', 'thank', 'thanks', 'please', 'feel', 'rest', 'have', 'enjoy', 'hope', 'welcome', 'sorry', 'apologies', 'glad', 'happy', 'hang', 'bear', 'allow', 'kindly', 'note', 'see'];

@@ -1,0 +1,28 @@
+import type { Cue } from '../../types.js';
+import { matchEntry } from './match-lexicon.js';
+import { POLITENESS_LEXICON } from './politeness-lexicon.js';
+
+/** A politeness signal: `score` is the sum of the cue effects (0 = neutral, positive = polite). */
+export interface PolitenessSignal {
+  /** Points on the 1–5 scale to add to a neutral baseline of 3; unbounded here, clamped by the caller. */
+  score: number;
+  cues: Cue[];
+}
+
+/**
+ * Scores how polite a piece of text reads, from the strategies in {@link POLITENESS_LEXICON}.
+ * Each strategy counts once however often it occurs (the corpus features are binary), with the
+ * first occurrence as evidence. Pure and synchronous: no NLP model, so it can run on anything
+ * and be evaluated against the Stanford politeness data without the grader.
+ */
+export function scorePoliteness(text: string): PolitenessSignal {
+  const cues: Cue[] = [];
+  let score = 0;
+  for (const entry of POLITENESS_LEXICON) {
+    const first = matchEntry(text, entry)[0];
+    if (first === undefined) continue;
+    cues.push({ label: entry.label, effect: entry.effect, evidence: first.text.trim() });
+    score += entry.effect;
+  }
+  return { score: Math.round(score * 100) / 100, cues };
+}

@@ -1,0 +1,30 @@
+/**
+ * What a format reader yields: a parsed record, or a record it could not parse, with the
+ * 1-based physical line where the record starts (and the column, when known).
+ */
+export type RawRecord =
+  | { ok: true; value: unknown; line: number }
+  | { ok: false; line: number; col?: number; message: string };
+
+/**
+ * Rewrites a `JSON.parse` error as `invalid JSON: …` and, from its "at position N", finds the
+ * line and column in `text`, which starts at `line`:`col` of the file.
+ */
+export function describeJsonError(
+  error: unknown,
+  text: string,
+  line: number,
+  col: number,
+): { line: number; col?: number; message: string } {
+  const raw = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(raw);
+  const reason = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+  const message = `invalid JSON: ${reason}`;
+  if (!position) return { line, message };
+  const offset = Math.min(Number(position[1]), text.length);
+  let at = { line, col };
+  for (let i = 0; i < offset; i++) {
+    at = text.charCodeAt(i) === 10 ? { line: at.line + 1, col: 1 } : { line: at.line, col: at.col + 1 };
+  }
+  return { line: at.line, col: at.col, message };
+}

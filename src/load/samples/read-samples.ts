@@ -1,0 +1,97 @@
+import { resolve } from 'node:path';
+import { formatProblem, InputError } from '../../errors.js';
+import type { FieldMap, InputFormat, Problem, Sample } from '../../types.js';
+import { parseSample } from './parse-sample.js';
+import type { RawRecord } from './raw-record.js';
+import { readCsvRecords } from './read-csv-records.js';
+import { readJsonRecords } from './read-json-records.js';
+import { readJsonlRecords } from './read-jsonl-records.js';
+import { readSampleSource, type SampleSource } from './read-sample-source.js';
+import { resolveInputs } from './resolve-inputs.js';
+
+export interface ReadSamplesOptions {
+  /** Parse every input as this format instead of going by extension (or sniffing stdin). */
+  format?: InputFormat;
+  /** `--field` overrides: our field name → the key or dotted path in the data. */
+  fields?: Partial<FieldMap>;
+  /** Read for the input `-`; required when `-` is given. */
+  stdin?: NodeJS.ReadableStream;
+  /** Directory that relative paths and globs are resolved from (default: the process's). */
+  cwd?: string;
+  /** Throw an {@link InputError} at the first broken record instead of reporting and skipping it. */
+  strict?: boolean;
+}
+
+/**
+ * What {@link readSamples} yields, in input order. A problem with `severity: 'error'` is a record
+ * that was skipped (count these as `skippedRecords`); `'warning'` leaves the record in (duplicate ids).
+ */
+export type LoadEvent =
+  | { type: 'sample'; sample: Sample }
+  | { type: 'problem'; problem: Problem; severity: 'error' | 'warning' };
+
+/**
+ * Streams samples from files, globs and `-` (stdin) in JSONL, CSV or JSON. Memory stays flat in
+ * the number of records, except for one map of seen ids used to flag duplicates.
+ *
+ * Broken records never stop the stream: each becomes a `problem` event located at the physical
+ * line where the record starts (unless `strict`). Missing files, globs matching nothing and
+ * unreadable inputs are {@link InputError}s, thrown when the stream reaches them.
+ */
+export async function* readSamples(inputs: readonly string[], options: ReadSamplesOptions = {}): AsyncGenerator<LoadEvent> {
+  if (inputs.length === 0) throw new InputError('no samples given', { hint: 'pass files, globs, or - for stdin' });
+  const cwd = resolve(options.cwd ?? '.');
+  const fields = options.fields ?? {};
+  const resolved = await resolveInputs(inputs, cwd);
+  // id → where it was first seen, packed as fileIndex * 2^32 + line: the one structure that
+  // grows with the input, kept to a number per id.
+  const seenIds = new Map<string, number>();
+  const files: string[] = [];
+  for (const input of resolved) {
+    const source = await readSampleSource(input, options.format, options.stdin);
+    const fileIndex = files.push(source.file) - 1;
+    for await (const raw of readRecords(source)) {
+      const location = raw.ok || raw.col === undefined
+        ? { file: source.file, line: raw.line }
+        : { file: source.file, line: raw.line, col: raw.col };
+      const parsed = raw.ok
+        ? parseSample(raw.value, fields, location)
+        : { ok: false as const, problem: { location, path: '', message: raw.message } };
+      if (!parsed.ok) {
+        if (options.strict) {
+          throw new InputError(formatProblem(parsed.problem), {
+            problems: [parsed.problem],
+            hint: 'fix the record, or run without --strict to skip broken records',
+          });
+        }
+        yield { type: 'problem', problem: parsed.problem, severity: 'error' };
+        continue;
+      }
+      const { sample } = parsed;
+      const first = seenIds.get(sample.id);
+      if (first === undefined) seenIds.set(sample.id, fileIndex * LINE_SPACE + location.line);
+      else {
+        const firstWhere = `${files[Math.floor(first / LINE_SPACE)]}:${first % LINE_SPACE}`;
+        yield {
+          type: 'problem',
+          severity: 'warning',
+          problem: { location, path: 'id', message: `duplicate id \`${sample.id}\` (first seen at ${firstWhere}); both records are kept` },
+        };
+      }
+      yield { type: 'sample', sample };
+    }
+  }
+}
+
+const LINE_SPACE = 2 ** 32;
+
+function readRecords(source: SampleSource): AsyncGenerator<RawRecord> {
+  switch (source.format) {
+    case 'jsonl':
+      return readJsonlRecords(source.chunks);
+    case 'csv':
+      return readCsvRecords(source.chunks);
+    case 'json':
+      return readJsonRecords(source.chunks, source.file);
+  }
+}

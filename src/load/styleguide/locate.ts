@@ -1,0 +1,86 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { SourceLocation } from '../../types.js';
+
+/** A path into the guide as zod and our walkers produce it: keys are strings, list indices numbers. */
+export type PathSegment = string | number;
+
+/** Where each node of a parsed YAML document is, keyed by {@link formatPath}. */
+export interface GuidePositions {
+  /** Position of each value (or of its key when the value is left empty, as in `terms:`). */
+  values: Record<string, SourceLocation>;
+  /** Position of each mapping key, for pointing at an unknown or duplicated key itself. */
+  keys: Record<string, SourceLocation>;
+}
+
+const SIMPLE_KEY = /^[A-Za-z0-9_-]+$/;
+
+/** `['rules', 1, 'terms']` → `rules[1].terms`; odd keys are quoted: `swap["at this time"]`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (SIMPLE_KEY.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/** Records the position of every node in `doc`; the root is at path `''`. */
+export function collectPositions(doc: Document, lineCounter: LineCounter, file: string): GuidePositions {
+  const positions: GuidePositions = { values: {}, keys: {} };
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col };
+  };
+
+  const visit = (node: unknown, path: PathSegment[], keyOffset?: number): void => {
+    const key = formatPath(path);
+    if (keyOffset !== undefined) positions.keys[key] = at(keyOffset);
+    const range = (node as Node | null)?.range;
+    const empty = node == null || (isScalar(node) && node.value === null && node.source === '');
+    if (empty || !range) {
+      if (keyOffset !== undefined) positions.values[key] = at(keyOffset);
+      return;
+    }
+    positions.values[key] = at(range[0]);
+    // An alias's target is recorded where it is defined; following it here could loop.
+    if (isAlias(node)) return;
+    if (isSeq(node)) node.items.forEach((item, index) => visit(item, [...path, index]));
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        visit(pair.value, [...path, name], (keyNode as Node | null)?.range?.[0]);
+      }
+    }
+  };
+
+  visit(doc.contents, []);
+  return positions;
+}
+
+/**
+ * The best place to point at for `path`: the node itself, else its nearest ancestor that exists
+ * (a missing key is reported at the mapping that should hold it).
+ */
+export function locate(positions: GuidePositions, path: readonly PathSegment[], file: string): SourceLocation {
+  for (let end = path.length; end >= 0; end--) {
+    const found = positions.values[formatPath(path.slice(0, end))];
+    if (found) return found;
+  }
+  return { file, line: 1, col: 1 };
+}
+
+/**
+ * Where `path` is in a YAML (or JSON) text: the node itself, else its nearest existing ancestor.
+ * For loaders of other YAML files (the config file) that want the guide's error positions.
+ * Undefined when the text holds no document.
+ */
+export function locateYamlPath(text: string, file: string, path: readonly PathSegment[]): SourceLocation | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.contents === null) return undefined;
+  return locate(collectPositions(doc, lineCounter, file), path, file);
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Every `kind:` a guide rule may name. Escalation triggers live in their own section, not here. */
+export const RULE_KINDS = ['banned', 'prefer', 'limit', 'length', 'readability', 'require', 'judge'] as const;
+
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+/** What a `limit` rule can count (docs/styleguide-format.md). */
+export const LIMIT_COUNTS = ['exclamation', 'question', 'emoji', 'all-caps', 'apology', 'pattern'] as const;
+
+/** Keys every rule accepts whatever its kind; everything else on a rule is a kind-specific option. */
+export const RULE_COMMON_KEYS = ['id', 'kind', 'severity', 'message', 'description', 'when'] as const;
+
+/** One line per kind, for `kind` autocomplete and the "valid kinds" hint. */
+export const RULE_KIND_DESCRIPTIONS: Record<RuleKind, string> = {
+  banned: 'Phrases or regex patterns the reply must never contain.',
+  prefer: 'Stiff or off-brand words, each with the word to use instead.',
+  limit: 'Caps how often something appears (exclamation marks, emoji, all-caps words, apologies, a pattern).',
+  length: 'Bounds on words and sentences per reply.',
+  readability: 'Highest Flesch–Kincaid grade a reply may read at.',
+  require: 'At least one of these phrases must appear; normally combined with `when`.',
+  judge: 'A tone rule only a reader can judge: the rule engine skips it, graders judge it from `description`.',
+};
+
+const phrases = (what: string) => z.array(z.string()).describe(what);
+const count = (what: string) => z.number().int().min(0).describe(what);
+
+/**
+ * The kind-specific keys each kind accepts, typed for editor autocomplete (the JSON Schema).
+ * The loader only checks key *names* against this table; the rule engine validates the values
+ * with each kind's own schema, so keep this table in step with `src/rules/<kind>.ts`.
+ */
+export const RULE_KIND_OPTIONS: Record<RuleKind, Record<string, z.ZodType>> = {
+  banned: {
+    terms: phrases('Literal phrases, matched case-insensitively on word boundaries.').optional(),
+    patterns: phrases('Regular expressions: plain source, or `/source/flags`.').optional(),
+    case_sensitive: z.boolean().describe('Match terms and patterns case-sensitively (default false).').optional(),
+  },
+  prefer: {
+    swap: z
+      .record(z.string(), z.string())
+      .describe('Map of word or phrase to avoid → word to use instead, e.g. `utilize: use`.'),
+  },
+  limit: {
+    count: z.enum(LIMIT_COUNTS).describe('What to count.'),
+    max: count('Most occurrences allowed in one reply.'),
+    pattern: z.string().describe('Regex to count when `count: pattern`.').optional(),
+    terms: phrases('Phrases to count when `count: pattern`.').optional(),
+  },
+  length: {
+    max_words: count('Most words a reply may have.').optional(),
+    min_words: count('Fewest words a reply may have.').optional(),
+    max_sentences: count('Most sentences a reply may have.').optional(),
+  },
+  readability: {
+    max_grade: z.number().describe('Highest Flesch–Kincaid grade level allowed.'),
+    min_words: count('Replies shorter than this are skipped; their grade is noise (default 30).').optional(),
+  },
+  require: {
+    any: phrases('Phrases or `/regex/`; at least one must occur in the reply.'),
+  },
+  judge: {},
+};
+
+/** The option keys of every kind, for "did you mean" hints and "that key belongs to kind X". */
+export function kindsWithOption(key: string): RuleKind[] {
+  return RULE_KINDS.filter((kind) => key in RULE_KIND_OPTIONS[kind]);
+}

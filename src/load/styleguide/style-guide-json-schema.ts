@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { buildStyleGuideSchema, ruleSchemaForEditors } from './style-guide-schema.js';
+
+/**
+ * The JSON Schema (draft-07, which YAML editors support best) for the style guide, generated
+ * from the same zod schema the loader uses, with one `oneOf` variant per rule kind so editors
+ * offer each kind's own keys. `schema/styleguide.schema.json` is this object, pretty-printed;
+ * a test keeps the two equal.
+ */
+export function styleGuideJsonSchema(): Record<string, unknown> {
+  const schema = buildStyleGuideSchema(
+    z.array(ruleSchemaForEditors).describe('Deterministic checks; each names a kind and that kind’s keys.').element,
+  );
+  const generated = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    $id: 'https://tone-audit.dev/schema/styleguide.schema.json',
+    title: 'tone-audit style guide',
+    description: 'A brand style guide for support replies: voice, scored dimensions, rules, escalation and examples. See docs/styleguide-format.md.',
+    ...rest,
+  };
+}

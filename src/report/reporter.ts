@@ -1,0 +1,42 @@
+import type { AuditHeader } from '../audit.js';
+import type { AuditResult, AuditSummary, GateResult, Problem, SampleResult } from '../types.js';
+
+/** What is known once every sample has been judged. */
+export interface AuditFooter {
+  inputProblems: Problem[];
+  summary: AuditSummary;
+  gate: GateResult;
+}
+
+/** Rendering options a reporter may honour; reporters never read env, clock or files themselves. */
+export interface ReportContext {
+  /** 0 = no colour, 1 = 16 colours, 2 = 256, 3 = truecolor (chalk levels). */
+  colorLevel: 0 | 1 | 2 | 3;
+  /** Show passing samples too (terminal). */
+  showPassing: boolean;
+  /** Why the grader in use was chosen, shown to the reader (e.g. "no ANTHROPIC_API_KEY: offline heuristic grader"). */
+  graderNote?: string;
+}
+
+/**
+ * A reporter renders strings from plain data, in three parts so an audit of a million samples can be
+ * written as it runs. Formats that need the whole result at once (charts, tables) set `needsAllSamples`.
+ */
+export interface Reporter {
+  /** File extension for `--output-dir`. */
+  extension: string;
+  needsAllSamples?: boolean;
+  begin(header: AuditHeader, ctx: ReportContext): string;
+  sample(result: SampleResult, index: number, ctx: ReportContext): string;
+  end(header: AuditHeader, footer: AuditFooter, ctx: ReportContext): string;
+}
+
+/** Renders a complete result in one go: the pure-function view of a streaming reporter. */
+export function renderReport(reporter: Reporter, result: AuditResult, ctx: ReportContext): string {
+  const { samples, inputProblems, summary, gate, ...header } = result;
+  let out = reporter.begin(header, ctx);
+  samples.forEach((sample, index) => {
+    out += reporter.sample(sample, index, ctx);
+  });
+  return out + reporter.end(header, { inputProblems, summary, gate }, ctx);
+}

@@ -1,0 +1,125 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { AuditHeader } from '../audit.js';
+import type { Finding, SampleResult, Severity } from '../types.js';
+import { escapeTerminal, truncate } from './escape.js';
+import type { AuditFooter, ReportContext, Reporter } from './reporter.js';
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'error  ', warning: 'warning', info: 'info   ' };
+
+function paint(ctx: ReportContext): ChalkInstance {
+  return new Chalk({ level: ctx.colorLevel });
+}
+
+function severityColor(c: ChalkInstance, severity: Severity): ChalkInstance {
+  return severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.blue;
+}
+
+/**
+ * Highlights every finding's span in the reply. Overlapping spans merge; the most severe colour wins.
+ * Without colour, spans are bracketed so the offending text is still visible.
+ */
+export function highlightSpans(text: string, findings: readonly Finding[], c: ChalkInstance): string {
+  const spans = findings
+    .filter((f) => f.span && f.span.end > f.span.start)
+    .map((f) => ({ start: f.span!.start, end: f.span!.end, severity: f.severity }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: { start: number; end: number; severity: Severity }[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start < last.end) {
+      last.end = Math.max(last.end, span.end);
+      if (span.severity === 'error' || (span.severity === 'warning' && last.severity === 'info')) last.severity = span.severity;
+    } else merged.push({ ...span });
+  }
+  let out = '';
+  let cursor = 0;
+  for (const span of merged) {
+    out += escapeTerminal(text.slice(cursor, span.start));
+    const marked = escapeTerminal(text.slice(span.start, span.end));
+    out += c.level > 0 ? severityColor(c, span.severity).underline.bold(marked) : `[${marked}]`;
+    cursor = span.end;
+  }
+  return out + escapeTerminal(text.slice(cursor));
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split('\n').map((line, i) => (i === 0 ? line : prefix + line)).join('\n');
+}
+
+function renderFinding(finding: Finding, c: ChalkInstance): string {
+  const label = severityColor(c, finding.severity)(SEVERITY_LABEL[finding.severity]);
+  let line = `    ${label}  ${c.dim(finding.ruleId.padEnd(24))} ${escapeTerminal(finding.message)}`;
+  if (finding.suggestion) line += c.green(`  → "${escapeTerminal(finding.suggestion.replacement)}"`);
+  return `${line}\n`;
+}
+
+function renderGrade(result: SampleResult, c: ChalkInstance): string {
+  const grade = result.grade;
+  if (!grade) return '';
+  if (grade.status === 'error') return `    ${c.magenta('ungraded')}  ${escapeTerminal(grade.error ?? 'the grader could not decide')}\n`;
+  const scores = Object.entries(grade.scores)
+    .map(([id, s]) => `${id} ${s.score.toFixed(1)}`)
+    .join(' · ');
+  let out = `    ${c.dim(`${grade.grader}:`)} ${scores}  ${grade.drift === 'on-brand' ? c.green(grade.drift) : c.yellow(grade.drift)}\n`;
+  if (grade.rewrite) out += `    ${c.green('rewrite:')}  ${indent(escapeTerminal(grade.rewrite), '              ')}\n`;
+  return out;
+}
+
+function renderSample(result: SampleResult, ctx: ReportContext): string {
+  if (result.verdict === 'pass' && !ctx.showPassing) return '';
+  const c = paint(ctx);
+  const verdict = result.verdict === 'pass' ? c.green('pass') : result.verdict === 'drift' ? c.red('drift') : c.magenta('ungraded');
+  const where = `${result.source.file}:${result.source.line}`;
+  let out = `${c.bold(escapeTerminal(result.id))}  ${c.dim(where)}  ${verdict}\n`;
+  if (result.customer) out += `  ${c.dim('customer:')} ${escapeTerminal(truncate(result.customer, 160))}\n`;
+  out += `  ${c.dim('reply:')}    ${indent(highlightSpans(result.response, result.findings, c), '            ')}\n`;
+  for (const finding of result.findings) out += renderFinding(finding, c);
+  return `${out + renderGrade(result, c)}\n`;
+}
+
+function renderSummary(header: AuditHeader, footer: AuditFooter, ctx: ReportContext): string {
+  const c = paint(ctx);
+  const { summary, gate, inputProblems } = footer;
+  const lines: string[] = [];
+  const graderLabel = header.grader.kind === 'none' ? 'none (rules only)' : `${header.grader.kind}${header.grader.model ? ` (${header.grader.model})` : ''}`;
+  lines.push(c.bold(`${header.guide.brand} — guide ${header.guide.version} (${header.guide.hash.slice(0, 8)})`));
+  lines.push(`grader: ${graderLabel}${ctx.graderNote ? c.dim(` — ${ctx.graderNote}`) : ''}`);
+  lines.push(
+    `${summary.samples} samples · ${c.green(`${summary.passed} pass`)} · ${c.red(`${summary.drifting} drifting`)} · ` +
+      `${summary.ungraded} ungraded · ${summary.skippedRecords} skipped records`,
+  );
+  const s = summary.findingsBySeverity;
+  lines.push(`findings: ${c.red(`${s.error} errors`)} · ${c.yellow(`${s.warning} warnings`)} · ${c.blue(`${s.info} info`)}`);
+  if (inputProblems.length > 0) lines.push(c.yellow(`${inputProblems.length} input record(s) skipped — see the warnings above`));
+
+  lines.push('', c.bold(`${'rule'.padEnd(28)}${'kind'.padEnd(13)}${'severity'.padEnd(10)}${'findings'.padStart(9)}${'samples'.padStart(9)}`));
+  const matched = summary.rules.filter((r) => r.findings > 0).sort((a, b) => b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
+  for (const rule of matched) {
+    lines.push(`${rule.ruleId.padEnd(28)}${rule.kind.padEnd(13)}${severityColor(c, rule.severity)(rule.severity.padEnd(10))}${String(rule.findings).padStart(9)}${String(rule.samples).padStart(9)}`);
+  }
+  const silent = summary.rules.filter((r) => r.findings === 0);
+  if (silent.length > 0) {
+    const names = silent.map((r) => (r.kind === 'judge' ? `${r.ruleId} (judge: needs a grader)` : r.ruleId));
+    lines.push(c.dim(`rules that matched nothing: ${names.join(', ')}`));
+  }
+  if (summary.dimensions.length > 0) {
+    lines.push('', c.bold(`${'dimension'.padEnd(28)}${'mean'.padStart(6)}${'below min'.padStart(11)}${'graded'.padStart(8)}`));
+    for (const d of summary.dimensions) lines.push(`${d.id.padEnd(28)}${d.mean.toFixed(2).padStart(6)}${String(d.belowMin).padStart(11)}${String(d.n).padStart(8)}`);
+  }
+  if (summary.usage) {
+    const u = summary.usage;
+    const cachedShare = u.inputTokens + u.cacheReadInputTokens === 0 ? 0 : u.cacheReadInputTokens / (u.inputTokens + u.cacheReadInputTokens + u.cacheCreationInputTokens);
+    lines.push('', `API: ${u.calls} calls, ${u.cachedResults} from result cache · tokens in ${u.inputTokens} (+${u.cacheCreationInputTokens} cache write, ${u.cacheReadInputTokens} cache read, ${(cachedShare * 100).toFixed(0)}% cached) · out ${u.outputTokens} · $${u.costUsd.toFixed(4)}`);
+  }
+  lines.push('', gate.passed ? c.green.bold('gate: passed') : c.red.bold('gate: FAILED'));
+  for (const reason of gate.reasons) lines.push(`  - ${reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Human-readable output: each drifting reply with its offending spans highlighted, then a summary table. */
+export const terminal: Reporter = {
+  extension: 'txt',
+  begin: () => '',
+  sample: (result, _index, ctx) => renderSample(result, ctx),
+  end: renderSummary,
+};

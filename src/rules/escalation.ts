@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { EscalationTrigger, RuleConfig } from '../types.js';
+import { customerText } from '../text/customer-text.js';
+import { compilePhraseOption } from './compile-option.js';
+import type { RuleModule } from './rule-module.js';
+
+const phrases = z.array(z.string().min(1));
+
+const options = z
+  .strictObject({
+    /** Customer words/phrases (stems match: `refund` → `refunds`) or `/regex/flags` that call for a human. */
+    customer_mentions: phrases.default([]),
+    /** Customer signal ids that call for a human. */
+    customer_signals: phrases.default([]),
+    /** Reply phrases that count as a proper handoff (stems match: `escalat` → `escalating`). */
+    handoff: phrases.default([]),
+  })
+  .refine((o) => o.customer_mentions.length + o.customer_signals.length > 0, {
+    message: 'an escalation trigger needs `customer_mentions` or `customer_signals`',
+  });
+
+export type EscalationOptions = z.output<typeof options>;
+
+/**
+ * A topic that must go to a human: when the customer context mentions a trigger phrase or shows a
+ * trigger signal, the reply must contain a handoff phrase, or the sample must be marked
+ * `escalated: true`. Built from the guide's `escalation:` section, not from `rules:`.
+ */
+export const escalation: RuleModule<EscalationOptions> = {
+  meta: {
+    kind: 'escalation',
+    description: 'Requires a handoff to a human when the customer raises certain topics or shows certain signals',
+    options,
+    messages: { missingHandoff: 'Customer raised “{{trigger}}” but the reply does not hand off to a human' },
+  },
+  create(opts) {
+    const mentions = compilePhraseOption('customer_mentions', opts.customer_mentions, { mode: 'prefix' });
+    const handoff = compilePhraseOption('handoff', opts.handoff, { mode: 'prefix' });
+    return ({ sample, customerSignals }) => {
+      if (sample.escalated === true) return [];
+      let trigger = opts.customer_signals.find((id) => customerSignals.has(id));
+      if (opts.customer_mentions.length > 0) {
+        const text = customerText(sample);
+        const [first] = mentions(text, 1);
+        if (first) trigger = text.slice(first.start, first.end);
+      }
+      if (trigger === undefined) return [];
+      if (handoff(sample.response, 1).length > 0) return [];
+      return [{ messageId: 'missingHandoff', data: { trigger } }];
+    };
+  },
+};
+
+/** The rule config the engine compiles for one `escalation:` entry (`index` is its place in that list). */
+export function escalationRuleConfig(trigger: EscalationTrigger): RuleConfig {
+  return {
+    id: trigger.id,
+    kind: 'escalation',
+    severity: trigger.severity,
+    ...(trigger.message === undefined ? {} : { message: trigger.message }),
+    ...(trigger.description === undefined ? {} : { description: trigger.description }),
+    options: {
+      customer_mentions: trigger.customerMentions,
+      customer_signals: trigger.customerSignals,
+      handoff: trigger.handoff,
+    },
+    index: -1,
+  };
+}

@@ -1,0 +1,156 @@
+import type { Span } from '../types.js';
+import { parseRegexLiteral, safeRegex, UnsafePatternError } from './safe-regex.js';
+
+/** A match of one phrase of a list: a span of the text plus the index of the phrase that matched. */
+export interface PhraseMatch extends Span {
+  /** Index into the phrase list given to {@link compilePhraseMatcher}. */
+  phrase: number;
+}
+
+/**
+ * Finds the phrases of a compiled list in a text; matches are sorted by start, then longest first.
+ * With `limit`, returns only the `limit` earliest matches and stops scanning early (use 1 to test
+ * for presence).
+ */
+export type PhraseMatcher = (text: string, limit?: number) => PhraseMatch[];
+
+export interface PhraseMatcherOptions {
+  /** Literal phrases match case-insensitively unless true. `/regex/flags` phrases keep exactly their own flags. */
+  caseSensitive?: boolean;
+  /**
+   * How a literal phrase meets the words around it. A phrase that starts with a letter or digit
+   * must always start at a word start (`late` never matches in `chocolate`).
+   * - `word` (default): it must also end at a word end, so it matches whole words only
+   *   (`sorry` does not match `sorrygram`); used for `banned` terms and `prefer` swaps.
+   * - `prefix`: it may run on into a longer word, so a stem matches its forms
+   *   (`escalat` → `escalate`, `escalating`; `cancel` → `cancellation`); used for `require.any`,
+   *   escalation `handoff` and `customer_mentions`, and signal `any` lists.
+   */
+  mode?: 'word' | 'prefix';
+  /** Treat phrases written `/source/flags` as regexes (default true); false keeps every phrase literal. */
+  regex?: boolean;
+}
+
+/** A phrase of a list could not be compiled; `index` says which. */
+export class PhraseError extends Error {
+  constructor(
+    readonly index: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PhraseError';
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_])';
+const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}_])';
+const SYNTAX_CHARS = /[.*+?^${}()|[\]\\]/g;
+const WHITESPACE_RUN = /\s+/g;
+const APOSTROPHE = /['’]/g;
+
+/** Regex source for one literal phrase: escaped, any whitespace run matching any whitespace, both apostrophes alike. */
+function literalSource(phrase: string, mode: 'word' | 'prefix'): string {
+  const body = phrase
+    .replace(SYNTAX_CHARS, '\\$&')
+    .replace(WHITESPACE_RUN, '\\s+')
+    .replace(APOSTROPHE, "['’]");
+  const start = WORD_CHAR.test(phrase.charAt(0)) ? NOT_AFTER_WORD : '';
+  const end = mode === 'word' && WORD_CHAR.test(phrase.charAt(phrase.length - 1)) ? NOT_BEFORE_WORD : '';
+  return `${start}${body}${end}`;
+}
+
+/** Appends every non-empty match of `re` in `text` to `out`, tagging it with `phrase(match)`. */
+function collect(
+  re: RegExp,
+  text: string,
+  out: PhraseMatch[],
+  phrase: (m: RegExpExecArray) => number,
+  limit = Infinity,
+): void {
+  re.lastIndex = 0;
+  let found = 0;
+  for (let m = found < limit ? re.exec(text) : null; m !== null; m = found < limit ? re.exec(text) : null) {
+    if (m[0] === '') {
+      re.lastIndex++; // a pattern that can match nothing would otherwise loop forever
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, phrase: phrase(m) });
+    found++;
+  }
+}
+
+/**
+ * Compiles a list of phrases once into a matcher that is cheap to run on every reply.
+ * Literal phrases are joined into one alternation (longest first, so the longest phrase wins
+ * where several start at the same place); `/source/flags` phrases are checked by {@link safeRegex}.
+ *
+ * @throws {PhraseError} naming the first phrase that is empty, an invalid regex or an unsafe regex.
+ */
+export function compilePhraseMatcher(phrases: readonly string[], options: PhraseMatcherOptions = {}): PhraseMatcher {
+  const mode = options.mode ?? 'word';
+  const literals: { index: number; text: string }[] = [];
+  const regexes: { index: number; re: RegExp }[] = [];
+  phrases.forEach((raw, index) => {
+    const literal = options.regex === false ? undefined : parseRegexLiteral(raw);
+    if (literal) {
+      try {
+        regexes.push({ index, re: safeRegex(literal.source, literal.flags) });
+      } catch (error) {
+        if (error instanceof UnsafePatternError) throw new PhraseError(index, error.message);
+        throw error;
+      }
+      return;
+    }
+    const text = raw.trim();
+    if (text === '') throw new PhraseError(index, 'empty phrase');
+    literals.push({ index, text });
+  });
+
+  // Longest first: alternation is ordered, and "not at this time" must beat "not".
+  const ordered = [...literals].sort((a, b) => b.text.length - a.text.length || a.index - b.index);
+  const combined =
+    ordered.length === 0
+      ? undefined
+      : new RegExp(ordered.map((l) => `(${literalSource(l.text, mode)})`).join('|'), options.caseSensitive ? 'gu' : 'giu');
+  const groupToPhrase = ordered.map((l) => l.index);
+  const whichGroup = (m: RegExpExecArray): number => {
+    for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return groupToPhrase[g - 1] ?? -1;
+    return -1;
+  };
+
+  return (text, limit = Infinity) => {
+    const out: PhraseMatch[] = [];
+    // Each regex yields its matches in order, so its `limit` earliest are enough to find the overall earliest.
+    if (combined) collect(combined, text, out, whichGroup, limit);
+    for (const { index, re } of regexes) collect(re, text, out, () => index, limit);
+    if (regexes.length > 0) out.sort((a, b) => a.start - b.start || b.end - a.end || a.phrase - b.phrase);
+    return out.length > limit ? out.slice(0, limit) : out;
+  };
+}
+
+/**
+ * Compiles regexes a guide writes as patterns: a bare source (`\bper our policy\b`) or
+ * `/source/flags`. Unless `caseSensitive`, each gets the `i` flag.
+ *
+ * @throws {PhraseError} naming the first pattern that is invalid or unsafe.
+ */
+export function compilePatterns(patterns: readonly string[], options: { caseSensitive?: boolean } = {}): RegExp[] {
+  return patterns.map((raw, index) => {
+    const { source, flags } = parseRegexLiteral(raw) ?? { source: raw, flags: '' };
+    if (source === '') throw new PhraseError(index, 'empty pattern');
+    try {
+      return safeRegex(source, options.caseSensitive ? flags : `${flags}i`);
+    } catch (error) {
+      if (error instanceof UnsafePatternError) throw new PhraseError(index, error.message);
+      throw error;
+    }
+  });
+}
+
+/** Every non-empty match of each of `patterns` in `text`, tagged with the pattern's index, sorted by start. */
+export function matchPatterns(patterns: readonly RegExp[], text: string): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  patterns.forEach((re, index) => collect(re, text, out, () => index));
+  return out.sort((a, b) => a.start - b.start || b.end - a.end || a.phrase - b.phrase);
+}
