@@ -4,7 +4,7 @@ import type { Io, OutputStream } from './io.js';
  * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org);
  * FORCE_COLOR=0..3 overrides both, as chalk users expect.
  */
-export function detectColorLevel(stream: OutputStream, env: Io['env']): 0 | 1 | 2 | 3 {
+export function detectColorLevel(stream: Pick<OutputStream, 'isTTY'>, env: Io['env']): 0 | 1 | 2 | 3 {
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') {
     const level = force === 'true' ? 1 : Number(force);

@@ -13,7 +13,7 @@ export const configSchema = z
     guide: z.string().min(1).describe('Path to the brand style guide YAML'),
     inputFormat: z.enum(['jsonl', 'csv', 'json']).describe('Force the samples format instead of guessing from the extension'),
     fields: z
-      .record(z.enum(['id', 'response', 'customer', 'transcript', 'escalated', 'timestamp']), z.string().min(1))
+      .partialRecord(z.enum(['id', 'response', 'customer', 'transcript', 'escalated', 'timestamp']), z.string().min(1))
       .describe('Map tone-audit field names to your data\'s keys or CSV columns, e.g. { response: bot_reply }'),
     strict: z.boolean().describe('Exit 2 on the first broken input record instead of skipping it'),
     format: z.union([z.string(), z.array(z.string())]).describe('Report format(s)'),

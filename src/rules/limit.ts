@@ -53,12 +53,12 @@ export const limit: RuleModule<LimitOptions> = {
     description: 'Caps exclamation marks, questions, emoji, ALL-CAPS words, apologies or a pattern per reply',
     options,
     messages: {
-      exclamation: '{{count}} exclamation marks (at most {{max}})',
-      question: '{{count}} question marks (at most {{max}})',
-      emoji: '{{count}} emoji (at most {{max}})',
-      'all-caps': '{{count}} ALL-CAPS words (at most {{max}})',
-      apology: '{{count}} apologies (at most {{max}})',
-      pattern: '“{{match}}” appears {{count}} times (at most {{max}})',
+      exclamation: 'Too many exclamation marks: {{count}} (at most {{max}})',
+      question: 'Too many question marks: {{count}} (at most {{max}})',
+      emoji: 'Too many emoji: {{count}} (at most {{max}})',
+      'all-caps': 'Too many ALL-CAPS words: {{count}} (at most {{max}})',
+      apology: 'Too many apologies: {{count}} (at most {{max}})',
+      pattern: 'Too many matches of the pattern: {{count}} (at most {{max}}), first extra “{{match}}”',
     },
   },
   create(opts) {
@@ -67,7 +67,7 @@ export const limit: RuleModule<LimitOptions> = {
       const spans = find(sample.response);
       const beyond = spans[opts.max];
       if (beyond === undefined) return [];
-      return [{ messageId: opts.count, data: { count: spans.length, max: opts.max }, span: beyond }];
+      return [{ messageId: opts.count, data: { count: spans.length, max: opts.max }, span: { start: beyond.start, end: beyond.end } }];
     };
   },
 };

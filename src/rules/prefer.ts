@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compilePhraseMatcher, PhraseError, type PhraseMatcher } from '../text/phrase-matcher.js';
+import { formatOptionPath } from './locate.js';
 import { RuleCompileError, type RuleModule } from './rule-module.js';
 
 const options = z.strictObject({
@@ -35,7 +36,7 @@ export const prefer: RuleModule<PreferOptions> = {
       match = compilePhraseMatcher(froms, { mode: 'word', regex: false });
     } catch (error) {
       // `swap` is a map, so the offending entry is named by its key, not an index.
-      if (error instanceof PhraseError) throw new RuleCompileError(`swap.${froms[error.index] ?? ''}`, error.message);
+      if (error instanceof PhraseError) throw new RuleCompileError(formatOptionPath(['swap', froms[error.index] ?? '']), error.message);
       throw error;
     }
     return ({ sample }) =>

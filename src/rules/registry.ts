@@ -21,7 +21,7 @@ export const RULE_MODULES = {
   require,
   judge,
   escalation,
-} as const satisfies Record<string, RuleModule<never>>;
+} as const satisfies Record<string, RuleModule<unknown>>;
 
 export type RuleKind = keyof typeof RULE_MODULES;
 

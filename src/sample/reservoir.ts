@@ -30,13 +30,19 @@ export class Reservoir<T> {
   /** Sequence number of the next item that will replace a slot. */
   private nextAccept = 0;
   private peak = 0;
+  private readonly retain: (item: T) => T;
 
-  constructor(capacity: number, random: Random) {
+  /**
+   * @param retain applied to an item when the reservoir keeps it, e.g. to copy strings that are
+   *   slices of a large read buffer, which would otherwise keep the whole buffer alive.
+   */
+  constructor(capacity: number, random: Random, options: { retain?: (item: T) => T } = {}) {
     if (!Number.isInteger(capacity) || capacity < 0) {
       throw new RangeError(`reservoir capacity must be a non-negative integer, got ${capacity}`);
     }
     this.capacity = capacity;
     this.random = random;
+    this.retain = options.retain ?? ((item) => item);
   }
 
   /** Items offered so far (the population size once the stream ends). */
@@ -63,7 +69,7 @@ export class Reservoir<T> {
     const seq = this.offered++;
     if (this.capacity === 0) return;
     if (this.slots.length < this.capacity) {
-      this.slots.push({ seq, item });
+      this.slots.push({ seq, item: this.retain(item) });
       this.peak = Math.max(this.peak, this.slots.length);
       if (this.slots.length === this.capacity) {
         this.w = Math.exp(Math.log(this.draw()) / this.capacity);
@@ -72,7 +78,7 @@ export class Reservoir<T> {
       return;
     }
     if (seq !== this.nextAccept) return;
-    this.slots[randomInt(this.random, this.capacity)] = { seq, item };
+    this.slots[randomInt(this.random, this.capacity)] = { seq, item: this.retain(item) };
     this.w *= Math.exp(Math.log(this.draw()) / this.capacity);
     this.nextAccept = seq + this.gap();
   }
@@ -112,8 +118,9 @@ export async function reservoirSample<T>(
   items: AsyncIterable<T> | Iterable<T>,
   size: number,
   random: Random,
+  options: { retain?: (item: T) => T } = {},
 ): Promise<ReservoirResult<T>> {
-  const reservoir = new Reservoir<T>(size, random);
+  const reservoir = new Reservoir<T>(size, random, options);
   for await (const item of items) reservoir.offer(item);
   return {
     sample: reservoir.drain().map((entry) => entry.item),

@@ -17,6 +17,8 @@ export interface StratifyOptions<T> {
    * population correction). Must return at most `size`, which bounds every reservoir.
    */
   finalSize?: (population: number) => number;
+  /** Applied to an item when a reservoir keeps it (see {@link Reservoir}). */
+  retain?: (item: T) => T;
 }
 
 export interface StratifiedResult<T> {
@@ -45,14 +47,15 @@ export async function stratifiedSample<T>(
   items: AsyncIterable<T> | Iterable<T>,
   options: StratifyOptions<T>,
 ): Promise<StratifiedResult<T>> {
-  const { size, key, allocation, random } = options;
+  const { size, key, allocation, random, retain } = options;
+  const keep = retain ? (entry: Sequenced<T>) => ({ seq: entry.seq, item: retain(entry.item) }) : undefined;
   const reservoirs = new Map<string, Reservoir<Sequenced<T>>>();
   let seen = 0;
   for await (const item of items) {
     const stratum = key(item);
     let reservoir = reservoirs.get(stratum);
     if (reservoir === undefined) {
-      reservoir = new Reservoir(size, random);
+      reservoir = new Reservoir(size, random, { retain: keep });
       reservoirs.set(stratum, reservoir);
     }
     // Wrap with the global position so strata can be merged back into input order.

@@ -45,6 +45,7 @@ export class PhraseError extends Error {
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_])';
 const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}_])';
+const REST_OF_WORD = '[\\p{L}\\p{N}_]*';
 const SYNTAX_CHARS = /[.*+?^${}()|[\]\\]/g;
 const WHITESPACE_RUN = /\s+/g;
 const APOSTROPHE = /['’]/g;
@@ -56,7 +57,9 @@ function literalSource(phrase: string, mode: 'word' | 'prefix'): string {
     .replace(WHITESPACE_RUN, '\\s+')
     .replace(APOSTROPHE, "['’]");
   const start = WORD_CHAR.test(phrase.charAt(0)) ? NOT_AFTER_WORD : '';
-  const end = mode === 'word' && WORD_CHAR.test(phrase.charAt(phrase.length - 1)) ? NOT_BEFORE_WORD : '';
+  const endsInWord = WORD_CHAR.test(phrase.charAt(phrase.length - 1));
+  // In prefix mode the match runs to the end of the word, so `escalat` reports `escalating`.
+  const end = endsInWord ? (mode === 'word' ? NOT_BEFORE_WORD : REST_OF_WORD) : '';
   return `${start}${body}${end}`;
 }
 

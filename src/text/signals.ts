@@ -39,7 +39,8 @@ export const BUILTIN_SIGNALS: readonly SignalDefinition[] = [
     description: 'Asks something',
     any: [
       '?',
-      '/^\\s*(?:how|what|why|when|where|which|who|can|could|would|will|is|are|do|does|did|should)\\b/im',
+      // A sentence that opens with a question word, even without a question mark ("how do I reset it").
+      '/(?:^|[.!]\\s+)(?:how|what|why|when|where|which|who|can|could|would|will|is|are|do|does|did|should)\\b/im',
     ],
   },
   {
@@ -59,7 +60,7 @@ export const BUILTIN_SIGNALS: readonly SignalDefinition[] = [
       'not renewing', "won't renew", 'will not renew', 'take my business elsewhere', 'go elsewhere',
       'look elsewhere', 'looking at alternatives', 'done with you',
       '/\\b(?:switch|switching|move|moving|migrate|migrating)\\s+to\\b/i',
-      '/\\b(?:we|i)(?:\'m|\'re|\\s+am|\\s+are|\\s+will\\s+be)?\\s+leaving\\b/i',
+      "/\\b(?:i'm|i am|we're|we are|i will be|we will be|i'll be|we'll be)\\s+leaving\\b/i",
     ],
   },
 ];

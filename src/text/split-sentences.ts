@@ -13,11 +13,15 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const WORD_BEFORE_DOT = /([\p{L}.]+)$/u;
+/** `1.` opening a line is a list number, not the end of a sentence. */
+const LIST_NUMBER = /^[ \t]*\d{1,3}$/;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Whether the `.` run at `index` follows an abbreviation (`e.g.`, `Dr.`) or a lone initial (`J.`). */
+/** Whether the `.` at `index` follows an abbreviation (`e.g.`, `Dr.`), a lone initial (`J.`) or a list number (`1.`). */
 function isAbbreviation(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  if (index - lineStart <= 8 && LIST_NUMBER.test(text.slice(lineStart, index))) return true;
   const m = WORD_BEFORE_DOT.exec(text.slice(Math.max(0, index - 12), index));
   if (!m) return false;
   const word = (m[1] ?? '').toLowerCase();

@@ -82,11 +82,11 @@ export class AdaptiveLimiter {
     if (retryAfterMs !== undefined && retryAfterMs > 0) this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
     this.#successes = 0;
     if (now - this.#lastCut >= (this.#options.cutWindowMs ?? 1000) && this.#limit > 1) {
+      this.#lastCut = now;
       this.#limit = Math.max(1, Math.floor(this.#limit / 2));
       this.#lowest = Math.min(this.#lowest, this.#limit);
       this.#options.onChange?.({ limit: this.#limit, reason: 'rate-limited' });
     }
-    this.#lastCut = Math.max(this.#lastCut, now);
   }
 
   /** Report a call that went through; after `limit` of them in a row, add one slot back. */

@@ -37,7 +37,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string>): AsyncGener
       return undefined;
     },
   });
-  const fed = pipeline(Readable.from(chunks, { objectMode: false }), parser);
+  const fed = pipeline(Readable.from(toLf(chunks), { objectMode: false }), parser);
   // An early `return()` by our consumer destroys the parser, which rejects `fed`; that is expected.
   fed.catch(() => undefined);
   for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: Info; raw: string }>) {
@@ -47,6 +47,25 @@ export async function* readCsvRecords(chunks: AsyncIterable<string>): AsyncGener
   }
   await fed;
   yield* pending.splice(0);
+}
+
+/**
+ * Turns CRLF into LF before parsing: csv-parse miscounts lines (and drops `\n` from raw rows)
+ * when CRLF breaks sit inside quoted fields, and we need both to place rows. A `\r` that ends
+ * a chunk waits for the next one, in case it is half of a CRLF.
+ */
+async function* toLf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const chunk of chunks) {
+    let text = carry + chunk;
+    carry = '';
+    if (text.endsWith('\r')) {
+      carry = '\r';
+      text = text.slice(0, -1);
+    }
+    if (text) yield text.replaceAll('\r\n', '\n');
+  }
+  if (carry) yield carry;
 }
 
 function describeCsvError(error: CsvError): string {

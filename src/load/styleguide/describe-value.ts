@@ -16,3 +16,10 @@ export function describeValue(value: unknown): string {
       return typeof value;
   }
 }
+
+/** A scalar as written (`"critical"`, `2.5`), anything else by its kind ("a list"). */
+export function quoteValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return describeValue(value);
+}

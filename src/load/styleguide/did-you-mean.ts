@@ -1,9 +1,12 @@
 /**
  * The candidate closest to `word` when it is close enough to be a typo (`sevrity` → `severity`),
- * else undefined. Distance is Levenshtein, case-insensitive; "close" allows about one edit per three letters.
+ * or when it abbreviates one (`warn` → `warning`), else undefined. Distance is Levenshtein, case-insensitive; "close" allows about one edit per three letters.
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const needle = word.toLowerCase();
+  // An abbreviation (`warn`, `desc`) is as good a clue as a typo.
+  const abbreviated = needle.length >= 3 ? candidates.find((c) => c.toLowerCase().startsWith(needle)) : undefined;
+  if (abbreviated) return abbreviated;
   const budget = Math.max(1, Math.min(3, Math.floor(needle.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;

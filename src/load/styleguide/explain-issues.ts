@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Problem } from '../../types.js';
+import { quoteValue } from './describe-value.js';
 import { didYouMean } from './did-you-mean.js';
 import { formatPath, locate } from './locate.js';
 import type { GuidePositions, PathSegment } from './locate.js';
-import { RULE_KINDS } from './rule-kinds.js';
 
 /**
  * Turns zod issues into problems a guide author can act on: located at the offending YAML
@@ -35,8 +35,10 @@ export function explainIssues(
       ];
     }
     const problem: Problem = { location: locate(positions, path, file), path: formatPath(path), message: issue.message };
-    if (issue.code === 'invalid_type' && value === undefined) {
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
       problem.message = `missing required key \`${String(last)}\``;
+    } else if (issue.code === 'invalid_type' && last === 'when' && typeof value === 'string') {
+      problem.hint = `write \`when: { customer: ${value} }\``;
     } else if (issue.code === 'invalid_type' && issue.expected === 'array' && typeof value === 'string') {
       problem.hint = `write \`${String(last)}: [${JSON.stringify(value)}]\``;
     } else if (issue.code === 'invalid_type' && issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
@@ -45,8 +47,15 @@ export function explainIssues(
       problem.hint = enumHint(value, issue.values.map(String), last);
     } else if (issue.code === 'too_small' && issue.origin === 'string') {
       problem.message = 'must not be empty';
-    } else if (issue.code === 'too_big' || issue.code === 'too_small') {
-      problem.message = `${issue.message}, got ${JSON.stringify(value)}`;
+    }
+    // Say what was found, unless the message already does or it is self-evident (empty string or list).
+    const saysWhatWasFound =
+      issue.code === 'invalid_value' ||
+      (issue.code === 'too_small' && issue.origin !== 'number') ||
+      problem.message.includes(', got ') ||
+      problem.message.startsWith('missing ');
+    if (!saysWhatWasFound && value !== undefined) {
+      problem.message += `, got ${quoteValue(value)}`;
     }
     return [problem];
   });
@@ -80,7 +89,7 @@ function enumHint(value: string, options: string[], key: PathSegment | undefined
   }
   const suggestion = didYouMean(value, options);
   if (suggestion) return `did you mean \`${suggestion}\`?`;
-  return key === 'kind' ? `kinds: ${RULE_KINDS.join(', ')} (see docs/styleguide-format.md)` : undefined;
+  return key === 'kind' ? 'docs/styleguide-format.md describes each kind and its keys' : undefined;
 }
 
 /** The value at `path` in plain YAML data, or undefined when any step is missing. */

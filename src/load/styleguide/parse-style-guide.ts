@@ -19,7 +19,9 @@ import type { RawStyleGuide } from './style-guide-schema.js';
  */
 export function parseStyleGuide(text: string, file: string): StyleGuide {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Editors do not count a byte-order mark as a column; the hash below still covers it.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
   if (doc.errors.length > 0) {
     throw invalid(

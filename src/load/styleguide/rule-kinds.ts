@@ -28,7 +28,7 @@ const count = (what: string) => z.number().int().min(0).describe(what);
 /**
  * The kind-specific keys each kind accepts, typed for editor autocomplete (the JSON Schema).
  * The loader only checks key *names* against this table; the rule engine validates the values
- * with each kind's own schema, so keep this table in step with `src/rules/<kind>.ts`.
+ * with each kind's own schema. A test keeps the names in step with `src/rules/<kind>.ts`.
  */
 export const RULE_KIND_OPTIONS: Record<RuleKind, Record<string, z.ZodType>> = {
   banned: {
@@ -44,8 +44,10 @@ export const RULE_KIND_OPTIONS: Record<RuleKind, Record<string, z.ZodType>> = {
   limit: {
     count: z.enum(LIMIT_COUNTS).describe('What to count.'),
     max: count('Most occurrences allowed in one reply.'),
-    pattern: z.string().describe('Regex to count when `count: pattern`.').optional(),
-    terms: phrases('Phrases to count when `count: pattern`.').optional(),
+    pattern: z.string().describe('With `count: pattern`: a regex (bare or `/source/flags`) whose matches are counted.').optional(),
+    terms: phrases('With `count: pattern`: phrases whose occurrences are counted (whole words).').optional(),
+    allow: phrases('With `count: all-caps`: acronyms that are not shouting, added to the built-in list (API, DNS, SSL…).').optional(),
+    case_sensitive: z.boolean().describe('With `count: pattern`: match case-sensitively (default false).').optional(),
   },
   length: {
     max_words: count('Most words a reply may have.').optional(),

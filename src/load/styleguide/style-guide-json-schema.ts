@@ -8,14 +8,10 @@ import { buildStyleGuideSchema, ruleSchemaForEditors } from './style-guide-schem
  * a test keeps the two equal.
  */
 export function styleGuideJsonSchema(): Record<string, unknown> {
-  const schema = buildStyleGuideSchema(
-    z.array(ruleSchemaForEditors).describe('Deterministic checks; each names a kind and that kind’s keys.').element,
-  );
-  const generated = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(buildStyleGuideSchema(ruleSchemaForEditors), { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    $id: 'https://tone-audit.dev/schema/styleguide.schema.json',
     title: 'tone-audit style guide',
     description: 'A brand style guide for support replies: voice, scored dimensions, rules, escalation and examples. See docs/styleguide-format.md.',
     ...rest,

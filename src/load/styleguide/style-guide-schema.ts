@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue } from './describe-value.js';
+import { describeValue, quoteValue } from './describe-value.js';
 import { RULE_COMMON_KEYS, RULE_KIND_DESCRIPTIONS, RULE_KIND_OPTIONS, RULE_KINDS } from './rule-kinds.js';
 import type { RuleKind } from './rule-kinds.js';
 
@@ -31,7 +31,7 @@ const id = () =>
 
 export const severitySchema = z
   .enum(['error', 'warning', 'info'], {
-    error: (issue) => `expected one of error, warning, info, got ${describeValue(issue.input)}`,
+    error: (issue) => `expected one of error, warning, info, got ${quoteValue(issue.input)}`,
   })
   .describe('How serious a finding is: error, warning or info.');
 
@@ -104,7 +104,7 @@ const whenSchema = z.strictObject(
 
 const kindSchema = z.enum(RULE_KINDS, {
   error: (issue) =>
-    `${issue.input === undefined ? 'missing kind' : `unknown kind ${JSON.stringify(issue.input)}`}; valid kinds: ${RULE_KINDS.join(', ')}`,
+    `${issue.input === undefined ? 'missing required key `kind`' : `unknown kind ${quoteValue(issue.input)}`}; valid kinds are ${RULE_KINDS.join(', ')}`,
 });
 
 /** Keys every rule has, whatever its kind. */
@@ -192,7 +192,10 @@ export function buildStyleGuideSchema<R extends z.ZodType>(rule: R) {
         .record(id(), signalSchema, expecting('a mapping from signal id to { description, any }'))
         .default({})
         .describe('Customer-side conditions (frustrated, urgent…) that `when` and escalation refer to; extend or override the built-in ones.'),
-      rules: z.array(rule, expecting('a list of rules')).default([]),
+      rules: z
+        .array(rule, expecting('a list of rules'))
+        .default([])
+        .describe('Deterministic checks; each names a kind and sets that kind’s own keys.'),
       escalation: z
         .array(escalationSchema, expecting('a list of escalation triggers'))
         .default([])

@@ -1,0 +1,59 @@
+// `npm run bench`: measures real work and prints the figures. Nothing here asserts timings.
+//   node bench/run.js            rules-only audit of 100k and 1M samples, check latency, heuristic grader
+//   node bench/run.js --quick    10k and 100k samples (for a fast look)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSamples } from './generate-samples.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const dir = mkdtempSync(path.join(tmpdir(), 'tone-audit-bench-'));
+const guide = path.join(root, 'styleguide/northwind.yaml');
+
+function runWorker(args) {
+  const out = execFileSync(process.execPath, [path.join(root, 'bench/audit-worker.js'), ...args], { cwd: root, maxBuffer: 1 << 20 });
+  return JSON.parse(out.toString());
+}
+
+function mb(kb) {
+  return `${(kb / 1024).toFixed(0)} MB`;
+}
+
+try {
+  console.log(`tone-audit bench — node ${process.version}, ${process.platform}/${process.arch}`);
+  console.log('\nRules-only audit (audit --grader none --format json, report discarded):');
+  for (const n of quick ? [10_000, 100_000] : [100_000, 1_000_000]) {
+    const file = path.join(dir, `samples-${n}.jsonl`);
+    await writeSamples(file, n);
+    const r = runWorker(['audit', file, '--guide', guide, '--grader', 'none', '--format', 'json']);
+    if (r.code === 2) throw new Error(`audit failed: ${r.stderr}`);
+    console.log(`  ${String(n).padStart(9)} samples: ${(r.ms / 1000).toFixed(2)} s, ${Math.round(n / (r.ms / 1000)).toLocaleString('en-US')} samples/s, peak RSS ${mb(r.maxRssKb)}`);
+  }
+
+  const heuristicN = quick ? 2_000 : 10_000;
+  const hfile = path.join(dir, `samples-h-${heuristicN}.jsonl`);
+  await writeSamples(hfile, heuristicN);
+  const h = runWorker(['audit', hfile, '--guide', guide, '--grader', 'heuristic', '--format', 'json']);
+  console.log(`\nHeuristic grader + rules on ${heuristicN.toLocaleString('en-US')} samples: ${(h.ms / 1000).toFixed(2)} s, ${Math.round(heuristicN / (h.ms / 1000)).toLocaleString('en-US')} replies/s, peak RSS ${mb(h.maxRssKb)}`);
+
+  console.log('\n`tone-audit check` wall time from process start (median of 7 runs):');
+  for (const grader of ['none', 'heuristic']) {
+    const times = [];
+    for (let i = 0; i < 7; i += 1) {
+      const started = performance.now();
+      const r = spawnSync(process.execPath, [path.join(root, 'bin/tone-audit.js'), 'check', 'Per our policy, kindly utilize the portal!!', '--customer', 'This is ridiculous, my deploy failed again', '--guide', guide, '--grader', grader], { env: { ...process.env, ANTHROPIC_API_KEY: '' } });
+      times.push(performance.now() - started);
+      if (r.status === 2) throw new Error(r.stderr.toString());
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  --grader ${grader.padEnd(9)} ${times[3].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[6].toFixed(0)})`);
+  }
+  const versionStart = performance.now();
+  execFileSync(process.execPath, [path.join(root, 'bin/tone-audit.js'), '--version']);
+  console.log(`  --version              ${(performance.now() - versionStart).toFixed(0)} ms`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

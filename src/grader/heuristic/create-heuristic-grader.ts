@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import type { Cue, DimensionScore, Finding, Grade, Sample, StyleGuide } from '../../types.js';
+import type { Grader } from '../grader.js';
+import { createTextAnalyzer, loadWink, type TextAnalyzer } from './analyze-text.js';
+import { assessCustomerMood } from './assess-customer-mood.js';
+import { buildVoiceLexicon, type VoiceLexicon } from './build-voice-lexicon.js';
+import { collectReplyHits } from './collect-reply-hits.js';
+import { findViolations } from './find-violations.js';
+import { judgeDrift } from './judge-drift.js';
+import * as lexicon from './lexicon.js';
+import { POLITENESS_LEXICON } from './politeness-lexicon.js';
+import { scorePoliteness } from './score-politeness.js';
+import type { ScoringContext } from './scoring-context.js';
+import { BLENDED_REASON, selectScorer } from './select-scorer.js';
+import { summarizeCues } from './summarize-cues.js';
+
+/** Every dimension starts here and moves by its cues. */
+export const NEUTRAL_BASELINE = 3;
+
+/** sha256 of the lexicon version and every lexicon's data, so grades from different heuristics never mix. */
+export function hashHeuristic(): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ version: lexicon.LEXICON_VERSION, lexicon, politeness: POLITENESS_LEXICON }))
+    .digest('hex');
+}
+
+const clampScore = (x: number) => Math.round(Math.min(5, Math.max(1, x)) * 10) / 10;
+const roundCue = (cue: Cue): Cue => ({ ...cue, effect: Math.round(cue.effect * 100) / 100 });
+
+/** Grades one sample with an analyzer; pure given the analyzer. */
+export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: TextAnalyzer, voice: VoiceLexicon): Grade {
+  const reply = analyze(sample.response);
+  const customer = sample.customer.trim() === '' ? undefined : analyze(sample.customer);
+  const history = (sample.transcript ?? [])
+    .filter((turn) => turn.role === 'customer' && turn.text !== sample.customer)
+    .map((turn) => turn.text)
+    .join('\n');
+  const hits = collectReplyHits(sample.response, voice);
+  const ctx: ScoringContext = {
+    reply,
+    customer,
+    mood: assessCustomerMood(customer, history),
+    politeness: scorePoliteness(sample.response),
+    hits,
+    guide,
+  };
+  const scores: Record<string, DimensionScore> = {};
+  for (const dimension of guide.dimensions) {
+    const { scorer, blended } = selectScorer(dimension);
+    const { cues, context } = scorer(ctx);
+    const rounded = cues.map(roundCue);
+    const score = clampScore(NEUTRAL_BASELINE + rounded.reduce((sum, cue) => sum + cue.effect, 0));
+    const reason = blended ? `${BLENDED_REASON} (${summarizeCues(rounded)})` : [context, summarizeCues(rounded)].filter(Boolean).join('; ');
+    scores[dimension.id] = { score, reason, cues: rounded };
+  }
+  const violations: Finding[] = findViolations(sample.response, hits);
+  return { status: 'graded', grader: 'heuristic', scores, violations, drift: judgeDrift(guide.dimensions, scores) };
+}
+
+/**
+ * The offline grader used when no API key is set: scores each guide dimension 1–5 from
+ * explainable language signals (lexicons plus wink-nlp sentences, POS, sentiment and readability),
+ * lists the cues that moved each score, and reports sarcasm, blame, dismissal, over-promising,
+ * policy-first openers and the guide's don't-phrases as violations quoting the reply.
+ * It never writes a rewrite: it does not generate text.
+ *
+ * Async because wink-nlp and its English model are imported on first use only (~100–150 ms).
+ * Drift: see {@link judgeDrift} (minor below a 1.5-point worst shortfall, major at or above).
+ */
+export async function createHeuristicGrader(guide: StyleGuide): Promise<Grader> {
+  const analyze = createTextAnalyzer(await loadWink());
+  const voice = buildVoiceLexicon(guide);
+  return {
+    kind: 'heuristic',
+    promptHash: hashHeuristic(),
+    async grade(sample, _ruleFindings, signal) {
+      if (signal?.aborted === true) return errorGrade('grading was cancelled');
+      try {
+        return gradeWithHeuristics(sample, guide, analyze, voice);
+      } catch (error) {
+        return errorGrade(`heuristic grader failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+  };
+}
+
+function errorGrade(error: string): Grade {
+  return { status: 'error', grader: 'heuristic', scores: {}, violations: [], drift: 'on-brand', error };
+}

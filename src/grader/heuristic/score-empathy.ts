@@ -1,0 +1,36 @@
+import { classifyApologies } from './classify-apologies.js';
+import { describeMood } from './assess-customer-mood.js';
+import { compactCues, cueOf, type ScorerResult, type ScoringContext } from './scoring-context.js';
+
+/** Three or more apologies in one reply reads as grovelling rather than caring. */
+const OVER_APOLOGY = 3;
+
+/**
+ * Empathy: does the reply recognise and validate how the customer feels? Raised by validating
+ * the feeling or point and by a specific apology; lowered by boilerplate or excessive apology,
+ * hostility, and by ignoring a frustrated customer's feelings altogether.
+ */
+export function scoreEmpathy(ctx: ScoringContext): ScorerResult {
+  const { hits, mood, reply } = ctx;
+  const apologies = classifyApologies(reply, hits.apology, hits.boilerplateApology, ctx.customer?.contentWords ?? new Set());
+  const acknowledged = hits.acknowledgement.length > 0 || apologies.specific.length > 0;
+  const cues = compactCues([
+    cueOf(hits.acknowledgement.filter((h) => h.entry.id === 'validate-feeling')),
+    cueOf(hits.acknowledgement.filter((h) => h.entry.id === 'validate-point')),
+    cueOf(apologies.specific, 0.7, 'specific apology'),
+    cueOf(apologies.boilerplate),
+    apologies.total >= OVER_APOLOGY ? { label: `over-apology (${apologies.total} apologies)`, effect: -0.5 } : undefined,
+    cueOf(hits.blame),
+    cueOf(hits.sarcasm),
+    cueOf(hits.dismissive),
+    !acknowledged && mood.level > 0
+      ? { label: `ignores the ${mood.level === 2 ? 'furious' : 'frustrated'} customer's feelings`, effect: mood.level === 2 ? -1.5 : -1 }
+      : undefined,
+    !acknowledged && mood.level === 0 && reply.sentiment > 0.25 ? { label: 'warm wording', effect: 0.3, evidence: firstPositive(ctx) } : undefined,
+  ]);
+  return ctx.customer === undefined ? { cues, context: 'no customer message' } : { cues, context: describeMood(mood) };
+}
+
+function firstPositive(ctx: ScoringContext): string | undefined {
+  return ctx.reply.sentences.find((s) => s.sentiment > 0)?.text;
+}

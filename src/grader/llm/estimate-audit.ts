@@ -1,0 +1,105 @@
+import type { Finding, Sample, StyleGuide } from '../../types.js';
+import { createAnthropicClient, type AnthropicClient } from '../clients/anthropic.js';
+import { DEFAULT_MODEL } from './llm-grader.js';
+import { isPriced, priceUsage, type PriceTable } from './price-usage.js';
+import { readPriceTable } from './read-price-table.js';
+import { createResultCache, resultCacheKey } from './result-cache.js';
+import { renderRubric } from './rubric.js';
+import { renderSampleTurn } from './sample-turn.js';
+
+/** Output tokens assumed per verdict (scores with reasons, a few violations, sometimes a rewrite). */
+export const EXPECTED_OUTPUT_TOKENS = 400;
+/** Below this many prefix tokens the API caches nothing (reported for the 5.5 models). */
+export const MIN_CACHEABLE_TOKENS = 512;
+
+export interface AuditEstimate {
+  model: string;
+  /** API calls expected (samples not already in the result cache). */
+  calls: number;
+  /** Samples the result cache already answers. */
+  cachedResults: number;
+  /** How token counts were obtained: the server's count_tokens endpoint, or characters / 4. */
+  method: 'count_tokens' | 'chars/4';
+  /** Tokens of the cached prefix (system prompt). */
+  systemTokens: number;
+  /** Uncached input tokens over all calls (the user turns). */
+  inputTokens: number;
+  cacheWriteTokens: number;
+  cacheReadTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** False when the price table has no entry for the model (cost shown as 0). */
+  priced: boolean;
+}
+
+export interface EstimateOptions {
+  apiKey: string;
+  baseURL?: string;
+  model?: string;
+  cacheDir?: string | null;
+  prices?: PriceTable;
+  findingsById?: ReadonlyMap<string, readonly Finding[]>;
+  client?: AnthropicClient;
+}
+
+/**
+ * Estimates an audit's calls, tokens and cost before spending anything. Token counts come from
+ * `count_tokens` (the system prompt alone, and with one representative sample) where the server
+ * supports it, scaled to the other samples by length; otherwise characters / 4. Assumes the first
+ * call writes the prompt cache and every later call reads it (within the 5-minute TTL).
+ */
+export async function estimateAudit(samples: readonly Sample[], guide: StyleGuide, options: EstimateOptions): Promise<AuditEstimate> {
+  const model = options.model ?? DEFAULT_MODEL;
+  const prices = options.prices ?? readPriceTable();
+  const rubric = renderRubric(guide);
+  const cache = options.cacheDir ? createResultCache(options.cacheDir) : undefined;
+  const pending: Sample[] = [];
+  for (const sample of samples) {
+    if (cache && (await cache.read(resultCacheKey(model, rubric.hash, sample)))) continue;
+    pending.push(sample);
+  }
+  const turns = pending.map((s) => renderSampleTurn(s, options.findingsById?.get(s.id) ?? []).text);
+  const representative = turns.reduce((longest, t) => (t.length > longest.length ? t : longest), turns[0] ?? '');
+
+  let method: AuditEstimate['method'] = 'chars/4';
+  let systemTokens = Math.ceil(rubric.system.length / 4);
+  let tokensPerChar = 1 / 4;
+  if (pending.length > 0) {
+    const client = options.client ?? createAnthropicClient({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 1 });
+    try {
+      const system = [{ type: 'text' as const, text: rubric.system }];
+      const bare = await client.countTokens({ model, system, messages: [{ role: 'user', content: '.' }] });
+      const full = await client.countTokens({ model, system, messages: [{ role: 'user', content: representative }] });
+      systemTokens = bare;
+      tokensPerChar = Math.max(0, full - bare) / Math.max(1, representative.length);
+      method = 'count_tokens';
+    } catch {
+      // Servers without count_tokens (Ollama, some proxies): keep the chars/4 estimate.
+    }
+  }
+  const calls = pending.length;
+  const inputTokens = turns.reduce((sum, t) => sum + Math.ceil(t.length * tokensPerChar), 0);
+  const cacheable = systemTokens >= MIN_CACHEABLE_TOKENS;
+  const cacheWriteTokens = calls > 0 && cacheable ? systemTokens : 0;
+  const cacheReadTokens = calls > 1 && cacheable ? systemTokens * (calls - 1) : 0;
+  const uncachedSystem = cacheable ? 0 : systemTokens * calls;
+  const outputTokens = calls * EXPECTED_OUTPUT_TOKENS;
+  const usage = priceUsage(
+    { inputTokens: inputTokens + uncachedSystem, outputTokens, cacheCreationInputTokens: cacheWriteTokens, cacheReadInputTokens: cacheReadTokens },
+    model,
+    { prices },
+  );
+  return {
+    model,
+    calls,
+    cachedResults: samples.length - calls,
+    method,
+    systemTokens,
+    inputTokens: inputTokens + uncachedSystem,
+    cacheWriteTokens,
+    cacheReadTokens,
+    outputTokens,
+    costUsd: usage.costUsd,
+    priced: isPriced(model, prices),
+  };
+}

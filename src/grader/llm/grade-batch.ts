@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { Finding, Grade, Sample, Usage } from '../../types.js';
+import type { MessageBatchIndividualResponse, MessageCreateParamsNonStreaming } from '../clients/anthropic.js';
+import type { GradingContext } from './llm-grader.js';
+import { addUsage, priceUsage, ZERO_USAGE } from './price-usage.js';
+import { resultCacheKey } from './result-cache.js';
+import { renderSampleTurn } from './sample-turn.js';
+import { parseVerdict } from './verdict.js';
+import { buildVerdictRequest, extractVerdictPayload } from './verdict-request.js';
+
+export interface GradeBatchOptions {
+  /** Where the batch id and its requests are kept, so a rerun resumes the same batch instead of paying twice. */
+  stateFile: string;
+  /** Between status polls (default 30 s; tests use a few ms). */
+  pollIntervalMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface BatchOutcome {
+  /** By sample id. */
+  grades: Map<string, Grade>;
+  /** Priced with the batch discount. */
+  usage: Usage;
+  /** Batches submitted or resumed, in order. */
+  batchIds: string[];
+  /** Requests submitted a second time after an errored or expired first attempt. */
+  resubmitted: number;
+}
+
+interface BatchState {
+  batchId: string;
+  /** custom_id → sample ids (identical samples share one request). */
+  requests: Record<string, string[]>;
+  round: 1 | 2;
+}
+
+/**
+ * Grades samples through the Message Batches API (50% off, results within 24 h). Cached verdicts are
+ * not resubmitted; errored or expired requests are submitted once more; whatever still fails is ungraded.
+ */
+export async function gradeBatch(
+  context: GradingContext,
+  samples: readonly Sample[],
+  findingsById: ReadonlyMap<string, readonly Finding[]>,
+  options: GradeBatchOptions,
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { grades: new Map(), usage: ZERO_USAGE, batchIds: [], resubmitted: 0 };
+  const byKey = new Map<string, Sample[]>();
+  for (const sample of samples) {
+    const key = resultCacheKey(context.model, context.promptHash, sample);
+    const hit = await context.cache?.read(key);
+    if (hit) outcome.grades.set(sample.id, { ...hit, model: context.model });
+    else byKey.set(key, [...(byKey.get(key) ?? []), sample]);
+  }
+  const paramsFor = (key: string): MessageCreateParamsNonStreaming => {
+    const sample = byKey.get(key)![0]!;
+    const user = renderSampleTurn(sample, findingsById.get(sample.id) ?? []).text;
+    return buildVerdictRequest({ model: context.model, system: context.system, user, schema: context.schema, mode: context.outputMode(), maxTokens: context.maxTokens * 2 });
+  };
+
+  let state = await readState(options.stateFile);
+  if (state && !Object.keys(state.requests).every((id) => byKey.has(id))) state = undefined;
+  if (!state && byKey.size > 0) state = await submit([...byKey.keys()], 1);
+
+  while (state) {
+    outcome.batchIds.push(state.batchId);
+    await waitUntilEnded(state.batchId);
+    const lines = await context.client.batchResults(state.batchId, options.signal);
+    const failed: string[] = [];
+    const reasons = new Map<string, string>();
+    for (const line of lines) {
+      const reason = await record(line);
+      if (reason) {
+        failed.push(line.custom_id);
+        reasons.set(line.custom_id, reason);
+      }
+    }
+    const missing = Object.keys(state.requests).filter((id) => !lines.some((l) => l.custom_id === id));
+    for (const id of missing) reasons.set(id, 'no result returned');
+    failed.push(...missing);
+    if (failed.length > 0 && state.round === 1) {
+      outcome.resubmitted = failed.length;
+      state = await submit(failed, 2);
+      continue;
+    }
+    for (const id of failed) fail(id, `batch request ${reasons.get(id) ?? 'failed'}`);
+    state = undefined;
+  }
+  await rm(options.stateFile, { force: true });
+  return outcome;
+
+  async function submit(ids: string[], round: 1 | 2): Promise<BatchState> {
+    const batch = await context.client.createBatch(ids.map((id) => ({ custom_id: id, params: paramsFor(id) })), options.signal);
+    const next: BatchState = { batchId: batch.id, round, requests: Object.fromEntries(ids.map((id) => [id, byKey.get(id)!.map((s) => s.id)])) };
+    await writeState(options.stateFile, next);
+    return next;
+  }
+
+  async function waitUntilEnded(batchId: string): Promise<void> {
+    for (;;) {
+      const batch = await context.client.retrieveBatch(batchId, options.signal);
+      const counts = batch.request_counts;
+      context.emit({
+        type: 'batch',
+        batchId,
+        status: batch.processing_status,
+        succeeded: counts.succeeded,
+        processing: counts.processing,
+        failed: counts.errored + counts.expired + counts.canceled,
+      });
+      if (batch.processing_status === 'ended') return;
+      await sleep(options.pollIntervalMs ?? 30_000, options.signal);
+    }
+  }
+
+  /** Records one result line; returns why it failed when it should be resubmitted. */
+  async function record(line: MessageBatchIndividualResponse): Promise<string | undefined> {
+    const key = line.custom_id;
+    if (!byKey.has(key)) return undefined;
+    if (line.result.type !== 'succeeded') return line.result.type;
+    const message = line.result.message;
+    const usage = priceUsage(
+      {
+        inputTokens: message.usage.input_tokens,
+        outputTokens: message.usage.output_tokens,
+        cacheCreationInputTokens: message.usage.cache_creation_input_tokens ?? 0,
+        cacheReadInputTokens: message.usage.cache_read_input_tokens ?? 0,
+      },
+      context.model,
+      { prices: context.prices, batch: true },
+    );
+    outcome.usage = addUsage(outcome.usage, usage);
+    const sample = byKey.get(key)![0]!;
+    const payload = message.stop_reason === 'refusal' ? { ok: false as const, error: 'the model refused to grade' } : extractVerdictPayload(message);
+    const verdict = payload.ok ? parseVerdict(payload.value, sample, context.guide) : payload;
+    if (!verdict.ok) {
+      fail(key, verdict.error, usage);
+      return undefined;
+    }
+    const grade: Grade = { ...verdict.grade, model: context.model, usage };
+    for (const s of byKey.get(key)!) outcome.grades.set(s.id, grade);
+    try {
+      await context.cache?.write(key, grade);
+    } catch (error) {
+      context.emit({ type: 'cache-error', message: (error as Error).message });
+    }
+    return undefined;
+  }
+
+  function fail(key: string, error: string, usage: Usage = ZERO_USAGE): void {
+    for (const s of byKey.get(key) ?? []) {
+      outcome.grades.set(s.id, { status: 'error', grader: 'llm', model: context.model, scores: {}, violations: [], drift: 'on-brand', error, usage });
+    }
+  }
+}
+
+async function readState(file: string): Promise<BatchState | undefined> {
+  try {
+    const state = JSON.parse(await readFile(file, 'utf8')) as BatchState;
+    return typeof state.batchId === 'string' && state.requests && (state.round === 1 || state.round === 2) ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeState(file: string, state: BatchState): Promise<void> {
+  const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(temp, JSON.stringify(state, null, 2) + '\n', 'utf8');
+  await rename(temp, file);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

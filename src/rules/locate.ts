@@ -1,0 +1,42 @@
+import type { Problem, SourceLocation, StyleGuide } from '../types.js';
+
+const LAST_SEGMENT = /(?:\.[^.[\]]+|\[[^\]]*\])$/;
+
+/**
+ * Where `path` (e.g. `rules[3].patterns[0]`) sits in the guide's YAML: the node itself when the
+ * loader recorded it, else its nearest recorded ancestor (`rules[3].patterns`, `rules[3]`), else
+ * line 1 of the guide file.
+ */
+export function locateInGuide(guide: StyleGuide, path: string): SourceLocation {
+  for (let p = path; p !== ''; p = p.replace(LAST_SEGMENT, '')) {
+    const found = guide.positions[p];
+    if (found) return found;
+    if (!LAST_SEGMENT.test(p)) break;
+  }
+  return { file: guide.source.file, line: 1 };
+}
+
+/** A {@link Problem} at `path` of the guide. */
+export function guideProblem(guide: StyleGuide, path: string, message: string, hint?: string): Problem {
+  return { location: locateInGuide(guide, path), path, message, ...(hint === undefined ? {} : { hint }) };
+}
+
+const SIMPLE_KEY = /^[A-Za-z0-9_-]+$/;
+
+/** `['terms', 1]` → `terms[1]`; odd keys are quoted as the loader records them: `swap["at this time"]`. */
+export function formatOptionPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (typeof s === 'string' && SIMPLE_KEY.test(s)) out += out === '' ? s : `.${s}`;
+    else out += `[${JSON.stringify(String(s))}]`;
+  }
+  return out;
+}
+
+/** `rules[3]` + `terms[0]` → `rules[3].terms[0]`; `rules[3]` + `["odd key"]` → `rules[3]["odd key"]`. */
+export function joinPath(base: string, relative: string): string {
+  if (relative === '') return base;
+  if (base === '') return relative;
+  return relative.startsWith('[') ? `${base}${relative}` : `${base}.${relative}`;
+}

@@ -1,0 +1,14 @@
+export { allocateEqual, allocateProportional, type StratumAllocation } from './allocate.js';
+export { describeSampleSize, type SampleSizeFacts } from './describe-sample-size.js';
+export { normalQuantile } from './normal-quantile.js';
+export { EPOCH_SECONDS_LIMIT, parseTimestamp } from './parse-timestamp.js';
+export { createRandom, createXoshiro128ss, randomInt, type Random } from './random.js';
+export { detachRecord, getField, type RawRecord } from './raw-record.js';
+export { readRecords, type ReadRecordsOptions, type ReadStats } from './read-records.js';
+export type { Chunks } from './record-item.js';
+export { Reservoir, reservoirSample, type ReservoirResult, type Sequenced } from './reservoir.js';
+export { MAX_KEPT_PROBLEMS, runSample, type RunSampleDeps, type RunSampleOptions, type SampleStats } from './run-sample.js';
+export { criticalValue, marginOfError, requiredSampleSize, type MarginOptions, type SampleSizeOptions } from './sample-size.js';
+export { stratifiedSample, type Allocation, type StratifiedResult, type StratifyOptions } from './stratify.js';
+export { subsample } from './subsample.js';
+export { formatCsv, formatJsonArray, formatJsonl, formatRecords } from './write-records.js';

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Grader } from '../../../src/grader/grader.js';
+import { BLENDED_REASON, createHeuristicGrader } from '../../../src/grader/heuristic/index.js';
+import type { Grade } from '../../../src/types.js';
+import { makeDimension, makeGuide, makeSample } from './make-guide.js';
+
+const FURIOUS = 'This is RIDICULOUS!!! The deploy failed AGAIN and our production site is down. Why does this keep happening?';
+const COLD = 'Deployments can fail for many reasons. Restart the pipeline.';
+const WARM =
+  "I'm so sorry the deploy failed again, especially with your production site down — I understand how stressful this is. " +
+  "I've escalated it to our on-call engineer right now, and I'll update you within 30 minutes with the cause and a fix.";
+
+let grader: Grader;
+beforeAll(async () => {
+  grader = await createHeuristicGrader(makeGuide({}, [{ id: 'plain', do: [], dont: ['Never say "per our policy"'] }]));
+});
+
+const grade = (response: string, customer = FURIOUS) => grader.grade(makeSample(response, customer), []);
+const labels = (g: Grade, dimension: string) => (g.scores[dimension]?.cues ?? []).map((c) => c.label).join(' | ');
+
+describe('createHeuristicGrader', () => {
+  it('identifies itself and hashes its lexicon', () => {
+    expect(grader.kind).toBe('heuristic');
+    expect(grader.promptHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('scores a cold reply to a furious customer low on empathy and tone match, naming why', async () => {
+    const g = await grade(COLD);
+    expect(g.status).toBe('graded');
+    expect(g.grader).toBe('heuristic');
+    expect(g.scores['empathy']!.score).toBeLessThanOrEqual(2);
+    expect(g.scores['tone-match']!.score).toBeLessThanOrEqual(2);
+    expect(labels(g, 'empathy')).toContain("ignores the furious customer's feelings");
+    expect(labels(g, 'tone-match')).toContain('cold reply: no acknowledgement of the frustration');
+    expect(labels(g, 'tone-match')).toContain('urgency not acknowledged');
+    expect(g.scores['empathy']!.reason).toMatch(/customer furious/);
+    expect(g.drift).toBe('major-drift');
+    expect(g.rewrite).toBeUndefined();
+  });
+
+  it('scores a warm, specific reply high and on-brand', async () => {
+    const g = await grade(WARM);
+    expect(g.scores['empathy']!.score).toBeGreaterThanOrEqual(4);
+    expect(g.scores['tone-match']!.score).toBeGreaterThanOrEqual(4);
+    expect(g.scores['active-listening']!.score).toBeGreaterThanOrEqual(3.5);
+    expect(g.scores['clarity']!.score).toBeGreaterThanOrEqual(3.5);
+    expect(labels(g, 'empathy')).toContain('specific apology');
+    expect(labels(g, 'tone-match')).toContain('meets the urgency');
+    expect(g.violations).toEqual([]);
+    expect(g.drift).toBe('on-brand');
+  });
+
+  it('every score is within 1..5 with at most one decimal and a one-line reason', async () => {
+    for (const response of [COLD, WARM, '', '!!!', 'ok']) {
+      const g = await grade(response);
+      for (const s of Object.values(g.scores)) {
+        expect(s.score).toBeGreaterThanOrEqual(1);
+        expect(s.score).toBeLessThanOrEqual(5);
+        expect(Math.round(s.score * 10)).toBe(s.score * 10);
+        expect(s.reason).not.toContain('\n');
+        expect(s.reason.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('reports sarcasm, blame and dismissal as violations quoting the response exactly', async () => {
+    const response = 'Obviously you should have read the docs. As I already said, that is not our problem.';
+    const g = await grade(response);
+    const ids = g.violations.map((v) => v.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['heuristic/sarcasm', 'heuristic/blame', 'heuristic/dismissive']));
+    for (const v of g.violations) {
+      expect(v.origin).toBe('grader');
+      expect(v.kind).toBe('grader');
+      expect(response.slice(v.span!.start, v.span!.end)).toBe(v.match);
+      expect(v.message).toContain(v.match!);
+    }
+    expect(g.violations.find((v) => v.ruleId === 'heuristic/sarcasm')!.match).toBe('Obviously');
+    expect(g.violations.find((v) => v.ruleId === 'heuristic/blame' && v.match === 'you should have')).toBeDefined();
+    expect(g.violations.find((v) => v.ruleId === 'heuristic/dismissive')!.match).toBe('not our problem');
+    expect(g.scores['brand-voice']!.score).toBeLessThan(2);
+  });
+
+  it("reports the guide's quoted don't-phrases and policy-first openers", async () => {
+    const response = 'Per our policy, refunds take 10 days.';
+    const g = await grade(response, 'Where is my refund?');
+    const dont = g.violations.find((v) => v.ruleId === 'heuristic/voice-dont');
+    expect(dont?.match).toBe('Per our policy');
+    expect(g.violations.some((v) => v.ruleId === 'heuristic/policy-first')).toBe(true);
+  });
+
+  it('lowers a formality-related dimension for casual slang and emoji', async () => {
+    const formal = await createHeuristicGrader(makeGuide({ dimensions: [makeDimension('professionalism')] }));
+    const customer = 'How do I export my invoices?';
+    const plain = await formal.grade(makeSample('You can export invoices from Billing, then choose Export.', customer), []);
+    const casual = await formal.grade(makeSample('lol dude, no worries, you can export invoices from Billing 😀', customer), []);
+    expect(casual.scores['professionalism']!.score).toBeLessThan(plain.scores['professionalism']!.score - 1);
+    expect(casual.scores['professionalism']!.cues!.some((c) => c.label.startsWith('slang'))).toBe(true);
+    expect(casual.violations.filter((v) => v.ruleId === 'heuristic/slang').map((v) => v.match)).toEqual(['lol', 'dude', 'no worries', '😀']);
+  });
+
+  it('is honest about dimensions it has no heuristic for', async () => {
+    const g = await createHeuristicGrader(makeGuide({ dimensions: [makeDimension('humour', { name: 'Humour' })] }));
+    const result = await g.grade(makeSample(WARM, FURIOUS), []);
+    expect(result.scores['humour']!.reason.startsWith(BLENDED_REASON)).toBe(true);
+  });
+
+  it('is deterministic: the same input gives an identical grade', async () => {
+    const a = await grade(WARM);
+    const b = await grade(WARM);
+    const other = await createHeuristicGrader(makeGuide({}, [{ id: 'plain', do: [], dont: ['Never say "per our policy"'] }]));
+    const c = await other.grade(makeSample(WARM, FURIOUS), []);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(JSON.stringify(c)).toBe(JSON.stringify(a));
+  });
+
+  it('grades a reply with no customer message on the reply alone', async () => {
+    const g = await grade('Thanks for reaching out! You can reset your password from Settings.', '');
+    expect(g.status).toBe('graded');
+    expect(g.scores['active-listening']!.reason).toContain('no customer message');
+    expect(g.scores['active-listening']!.score).toBe(3);
+  });
+
+  it('returns an error grade, not a verdict, when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const g = await grader.grade(makeSample(WARM, FURIOUS), [], controller.signal);
+    expect(g.status).toBe('error');
+    expect(g.error).toMatch(/cancel/);
+  });
+});

@@ -1,0 +1,294 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for Anthropic's Messages API that the real `@anthropic-ai/sdk` can talk to:
+ * JSON bodies with `content-type: application/json` and a `request-id` header, Bearer or x-api-key auth,
+ * scripted replies and faults, token counting and the Message Batches lifecycle. Records every request.
+ */
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: any;
+  /** Raw body text, for "the key never appears" style assertions. */
+  raw: string;
+}
+
+export interface FakeReply {
+  status?: number;
+  headers?: Record<string, string>;
+  /** JSON body, or a string sent as is. */
+  body?: unknown;
+  /** Wait this long before answering (for timeouts and latency). */
+  delayMs?: number;
+}
+
+export interface MessageReplyInput {
+  /** Verdict (or any value) to return in the shape the request asked for (json_schema/text → text, tool → tool_use). */
+  verdict?: unknown;
+  /** Raw text content, overrides `verdict`. */
+  text?: string;
+  thinking?: string;
+  stopReason?: 'end_turn' | 'max_tokens' | 'refusal' | 'tool_use';
+  stopDetails?: unknown;
+  usage?: Partial<{ input_tokens: number; output_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number }>;
+}
+
+export type MessageHandler = (request: RecordedRequest, index: number) => FakeReply | Promise<FakeReply>;
+
+export interface FakeServerOptions {
+  /** Fixed latency on every /v1/messages call. */
+  latencyMs?: number;
+  /** Token-bucket limit on /v1/messages; excess calls get 429 with retry-after. */
+  requestsPerMinute?: number;
+  /** Bucket size (default 1: requests are spread evenly, as a strict limiter does). */
+  burst?: number;
+  /** Answer count_tokens (default true); false answers 404 like servers without it. */
+  countTokens?: boolean;
+  /** Polls of a batch before it ends (default 1). */
+  batchPolls?: number;
+  /** Outcome of each batch request by custom_id and submission number (1 = first time submitted). */
+  batchOutcome?: (customId: string, submission: number) => 'succeeded' | 'errored' | 'expired';
+}
+
+export interface FakeAnthropicServer {
+  url: string;
+  requests: RecordedRequest[];
+  /** Requests to POST /v1/messages only. */
+  messageRequests(): RecordedRequest[];
+  /** Replies used in order for the next /v1/messages calls, before `handler`. */
+  enqueue(...replies: (FakeReply | MessageHandler)[]): void;
+  /** Answers /v1/messages once the queue is empty; default: a valid verdict from `verdict`. */
+  handler: MessageHandler;
+  /** The verdict the default handler returns for a request. */
+  verdict: (request: RecordedRequest) => unknown;
+  /** Most requests in flight at once on /v1/messages. */
+  maxConcurrent: number;
+  rateLimited: number;
+  close(): Promise<void>;
+}
+
+/** Builds a Messages API response body. */
+export function messageBody(request: RecordedRequest | undefined, input: MessageReplyInput): Record<string, unknown> {
+  const content: unknown[] = [];
+  if (input.thinking !== undefined) content.push({ type: 'thinking', thinking: input.thinking, signature: 'sig' });
+  const toolChoice = request?.body?.tool_choice;
+  if (input.text !== undefined) content.push({ type: 'text', text: input.text, citations: null });
+  else if (input.verdict !== undefined && toolChoice?.type === 'tool') {
+    content.push({ type: 'tool_use', id: 'toolu_1', name: toolChoice.name, input: input.verdict, caller: { type: 'direct' } });
+  } else if (input.verdict !== undefined) {
+    const json = JSON.stringify(input.verdict);
+    content.push({ type: 'text', text: request?.body?.output_config ? json : `Here is my verdict:\n\`\`\`json\n${json}\n\`\`\``, citations: null });
+  }
+  return {
+    id: `msg_${Math.random().toString(36).slice(2, 10)}`,
+    type: 'message',
+    role: 'assistant',
+    model: request?.body?.model ?? 'claude-haiku-5-5',
+    content,
+    stop_reason: input.stopReason ?? (toolChoice?.type === 'tool' && input.text === undefined ? 'tool_use' : 'end_turn'),
+    stop_sequence: null,
+    stop_details: input.stopDetails ?? null,
+    usage: { input_tokens: 50, output_tokens: 120, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, ...input.usage },
+  };
+}
+
+export function errorReply(status: number, type: string, message: string, headers: Record<string, string> = {}): FakeReply {
+  return { status, headers, body: { type: 'error', error: { type, message }, request_id: 'req_err' } };
+}
+
+export const faults = {
+  rateLimited: (retryAfterSeconds = 0): FakeReply =>
+    errorReply(429, 'rate_limit_error', 'Number of requests has exceeded your rate limit', {
+      'retry-after': String(retryAfterSeconds),
+      'retry-after-ms': String(retryAfterSeconds * 1000),
+    }),
+  overloaded: (): FakeReply => errorReply(529, 'overloaded_error', 'Overloaded', { 'retry-after-ms': '1' }),
+  serverError: (): FakeReply => errorReply(500, 'api_error', 'Internal server error', { 'retry-after-ms': '1' }),
+  unsupportedOutputConfig: (): FakeReply => errorReply(400, 'invalid_request_error', 'output_config: Extra inputs are not permitted'),
+  unsupportedToolChoice: (): FakeReply => errorReply(400, 'invalid_request_error', 'tool_choice is not supported by this server'),
+};
+
+export async function startFakeAnthropicServer(options: FakeServerOptions = {}): Promise<FakeAnthropicServer> {
+  const requests: RecordedRequest[] = [];
+  const queue: (FakeReply | MessageHandler)[] = [];
+  const seenPrefixes = new Set<string>();
+  const batches = new Map<string, { id: string; requests: { custom_id: string; params: any }[]; polls: number; canceled: boolean; submissions: Map<string, number> }>();
+  const submissions = new Map<string, number>();
+  let messageIndex = 0;
+  let inFlight = 0;
+  let tokens = options.burst ?? 1;
+  let lastRefill = Date.now();
+
+  const takeToken = (): number | undefined => {
+    if (!options.requestsPerMinute) return undefined;
+    const rate = options.requestsPerMinute / 60_000;
+    const now = Date.now();
+    tokens = Math.min(options.burst ?? 1, tokens + (now - lastRefill) * rate);
+    lastRefill = now;
+    if (tokens >= 1) {
+      tokens -= 1;
+      return undefined;
+    }
+    return Math.ceil((1 - tokens) / rate);
+  };
+
+  /** Simulates prompt caching: the first request with a given system prompt writes it, later ones read it. */
+  const cacheUsage = (request: RecordedRequest): MessageReplyInput['usage'] => {
+    const system = JSON.stringify(request.body?.system ?? '');
+    const prefixTokens = Math.ceil(system.length / 4);
+    const userTokens = Math.ceil(JSON.stringify(request.body?.messages ?? []).length / 4);
+    const marked = system.includes('"cache_control"');
+    if (!marked) return { input_tokens: prefixTokens + userTokens };
+    if (seenPrefixes.has(system)) return { input_tokens: userTokens, cache_read_input_tokens: prefixTokens };
+    seenPrefixes.add(system);
+    return { input_tokens: userTokens, cache_creation_input_tokens: prefixTokens };
+  };
+
+  const server: FakeAnthropicServer = {
+    url: '',
+    requests,
+    messageRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
+    enqueue: (...replies) => queue.push(...replies),
+    verdict: () => ({}),
+    handler: (request) => ({ body: messageBody(request, { verdict: server.verdict(request), usage: cacheUsage(request) }) }),
+    maxConcurrent: 0,
+    rateLimited: 0,
+    close: () => new Promise((resolve) => http.close(() => resolve())),
+  };
+
+  const send = (res: ServerResponse, reply: FakeReply): void => {
+    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'request-id': `req_${requests.length}`, ...reply.headers });
+    res.end(body);
+  };
+
+  const handleMessages = async (request: RecordedRequest): Promise<FakeReply> => {
+    const wait = takeToken();
+    if (wait !== undefined) {
+      server.rateLimited += 1;
+      const seconds = Math.ceil(wait / 1000);
+      return errorReply(429, 'rate_limit_error', 'Number of requests has exceeded your rate limit', {
+        'retry-after': String(seconds),
+        'retry-after-ms': String(wait),
+        'anthropic-ratelimit-requests-remaining': '0',
+      });
+    }
+    const index = messageIndex++;
+    const scripted = queue.shift();
+    const reply = scripted === undefined ? await server.handler(request, index) : typeof scripted === 'function' ? await scripted(request, index) : scripted;
+    return reply;
+  };
+
+  const batchView = (batch: NonNullable<ReturnType<typeof batches.get>>): Record<string, unknown> => {
+    const ended = batch.polls <= 0 || batch.canceled;
+    return {
+      id: batch.id,
+      type: 'message_batch',
+      processing_status: ended ? 'ended' : 'in_progress',
+      request_counts: ended
+        ? { processing: 0, succeeded: batch.requests.length, errored: 0, canceled: 0, expired: 0 }
+        : { processing: batch.requests.length, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+      results_url: ended ? `${server.url}/v1/messages/batches/${batch.id}/results` : null,
+      created_at: '2026-11-01T00:00:00Z',
+      ended_at: ended ? '2026-11-01T00:01:00Z' : null,
+      expires_at: '2026-11-02T00:00:00Z',
+      archived_at: null,
+      cancel_initiated_at: batch.canceled ? '2026-11-01T00:00:30Z' : null,
+    };
+  };
+
+  const route = async (request: RecordedRequest): Promise<FakeReply> => {
+    const auth = request.headers['authorization'] ?? '';
+    if (!auth.startsWith('Bearer ') && !request.headers['x-api-key']) return errorReply(401, 'authentication_error', 'missing credentials');
+    const { method, path } = request;
+    if (method === 'POST' && path === '/v1/messages') return handleMessages(request);
+    if (method === 'POST' && path === '/v1/messages/count_tokens') {
+      if (options.countTokens === false) return errorReply(404, 'not_found_error', 'Not found');
+      const text = JSON.stringify([request.body?.system ?? '', request.body?.messages ?? [], request.body?.tools ?? []]);
+      return { body: { input_tokens: Math.ceil(text.length / 4) } };
+    }
+    if (method === 'POST' && path === '/v1/messages/batches') {
+      const id = `msgbatch_${batches.size + 1}`;
+      const batch = { id, requests: request.body.requests, polls: options.batchPolls ?? 1, canceled: false, submissions: new Map<string, number>() };
+      for (const r of batch.requests) {
+        const n = (submissions.get(r.custom_id) ?? 0) + 1;
+        submissions.set(r.custom_id, n);
+        batch.submissions.set(r.custom_id, n);
+      }
+      batches.set(id, batch);
+      return { body: batchView(batch) };
+    }
+    const match = /^\/v1\/messages\/batches\/([^/]+)(\/results|\/cancel)?$/.exec(path);
+    const batch = match ? batches.get(match[1] ?? '') : undefined;
+    if (match && !batch) return errorReply(404, 'not_found_error', 'batch not found');
+    if (batch && method === 'GET' && !match?.[2]) {
+      batch.polls -= 1;
+      return { body: batchView(batch) };
+    }
+    if (batch && method === 'POST' && match?.[2] === '/cancel') {
+      batch.canceled = true;
+      return { body: batchView(batch) };
+    }
+    if (batch && method === 'GET' && match?.[2] === '/results') {
+      const lines = batch.requests.map((r) => {
+        if (batch.canceled) return { custom_id: r.custom_id, result: { type: 'canceled' } };
+        const outcome = options.batchOutcome?.(r.custom_id, batch.submissions.get(r.custom_id) ?? 1) ?? 'succeeded';
+        if (outcome === 'expired') return { custom_id: r.custom_id, result: { type: 'expired' } };
+        if (outcome === 'errored') {
+          return { custom_id: r.custom_id, result: { type: 'errored', error: { type: 'error', error: { type: 'api_error', message: 'Internal error' } } } };
+        }
+        const fake: RecordedRequest = { method: 'POST', path: '/v1/messages', headers: {}, body: r.params, raw: '' };
+        return { custom_id: r.custom_id, result: { type: 'succeeded', message: messageBody(fake, { verdict: server.verdict(fake), usage: cacheUsage(fake) }) } };
+      });
+      // Results come back in no particular order: reverse and interleave.
+      const shuffled = [...lines.filter((_, i) => i % 2 === 1).reverse(), ...lines.filter((_, i) => i % 2 === 0)];
+      return { headers: { 'content-type': 'application/binary' }, body: shuffled.map((l) => JSON.stringify(l)).join('\n') + '\n' };
+    }
+    return errorReply(404, 'not_found_error', `no route ${method} ${path}`);
+  };
+
+  const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: unknown;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        body = raw;
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+      const request: RecordedRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0] ?? '/', headers, body, raw };
+      requests.push(request);
+      const isMessages = request.method === 'POST' && request.path === '/v1/messages';
+      if (isMessages) {
+        inFlight += 1;
+        server.maxConcurrent = Math.max(server.maxConcurrent, inFlight);
+      }
+      void (async () => {
+        try {
+          const reply = await route(request);
+          const delay = (reply.delayMs ?? 0) + (isMessages && reply.status === undefined ? (options.latencyMs ?? 0) : 0);
+          if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+          if (!res.destroyed) send(res, reply);
+        } catch (error) {
+          if (!res.destroyed) send(res, errorReply(500, 'api_error', (error as Error).message));
+        } finally {
+          if (isMessages) inFlight -= 1;
+        }
+      })();
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
+  server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const close = server.close;
+  server.close = () => {
+    http.closeAllConnections();
+    return close();
+  };
+  return server;
+}
