@@ -116,10 +116,10 @@ const STYLES = {
       .replace(/\bGo to\b/g, 'Kindly navigate to')
       .replace(/\bstart\b/g, 'commence');
     return `${rng.pick([
-      'Thank you for reaching out. Kindly be advised that',
-      'We acknowledge receipt of your query. At this time,',
-      'Thank you for contacting Northwind Cloud Support. Please be advised that',
-    ])} ${lower(stiff)} ${rng.pick([
+      'Thank you for reaching out to Northwind Cloud Support regarding this matter.',
+      'We acknowledge receipt of your query. Kindly be advised of the following.',
+      'Thank you for contacting us. We have reviewed your request at this time.',
+    ])} ${stiff} ${rng.pick([
       'Please do not hesitate to reach out should you require further assistance.',
       'Kindly reach out to us at your earliest convenience should the issue persist.',
       'We appreciate your patience in this matter and remain at your disposal.',
@@ -150,13 +150,21 @@ const STYLES = {
   exclamations: ({ rng, fix }) =>
     `${rng.pick(['Great news!!', 'Happy to help!!!', 'Thanks so much for reaching out!!'])} ${fix.replace(/\.(\s|$)/g, '!$1')} ${rng.pick(['Hope this helps!!!', 'Have an amazing day!!!', 'You got this!!'])}`,
 
-  'over-promise': ({ rng, ack, fix }) =>
-    `${ack} ${fix} ${rng.pick([
-      'I guarantee this will never happen again.',
-      "This is 100% fixed now and won't come back, I promise.",
-      "I can guarantee you'll have zero issues from here on.",
-      "Rest assured it will never happen again, 100%.",
-    ])}`,
+  'over-promise': ({ rng, ack, fix, upset }) =>
+    `${ack} ${fix} ${rng.pick(
+      upset
+        ? [
+            'I guarantee this will never happen again.',
+            "This is 100% fixed now and won't come back, I promise.",
+            "I can guarantee you'll have zero issues from here on.",
+            'Rest assured it will never happen again, 100%.',
+          ]
+        : [
+            'I guarantee this will work first time.',
+            'This works 100% of the time, guaranteed.',
+            "You'll have zero problems with this, I promise.",
+          ],
+    )}`,
 
   // The reply answers a pricing, contract, legal or cancellation question itself instead of
   // handing off to a human: a missed escalation, however friendly it sounds.
@@ -189,8 +197,9 @@ const CHANNELS = { chat: 9, email: 5, widget: 4, slack: 3 };
 
 /** Builds one reply to `scenario.asks[askIndex]` in a style. */
 function renderReply(rng, scenario, askIndex, style) {
-  const i = Math.min(askIndex, 1);
-  return STYLES[style]({ rng, s: scenario, i, ack: scenario.ack[i], fix: scenario.fix[i], next: scenario.next });
+  const i = askIndex % 2;
+  const upset = UPSET.has(scenario.asks[askIndex].mood);
+  return STYLES[style]({ rng, s: scenario, i, upset, ack: scenario.ack[i], fix: scenario.fix[i], next: scenario.next });
 }
 
 /** Dresses a reply for its channel: emails get a greeting and a sign-off. */
@@ -297,7 +306,7 @@ function writeTranscripts() {
     const s = SCENARIOS.find((scenario) => scenario.key === conversation.key);
     for (const variant of [0, 1]) {
       const n = c * 2 + variant;
-      const askIndex = variant === 0 ? 0 : Math.min(1, s.asks.length - 1);
+      const askIndex = variant;
       const ask = s.asks[askIndex];
       const style = variant === 0 ? 'on-brand' : rng.weighted({ ...styleWeights(s, ask, 11), 'on-brand': 0 });
       const reply = renderReply(rng, s, askIndex, style);

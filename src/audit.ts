@@ -27,6 +27,8 @@ export interface StreamAuditOptions {
   /** How many samples may be graded at once; results are still emitted in input order. */
   window?: number;
   signal?: AbortSignal;
+  /** Applied to each result before it is counted and emitted (e.g. accepted-findings suppression). */
+  postProcess?: (result: SampleResult) => SampleResult;
 }
 
 export function buildAuditHeader(engine: AuditEngine, inputs: string[]): AuditHeader {
@@ -75,7 +77,8 @@ export async function streamAudit(
   const inFlight: Promise<SampleResult>[] = [];
 
   const emitOldest = async (): Promise<void> => {
-    const result = await inFlight.shift()!;
+    const judged = await inFlight.shift()!;
+    const result = options.postProcess ? options.postProcess(judged) : judged;
     summary.add(result);
     await sink.sample(result);
   };

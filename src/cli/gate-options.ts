@@ -8,5 +8,9 @@ export function gateOptionsFrom(options: ResolvedOptions): GateOptions {
     maxUngraded: options.maxUngraded,
     ...(options.maxDriftRate !== undefined ? { maxDriftRate: options.maxDriftRate } : {}),
     ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+    ...(options.maxRuleDriftRate ? { maxRuleDriftRate: options.maxRuleDriftRate } : {}),
+    ...(options.minDimensionMean ? { minDimensionMean: options.minDimensionMean } : {}),
+    ...(options.maxNewlyDrifting !== undefined ? { maxNewlyDrifting: options.maxNewlyDrifting } : {}),
+    onlySignificantRegressions: options.onlySignificantRegressions,
   };
 }

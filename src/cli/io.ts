@@ -17,6 +17,11 @@ export interface Io {
   cwd: string;
   /** The clock, for report timestamps and suppression expiry; never read elsewhere. */
   now(): Date;
+  /**
+   * Calls `handler` on the first Ctrl-C (SIGINT) so a run can stop cleanly and keep what it paid for;
+   * a second Ctrl-C exits at once. Returns a function that removes the handler.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export function processIo(): Io {
@@ -27,5 +32,14 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    onInterrupt(handler) {
+      const listener = () => {
+        process.removeListener('SIGINT', listener);
+        // The next Ctrl-C gets Node's default behaviour: exit now.
+        handler();
+      };
+      process.on('SIGINT', listener);
+      return () => process.removeListener('SIGINT', listener);
+    },
   };
 }

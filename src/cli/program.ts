@@ -69,9 +69,19 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--max-drift-rate <rate>', 'fail the gate when more than this share of samples drift, e.g. 0.15 or 15%', parseNumber('rate'))
     .option('--max-ungraded <n>', 'replies the grader may fail to judge before the gate fails (default: 0)', parseNumber('int'))
     .option('--show-passing', 'list passing samples in the terminal report too')
+    .option('--output-dir <dir>', 'write one report file per --format into this folder (terminal still prints)')
+    .option('--baseline <audit.json>', 'compare against a previous audit (--format json) and gate on the change')
+    .option('--max-newly-drifting <n>', 'with a paired --baseline: fail when more samples drift now that passed before', parseNumber('int'))
+    .option('--only-significant-regressions', 'with --baseline: rate thresholds fail only on a statistically significant rise')
+    .option('--suppressions <file>', 'accepted-findings YAML: reviewed findings that no longer fail the gate')
+    .option('--backlog <file>', 'add drifting replies and their rewrites to this fine-tuning backlog (JSONL)')
+    .option('--dry-run', 'print the expected API calls, tokens and cost, then stop without grading')
+    .option('--batch', 'grade through the Message Batches API (50% cheaper, slower; rerun to resume)')
     .addHelpText('after', `
 Examples:
   $ tone-audit audit samples/support-replies.jsonl
+  $ tone-audit audit samples/support-replies.jsonl --format terminal,json,html,markdown --output-dir reports
+  $ tone-audit audit samples/support-replies.jsonl --baseline baseline.json --max-newly-drifting 0
   $ tone-audit audit samples/support-replies.csv --format json --output audit.json
   $ tone-audit audit 'logs/*.jsonl' --field response=bot_reply --field customer=user_msg --grader none
   $ cat replies.jsonl | tone-audit audit - --input-format jsonl
@@ -97,6 +107,55 @@ ${EXIT_CODES_HELP}`)
     .action(async (text: string | undefined, flags: Record<string, unknown>, command: Command) => {
       const { runCheckCommand } = await import('./commands/check-command.js');
       setExitCode(await runCheckCommand(text, cliFlags(command, flags), io));
+    });
+
+  program
+    .command('diff')
+    .description('compare audits: two (base, head) for a diff, three or more for a trend')
+    .argument('<audits...>', 'audit JSON files written by --format json, oldest first')
+    .addOption(new Option('--mode <mode>', 'paired (same sample ids) or unpaired (independent samples); default: auto').choices(['auto', 'paired', 'unpaired']))
+    .addOption(new Option('-f, --format <format>', 'output format (default: terminal)').choices(['terminal', 'markdown', 'json']))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-g, --guide <file>', 'the head audit\'s style guide, to show the changelog between the two guide versions')
+    .option('--max-drift-rate <rate>', 'fail (exit 1) when the head audit\'s drift rate exceeds this', parseNumber('rate'))
+    .option('--max-newly-drifting <n>', 'fail (exit 1) when more samples drift in head that passed in base (paired)', parseNumber('int'))
+    .option('--only-significant-regressions', 'rate thresholds fail only on a statistically significant rise')
+    .option('--verbose', 'show stack traces for errors')
+    .addHelpText('after', `
+Examples:
+  $ tone-audit diff baseline.json audit.json
+  $ tone-audit diff 2026-q2.json 2026-q3.json 2026-q4.json --format markdown
+${EXIT_CODES_HELP}`)
+    .action(async (audits: string[], flags: Record<string, unknown>, command: Command) => {
+      const { runDiffCommand } = await import('./commands/diff-command.js');
+      setExitCode(await runDiffCommand(audits, cliFlags(command, flags), io));
+    });
+
+  program
+    .command('sample')
+    .description('draw a reproducible random sample of conversation logs to audit (streams; memory bound by the sample size)')
+    .argument('<logs...>', 'log files (JSONL, CSV, JSON) or - for stdin')
+    .option('-n, --size <n>', 'how many records to draw', parseNumber('int'))
+    .option('--margin <rate>', 'instead of --size: the margin of error wanted for a drift rate, e.g. 0.03', parseNumber('rate'))
+    .option('--confidence <level>', 'confidence level for --margin (default: 0.95)', parseNumber('rate'))
+    .option('--seed <seed>', 'random seed; the same seed and logs give the same sample (default: printed on stderr)')
+    .option('--stratify-by <field>', 'sample within groups of this field, e.g. channel')
+    .addOption(new Option('--allocation <how>', 'per-group sizes with --stratify-by (default: proportional)').choices(['proportional', 'equal']))
+    .option('--since <time>', 'only records at or after this ISO time')
+    .option('--until <time>', 'only records before this ISO time')
+    .option('--timestamp-field <field>', 'field holding the record time (default: timestamp)')
+    .addOption(new Option('--input-format <format>', 'logs format when the extension does not say').choices(['jsonl', 'csv', 'json']))
+    .option('-o, --output <file>', 'write the sample to a file instead of stdout')
+    .option('--strict', 'exit 2 on the first broken record')
+    .option('--verbose', 'show stack traces for errors')
+    .addHelpText('after', `
+Examples:
+  $ tone-audit sample logs/*.jsonl --size 400 --seed q4 > q4-sample.jsonl
+  $ tone-audit sample logs.csv --margin 0.03 --stratify-by channel --seed 7 --output sample.csv
+  $ tone-audit sample logs.jsonl --size 400 --seed 1 | tone-audit audit -`)
+    .action(async (logs: string[], flags: Record<string, unknown>, command: Command) => {
+      const { runSampleCommand } = await import('./commands/sample-command.js');
+      setExitCode(await runSampleCommand(logs, cliFlags(command, flags), io));
     });
 
   const guide = program.command('guide').description('work with the brand style guide');

@@ -18,6 +18,10 @@ export const configSchema = z
     strict: z.boolean().describe('Exit 2 on the first broken input record instead of skipping it'),
     format: z.union([z.string(), z.array(z.string())]).describe('Report format(s)'),
     output: z.string().describe('Write the report to this file instead of stdout'),
+    outputDir: z.string().describe('Write one report file per format into this folder'),
+    baseline: z.string().describe('A previous audit (--format json) to compare against and gate on'),
+    suppressions: z.string().describe('Accepted-findings file: findings the team has reviewed and accepted'),
+    backlog: z.string().describe('Fine-tuning backlog file that drifting replies are added to'),
     showPassing: z.boolean().describe('List passing samples in the terminal report too'),
     grader: z.enum(['auto', 'llm', 'heuristic', 'none']),
     model: z.string().min(1),
@@ -30,6 +34,10 @@ export const configSchema = z
     maxDriftRate: rate,
     maxWarnings: z.number().int().min(0),
     maxUngraded: z.number().int().min(0),
+    maxRuleDriftRate: z.record(z.string(), rate).describe('Per rule id: highest allowed share of samples with a finding of the rule'),
+    minDimensionMean: z.record(z.string(), z.number().min(1).max(5)).describe('Per dimension id: lowest allowed mean score'),
+    maxNewlyDrifting: z.number().int().min(0).describe('Highest allowed number of samples that passed in the baseline and drift now'),
+    onlySignificantRegressions: z.boolean().describe('With a baseline, rate thresholds fail only on a statistically significant rise'),
   })
   .partial();
 

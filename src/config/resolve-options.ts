@@ -18,6 +18,10 @@ export interface ResolvedOptions {
   strict: boolean;
   formats: string[];
   output?: string;
+  outputDir?: string;
+  baseline?: string;
+  suppressions?: string;
+  backlog?: string;
   showPassing: boolean;
   grader: GraderChoice;
   model?: string;
@@ -30,6 +34,10 @@ export interface ResolvedOptions {
   maxDriftRate?: number;
   maxWarnings?: number;
   maxUngraded: number;
+  maxRuleDriftRate?: Record<string, number>;
+  minDimensionMean?: Record<string, number>;
+  maxNewlyDrifting?: number;
+  onlySignificantRegressions: boolean;
 }
 
 /** Flags exactly as the user gave them (commander values whose source is the command line). */
@@ -48,7 +56,11 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     fields: { ...config.fields, ...flags.fields },
     strict: merged.strict ?? false,
     formats: formats.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean),
-    ...(merged.output !== undefined ? { output: fromFlag(flags.output) ?? config.output } : {}),
+    ...pathOption('output', flags, config, cwd),
+    ...pathOption('outputDir', flags, config, cwd),
+    ...pathOption('baseline', flags, config, cwd),
+    ...pathOption('suppressions', flags, config, cwd),
+    ...pathOption('backlog', flags, config, cwd),
     showPassing: merged.showPassing ?? false,
     grader: merged.grader ?? 'auto',
     ...(merged.model ? { model: merged.model } : {}),
@@ -61,7 +73,21 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     ...(merged.maxDriftRate !== undefined ? { maxDriftRate: merged.maxDriftRate } : {}),
     ...(merged.maxWarnings !== undefined ? { maxWarnings: merged.maxWarnings } : {}),
     maxUngraded: merged.maxUngraded ?? 0,
+    ...(merged.maxRuleDriftRate ? { maxRuleDriftRate: merged.maxRuleDriftRate } : {}),
+    ...(merged.minDimensionMean ? { minDimensionMean: merged.minDimensionMean } : {}),
+    ...(merged.maxNewlyDrifting !== undefined ? { maxNewlyDrifting: merged.maxNewlyDrifting } : {}),
+    onlySignificantRegressions: merged.onlySignificantRegressions ?? false,
   };
+}
+
+type PathKey = 'output' | 'outputDir' | 'baseline' | 'suppressions' | 'backlog';
+
+/** A path flag resolves against the working folder; the same key from config is already absolute. */
+function pathOption<K extends PathKey>(key: K, flags: CliFlags, config: ToneAuditConfig, cwd: string): Partial<Record<K, string>> {
+  const fromFlag = flags[key];
+  if (fromFlag !== undefined) return { [key]: path.resolve(cwd, fromFlag) } as Record<K, string>;
+  const fromConfig = config[key];
+  return fromConfig !== undefined ? ({ [key]: fromConfig } as Record<K, string>) : {};
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

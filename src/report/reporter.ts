@@ -1,5 +1,6 @@
 import type { AuditHeader } from '../audit.js';
-import type { AuditResult, AuditSummary, GateResult, Problem, SampleResult } from '../types.js';
+import type { AuditComparison, TrendPoint } from '../diff/index.js';
+import type { AuditResult, AuditSummary, ChangelogEntry, GateResult, Problem, SampleResult } from '../types.js';
 
 /** What is known once every sample has been judged. */
 export interface AuditFooter {
@@ -16,6 +17,16 @@ export interface ReportContext {
   showPassing: boolean;
   /** Why the grader in use was chosen, shown to the reader (e.g. "no ANTHROPIC_API_KEY: offline heuristic grader"). */
   graderNote?: string;
+  /** This audit against `--baseline`, when one was given (shown by reporters that can). */
+  comparison?: AuditComparison;
+  /** Earlier audits then this one, oldest first, for trend charts. */
+  trend?: TrendPoint[];
+  /** Guide changelog entries between the baseline's guide version and this one. */
+  changelog?: ChangelogEntry[];
+  /** Notes from the gate: checks that were waived and why. */
+  gateNotes?: string[];
+  /** Findings removed by the accepted-findings (suppressions) file, and entries that are unused or expired. */
+  suppressions?: { file: string; suppressed: number; unused: string[]; expired: string[] };
 }
 
 /**
@@ -29,10 +40,17 @@ export interface Reporter {
   begin(header: AuditHeader, ctx: ReportContext): string;
   sample(result: SampleResult, index: number, ctx: ReportContext): string;
   end(header: AuditHeader, footer: AuditFooter, ctx: ReportContext): string;
+  /**
+   * Renders the whole result at once, for formats that cannot be written piecewise (a document whose
+   * head summarises what follows). When present, {@link renderReport} uses it instead of
+   * begin/sample/end, which then return ''. Only meaningful with `needsAllSamples`.
+   */
+  renderAll?(result: AuditResult, ctx: ReportContext): string;
 }
 
 /** Renders a complete result in one go: the pure-function view of a streaming reporter. */
 export function renderReport(reporter: Reporter, result: AuditResult, ctx: ReportContext): string {
+  if (reporter.renderAll) return reporter.renderAll(result, ctx);
   const { samples, inputProblems, summary, gate, ...header } = result;
   let out = reporter.begin(header, ctx);
   samples.forEach((sample, index) => {

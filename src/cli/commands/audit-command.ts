@@ -1,58 +1,77 @@
+import { createHash } from 'node:crypto';
+import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildAuditHeader, streamAudit } from '../../audit.js';
-import { UsageError, formatProblem } from '../../errors.js';
+import { buildAuditHeader, streamAudit, type AuditHeader } from '../../audit.js';
+import { ConfigError, formatProblem } from '../../errors.js';
+import { compareAudits, changelogBetween, type AuditComparison } from '../../diff/index.js';
 import { evaluateGate } from '../../findings/evaluate-gate.js';
-import { parseFieldMappings, readSamples } from '../../load/samples/index.js';
-import { REPORTERS, isReportFormat } from '../../report/registry.js';
-import type { ReportContext, Reporter } from '../../report/reporter.js';
-import type { Io } from '../io.js';
-import { openOutputFile, streamWriter, type OutputWriter } from '../output-file.js';
-import { prepareJudging } from '../prepare-judging.js';
+import { applySuppressions, parseSuppressions, type Suppression } from '../../findings/suppressions.js';
+import { parseFieldMappings, readSamples, type LoadEvent } from '../../load/samples/index.js';
+import { markdown } from '../../report/markdown.js';
+import { renderReport, type ReportContext } from '../../report/reporter.js';
+import type { AuditResult, SampleResult } from '../../types.js';
 import { gateOptionsFrom } from '../gate-options.js';
+import type { Io } from '../io.js';
+import { prepareJudging } from '../prepare-judging.js';
 import { startProgress } from '../progress.js';
-import { detectColorLevel } from '../terminal-support.js';
+import { readAuditFile } from '../read-audit-file.js';
+import { openDestinations } from '../report-destinations.js';
+import { gradeInBatch, printDryRun } from './audit-llm-modes.js';
 
 /** Input warnings beyond this many are counted, not printed. */
 const MAX_WARNINGS_SHOWN = 20;
 
-interface Destination {
-  reporter: Reporter;
-  writer: OutputWriter;
-  ctx: ReportContext;
-}
-
+/**
+ * `tone-audit audit`: load → rules/grader → findings → reports, streamed. Samples are kept in memory
+ * only when something needs them all: a baseline comparison, a whole-document format (HTML,
+ * Markdown) or the backlog. Returns the exit code: 0 gate passed, 1 gate failed.
+ */
 export async function runAuditCommand(inputs: string[], rawFlags: Record<string, unknown>, io: Io): Promise<number> {
   const flags = { ...rawFlags };
   if (Array.isArray(flags.field)) flags.fields = parseFieldMappings(flags.field as string[]);
   const { options, engine, graderNote } = await prepareJudging(flags, io);
-
-  const unknown = options.formats.filter((f) => !isReportFormat(f));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown --format ${unknown.join(', ')}`, { hint: `choose from: ${Object.keys(REPORTERS).join(', ')}` });
-  }
-  if (options.formats.length > 1) throw new UsageError('give one --format at a time', { hint: `e.g. --format json --output audit.json` });
   if (options.guideIsBundled) io.stderr.write(`note: no --guide or config guide given; using the bundled example guide ${path.relative(io.cwd, options.guide) || options.guide}\n`);
+  if (engine.grader) io.stderr.write(`grader: ${graderNote}\n`);
 
-  const format = options.formats[0] ?? 'terminal';
-  const reporter = REPORTERS[format as keyof typeof REPORTERS];
-  const writer = options.output ? await openOutputFile(options.output) : streamWriter(io.stdout);
-  const colorStream = options.output ? { isTTY: false } : io.stdout;
-  const ctx: ReportContext = { colorLevel: detectColorLevel(colorStream, io.env), showPassing: options.showPassing || rawFlags.verbose === true, graderNote };
-  const destination: Destination = { reporter, writer, ctx };
+  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, stdin: io.stdin, cwd: io.cwd, strict: options.strict };
+  if (flags.dryRun === true) return printDryRun(readSamples(inputs, readOptions), engine, options, io);
 
-  const header = buildAuditHeader(engine, inputs);
+  // Read everything that can fail before the run spends time or money.
+  const baseline = options.baseline ? await readAuditFile(options.baseline) : undefined;
+  const suppressions = options.suppressions ? await readSuppressionsFile(options.suppressions) : undefined;
+  const today = io.now().toISOString().slice(0, 10);
+  const destinations = await openDestinations(options.formats, { ...(options.output ? { output: options.output } : {}), ...(options.outputDir ? { outputDir: options.outputDir } : {}) }, io);
+  const collect = Boolean(baseline || options.backlog || destinations.some((d) => d.reporter.needsAllSamples) || stepSummaryFile(io));
+
+  const abort = new AbortController();
+  const removeInterruptHandler = io.onInterrupt?.(() => {
+    io.stderr.write('\ninterrupted: finishing the replies in flight and writing what is done (Ctrl-C again to quit now)\n');
+    abort.abort();
+  });
+
+  let source: AsyncIterable<LoadEvent> = readSamples(inputs, readOptions);
+  if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal);
+
+  const header: AuditHeader = buildAuditHeader(engine, inputs);
+  const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote };
+  const ctxFor = (colorLevel: ReportContext['colorLevel']): ReportContext => ({ ...baseCtx, colorLevel });
   const progress = engine.grader ? await startProgress(io, engine.grader) : undefined;
+  const collected: SampleResult[] = [];
+  const usedSuppressions = new Set<Suppression>();
+  let suppressedCount = 0;
   let warningsShown = 0;
+  let index = 0;
+
   try {
-    await writer.write(reporter.begin(header, ctx));
-    let index = 0;
+    for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.begin(header, ctxFor(d.colorLevel)));
     const { summary, inputProblems } = await streamAudit(
-      readSamples(inputs, { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, stdin: io.stdin, cwd: io.cwd, strict: options.strict }),
+      source,
       engine,
       {
         sample: async (result) => {
           progress?.tick();
-          await destination.writer.write(destination.reporter.sample(result, index, destination.ctx));
+          if (collect) collected.push(result);
+          for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.sample(result, index, ctxFor(d.colorLevel)));
           index += 1;
         },
         problem: (problem) => {
@@ -60,19 +79,108 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
           if (warningsShown <= MAX_WARNINGS_SHOWN) io.stderr.write(`warning: ${formatProblem(problem)} (record skipped)\n`);
         },
       },
-      { window: engine.grader?.kind === 'llm' ? options.concurrency * 2 : 1 },
+      {
+        window: engine.grader?.kind === 'llm' ? options.concurrency * 2 : 1,
+        signal: abort.signal,
+        ...(suppressions
+          ? {
+              postProcess: (judged: SampleResult) => {
+                const outcome = applySuppressions([judged], suppressions, today);
+                suppressedCount += outcome.suppressed;
+                for (const entry of suppressions) if (!outcome.unused.includes(entry) && !outcome.expired.includes(entry)) usedSuppressions.add(entry);
+                return outcome.results[0]!;
+              },
+            }
+          : {}),
+      },
     );
     progress?.stop();
     if (warningsShown > MAX_WARNINGS_SHOWN) io.stderr.write(`warning: … and ${warningsShown - MAX_WARNINGS_SHOWN} more skipped records (all are listed in --format json)\n`);
-    const gate = evaluateGate({ summary }, gateOptionsFrom(options));
-    await writer.write(reporter.end(header, { inputProblems, summary, gate }, ctx));
-    await writer.close();
+
+    const partial: AuditResult = { ...header, samples: collected, inputProblems, summary, gate: { passed: true, reasons: [] } };
+    const comparison: AuditComparison | undefined = baseline ? compareAudits(baseline, partial) : undefined;
+    const gate = evaluateGate({ summary, samples: collected, ...(comparison ? { comparison } : {}) }, gateOptionsFrom(options));
+    if (abort.signal.aborted) gate.reasons.push('The run was interrupted; the audit is incomplete.');
+    gate.passed = gate.reasons.length === 0;
+    const result: AuditResult = { ...partial, gate: { passed: gate.passed, reasons: gate.reasons } };
+
+    const extraCtx: Partial<ReportContext> = {
+      ...(gate.notes.length > 0 ? { gateNotes: gate.notes } : {}),
+      ...(comparison ? { comparison, changelog: changelogBetween(engine.guide.changelog, baseline!.guide.version, engine.guide.version) } : {}),
+      ...(suppressions
+        ? { suppressions: { file: options.suppressions!, suppressed: suppressedCount, unused: describeEntries(suppressions.filter((s) => !usedSuppressions.has(s) && !isExpired(s, today))), expired: describeEntries(suppressions.filter((s) => isExpired(s, today))) } }
+        : {}),
+    };
+    for (const d of destinations) {
+      const ctx = { ...ctxFor(d.colorLevel), ...extraCtx };
+      await d.writer.write(d.reporter.needsAllSamples ? renderReport(d.reporter, result, ctx) : d.reporter.end(header, { inputProblems, summary, gate: result.gate }, ctx));
+      await d.writer.close();
+      if (d.file) io.stderr.write(`wrote ${path.relative(io.cwd, d.file) || d.file}\n`);
+    }
+    await writeStepSummary(io, result, { ...ctxFor(0), ...extraCtx });
+    if (options.backlog) await updateBacklog(options.backlog, result, engine, io);
     await engine.grader?.close?.();
-    if (options.output) io.stderr.write(`wrote ${path.relative(io.cwd, options.output) || options.output}\n`);
+    reportSuppressionHealth(extraCtx.suppressions, io);
+    if (abort.signal.aborted) return 2;
     return gate.passed ? 0 : 1;
   } catch (error) {
     progress?.stop();
-    await writer.abort();
+    await Promise.all(destinations.map((d) => d.writer.abort()));
     throw error;
+  } finally {
+    removeInterruptHandler?.();
   }
+}
+
+async function readSuppressionsFile(file: string): Promise<Suppression[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read the suppressions file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseSuppressions(text, file);
+}
+
+function isExpired(entry: Suppression, today: string): boolean {
+  return entry.expires !== undefined && entry.expires <= today;
+}
+
+function describeEntries(entries: readonly Suppression[]): string[] {
+  return entries.map((e) => `${e.sample} ${e.rule}${e.match ? ` "${e.match}"` : ''}${e.expires ? ` (expires ${e.expires})` : ''}`);
+}
+
+/** Unused and expired accepted findings are reported so the file does not rot. */
+function reportSuppressionHealth(info: ReportContext['suppressions'], io: Io): void {
+  if (!info) return;
+  for (const entry of info.unused) io.stderr.write(`warning: ${info.file}: accepted finding no longer occurs, remove it: ${entry}\n`);
+  for (const entry of info.expired) io.stderr.write(`warning: ${info.file}: accepted finding has expired and counts again: ${entry}\n`);
+}
+
+function stepSummaryFile(io: Io): string | undefined {
+  return io.env.GITHUB_ACTIONS === 'true' && io.env.GITHUB_STEP_SUMMARY ? io.env.GITHUB_STEP_SUMMARY : undefined;
+}
+
+/** On GitHub Actions, the Markdown report also goes to the job's step summary page. */
+async function writeStepSummary(io: Io, result: AuditResult, ctx: ReportContext): Promise<void> {
+  const file = stepSummaryFile(io);
+  if (!file) return;
+  await appendFile(file, renderReport(markdown, result, ctx));
+}
+
+async function updateBacklog(file: string, result: AuditResult, engine: Parameters<typeof import('../../audit.js').auditSample>[0], io: Io): Promise<void> {
+  const [{ updateBacklogFromAudit }, { auditSample }] = await Promise.all([import('../../backlog/index.js'), import('../../audit.js')]);
+  // The label names the audit's content, not its time: rerunning the same audit must change nothing.
+  const label = auditLabel(result);
+  const outcome = await updateBacklogFromAudit(file, result, { auditLabel: label, now: io.now().toISOString(), checkRewrite: (sample) => auditSample(engine, sample) });
+  io.stderr.write(
+    `backlog ${path.relative(io.cwd, file) || file}: ${outcome.added} added, ${outcome.updated} updated, ${outcome.resolved} resolved; ${outcome.ready} ready, ${outcome.needsReview} need review\n`,
+  );
+}
+
+/** `<guide version>/<hash of the judged samples>`: identical audits share a label. */
+function auditLabel(result: AuditResult): string {
+  const hash = createHash('sha256').update(result.guide.hash);
+  for (const sample of result.samples) hash.update(`\u0000${sample.id}\u0000${sample.response}`);
+  return `${result.guide.version}/${hash.digest('hex').slice(0, 12)}`;
 }

@@ -25,7 +25,8 @@ export interface TranscriptError {
  */
 export function parseTranscript(value: unknown, key: string): Turn[] | TranscriptError {
   let list = value;
-  if (typeof value === 'string') {
+  // Only text that looks like JSON is parsed; other text is plainly not a list of turns.
+  if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
     try {
       list = JSON.parse(value);
     } catch (error) {

@@ -77,7 +77,8 @@ async function* decodeChunks(stream: NodeJS.ReadableStream, file: string): Async
       if (text) yield text;
     }
   } catch (error) {
-    throw new InputError(`cannot read samples file ${file}: ${describeFsError(error)}`, { cause: error });
+    const what = file === '-' ? 'samples from stdin' : `samples file ${file}`;
+    throw new InputError(`cannot read ${what}: ${describeFsError(error)}`, { cause: error });
   }
   const tail = decoder.decode();
   if (tail) yield tail;

@@ -20,6 +20,11 @@ export interface ReadSamplesOptions {
   cwd?: string;
   /** Throw an {@link InputError} at the first broken record instead of reporting and skipping it. */
   strict?: boolean;
+  /**
+   * Warn about ids seen earlier in the run (default true). This keeps one map entry per id
+   * (about 55 MB per million ids); turn it off for flat memory on very large inputs.
+   */
+  checkDuplicateIds?: boolean;
 }
 
 /**
@@ -32,7 +37,8 @@ export type LoadEvent =
 
 /**
  * Streams samples from files, globs and `-` (stdin) in JSONL, CSV or JSON. Memory stays flat in
- * the number of records, except for one map of seen ids used to flag duplicates.
+ * the number of records, except for the map of seen ids behind duplicate warnings
+ * (see {@link ReadSamplesOptions.checkDuplicateIds}).
  *
  * Broken records never stop the stream: each becomes a `problem` event located at the physical
  * line where the record starts (unless `strict`). Missing files, globs matching nothing and
@@ -45,7 +51,7 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
   const resolved = await resolveInputs(inputs, cwd);
   // id → where it was first seen, packed as fileIndex * 2^32 + line: the one structure that
   // grows with the input, kept to a number per id.
-  const seenIds = new Map<string, number>();
+  const seenIds = options.checkDuplicateIds === false ? undefined : new Map<string, number>();
   const files: string[] = [];
   for (const input of resolved) {
     const source = await readSampleSource(input, options.format, options.stdin);
@@ -68,8 +74,8 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
         continue;
       }
       const { sample } = parsed;
-      const first = seenIds.get(sample.id);
-      if (first === undefined) seenIds.set(sample.id, fileIndex * LINE_SPACE + location.line);
+      const first = seenIds?.get(sample.id);
+      if (first === undefined) seenIds?.set(sample.id, fileIndex * LINE_SPACE + location.line);
       else {
         const firstWhere = `${files[Math.floor(first / LINE_SPACE)]}:${first % LINE_SPACE}`;
         yield {

@@ -210,7 +210,8 @@ describe('parseSample with transcripts', () => {
   });
 
   it.each([
-    [{ transcript: 'not json' }, 'transcript', /^field `transcript` is not valid JSON: /],
+    [{ transcript: '[not json' }, 'transcript', /^field `transcript` is not valid JSON: /],
+    [{ transcript: 'user: hi' }, 'transcript', /^field `transcript` must be a list of turns \(\{role, text\}\), got string$/],
     [{ transcript: { role: 'user' } }, 'transcript', /^field `transcript` must be a list of turns \(\{role, text\}\), got object$/],
     [{ transcript: ['hi'] }, 'transcript[0]', /^turn must be an object with role and text, got string$/],
     [{ transcript: [{ role: 'wizard', text: 'x' }] }, 'transcript[0].role', /^unknown role \(got `wizard`\); expected one of customer, user/],

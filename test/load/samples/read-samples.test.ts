@@ -159,6 +159,11 @@ describe('readSamples: JSONL', () => {
       },
     ]);
   });
+
+  it('skips the duplicate check when asked to', async () => {
+    const events = await load(['dupes/a.jsonl', 'dupes/b.jsonl'], { checkDuplicateIds: false });
+    expect(events.map((e) => e.type)).toEqual(['sample', 'sample', 'sample']);
+  });
 });
 
 describe('readSamples: CSV', () => {
@@ -306,6 +311,36 @@ describe('readSamples: inputs', () => {
     const file = await write('replies.txt', 'response\nfrom a txt file\n');
     expect(samples(await load([file], { format: 'csv' })).map((s) => s.response)).toEqual(['from a txt file']);
     expect(samples(await load([file])).map((s) => s.response)).toEqual(['from a txt file']);
+  });
+
+  it.each([
+    ['jsonl', '{"response":"ok"}\n'],
+    ['csv', 'response\nok\n'],
+    ['json', '[{"response":"ok"},'],
+  ] as const)('turns a read error mid-stream into an input error (%s)', async (format, head) => {
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield Buffer.from(head);
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    }
+    const error = await loadError(['-'], { stdin: Readable.from(failing()), format });
+    expect(error.message).toBe('cannot read samples from stdin: EIO: i/o error, read');
+  });
+
+  it.each(['jsonl', 'csv', 'json'] as const)('lets a consumer stop early without errors (%s)', async (format) => {
+    const body = Array.from({ length: 5000 }, (_, i) => ({ id: `r${i}`, response: `reply ${i}` }));
+    const text =
+      format === 'csv'
+        ? `id,response\n${body.map((r) => `${r.id},${r.response}`).join('\n')}\n`
+        : format === 'json'
+          ? JSON.stringify(body, null, 1)
+          : body.map((r) => JSON.stringify(r)).join('\n');
+    const file = await write(`early/big.${format}`, text);
+    const seen: string[] = [];
+    for await (const event of readSamples([file], { cwd: dir })) {
+      if (event.type === 'sample') seen.push(event.sample.id);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual(['r0', 'r1', 'r2']);
   });
 
   it('needs a stdin stream for `-`', async () => {

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { UsageError } from '../../errors.js';
+import { changelogBetween, compareAudits, trend, type AuditComparison, type TrendPoint } from '../../diff/index.js';
+import { evaluateGate, type GateOptions } from '../../findings/evaluate-gate.js';
+import { readStyleGuide } from '../../load/styleguide/index.js';
+import { renderComparisonMarkdown, renderComparisonTerminal, renderTrendMarkdown, renderTrendTerminal } from '../../report/comparison/index.js';
+import type { ChangelogEntry } from '../../types.js';
+import type { Io } from '../io.js';
+import { openOutputFile } from '../output-file.js';
+import { readAuditFile } from '../read-audit-file.js';
+import { detectColorLevel } from '../terminal-support.js';
+
+/**
+ * `tone-audit diff base.json head.json [more.json…]`: the last two audits compared (paired when they
+ * share sample ids, else as independent samples with confidence intervals and significance tests),
+ * plus a trend when three or more are given. Exit 1 only when a threshold flag is given and fails.
+ */
+export async function runDiffCommand(files: string[], flags: Record<string, unknown>, io: Io): Promise<number> {
+  if (files.length < 2) throw new UsageError('diff needs at least two audit files (base then head)', { hint: 'tone-audit diff baseline.json audit.json' });
+  const audits = await Promise.all(files.map((file) => readAuditFile(path.resolve(io.cwd, file))));
+  const base = audits.at(-2)!;
+  const head = audits.at(-1)!;
+  const labels = { base: path.basename(files.at(-2)!), head: path.basename(files.at(-1)!) };
+  const mode = (flags.mode as 'auto' | 'paired' | 'unpaired' | undefined) ?? 'auto';
+  const comparison: AuditComparison = compareAudits(base, head, { mode, labels });
+  const points: TrendPoint[] | undefined = audits.length > 2 ? trend(audits) : undefined;
+  let changelog: ChangelogEntry[] | undefined;
+  if (typeof flags.guide === 'string') {
+    const guide = await readStyleGuide(path.resolve(io.cwd, flags.guide));
+    changelog = changelogBetween(guide.changelog, base.guide.version, head.guide.version);
+  }
+
+  const gateOptions: GateOptions = {
+    failOn: 'none',
+    maxUngraded: Number.MAX_SAFE_INTEGER,
+    ...(flags.maxDriftRate !== undefined ? { maxDriftRate: flags.maxDriftRate as number } : {}),
+    ...(flags.maxNewlyDrifting !== undefined ? { maxNewlyDrifting: flags.maxNewlyDrifting as number } : {}),
+    ...(flags.onlySignificantRegressions === true ? { onlySignificantRegressions: true } : {}),
+  };
+  const gated = flags.maxDriftRate !== undefined || flags.maxNewlyDrifting !== undefined;
+  const gate = gated ? evaluateGate({ summary: head.summary, samples: head.samples, comparison }, gateOptions) : undefined;
+
+  const format = (flags.format as string | undefined) ?? 'terminal';
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify({ comparison, ...(points ? { trend: points } : {}), ...(changelog ? { changelog } : {}), ...(gate ? { gate } : {}) }, null, 2)}\n`;
+  } else if (format === 'markdown') {
+    text = (points ? renderTrendMarkdown(points) + '\n' : '') + renderComparisonMarkdown(comparison, { ...(changelog ? { changelog } : {}) });
+    if (gate) text += `\n**Gate:** ${gate.passed ? '✅ passed' : '❌ failed'}\n${gate.reasons.map((r) => `- ${r}`).join('\n')}\n`;
+  } else {
+    const colorLevel = typeof flags.output === 'string' ? 0 : detectColorLevel(io.stdout, io.env);
+    text = (points ? renderTrendTerminal(points, { colorLevel }) + '\n' : '') + renderComparisonTerminal(comparison, { colorLevel, ...(changelog ? { changelog } : {}) });
+    if (gate) text += `\ngate: ${gate.passed ? 'passed' : 'FAILED'}\n${gate.reasons.map((r) => `  - ${r}`).join('\n')}\n`;
+  }
+  if (typeof flags.output === 'string') {
+    const writer = await openOutputFile(path.resolve(io.cwd, flags.output));
+    await writer.write(text);
+    await writer.close();
+  } else io.stdout.write(text);
+  return gate && !gate.passed ? 1 : 0;
+}
