@@ -20,7 +20,8 @@ export interface AuditEngine {
 /** Where results go as they are produced, in input order. */
 export interface AuditSink {
   sample(result: SampleResult): void | Promise<void>;
-  problem?(problem: Problem): void;
+  /** `error`: the record was skipped; `warning`: kept, but worth knowing (e.g. a duplicate id). */
+  problem?(problem: Problem, severity: 'error' | 'warning'): void;
 }
 
 export interface StreamAuditOptions {
@@ -54,6 +55,8 @@ export async function auditSample(engine: AuditEngine, sample: Sample, signal?: 
     source: sample.source,
     customer: sample.customer,
     response: sample.response,
+    ...(sample.transcript ? { transcript: sample.transcript } : {}),
+    ...(sample.escalated !== undefined ? { escalated: sample.escalated } : {}),
     metadata: sample.metadata,
     findings,
     ...(grade ? { grade } : {}),
@@ -85,9 +88,11 @@ export async function streamAudit(
 
   for await (const event of events) {
     if (event.type === 'problem') {
-      inputProblems.push(event.problem);
-      summary.addSkipped();
-      sink.problem?.(event.problem);
+      if (event.severity === 'error') {
+        inputProblems.push(event.problem);
+        summary.addSkipped();
+      }
+      sink.problem?.(event.problem, event.severity);
       continue;
     }
     if (options.signal?.aborted) break;

@@ -255,6 +255,10 @@ export interface SampleResult {
   source: SourceLocation;
   customer: string;
   response: string;
+  /** The conversation before the reply, when the input carried one (kept for the backlog's training pairs). */
+  transcript?: Turn[];
+  /** The input marked the conversation as handed to a human. */
+  escalated?: boolean;
   metadata: Record<string, MetadataValue>;
   /** Rule findings first (sorted by span start, then rule id), then grader violations. */
   findings: Finding[];
@@ -280,6 +284,8 @@ export interface DimensionSummary {
   /** Number of graded samples that have a score for this dimension. */
   n: number;
   mean: number;
+  /** The guide's minimum acceptable score for this dimension. */
+  min: number;
   /** Samples scoring below the dimension's `min`. */
   belowMin: number;
   /** Count per integer score 1..5 (index 0 = score 1). */

@@ -5,6 +5,7 @@ import { readStyleGuide } from '../load/styleguide/index.js';
 import { compileRules } from '../rules/index.js';
 import type { AuditEngine } from '../audit.js';
 import type { Io } from './io.js';
+import type { LlmGraderEvent } from '../grader/llm/index.js';
 
 export interface PreparedJudging {
   options: ResolvedOptions;
@@ -28,6 +29,38 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io): Pr
     concurrency: options.concurrency,
     cacheDir: options.cache ? options.cacheDir : null,
     ...(options.maxCost !== undefined ? { maxCostUsd: options.maxCost } : {}),
+    onEvent: graderEventPrinter(io),
   });
   return { options, engine: { guide, rules, ...(grader ? { grader } : {}) }, graderNote: note };
+}
+
+/** What the LLM grader reports along the way, said once and briefly on stderr (never stdout). */
+function graderEventPrinter(io: Io): (event: LlmGraderEvent) => void {
+  let budgetSaid = false;
+  let lastBatchLine = '';
+  return (event) => {
+    switch (event.type) {
+      case 'fallback':
+        io.stderr.write(`note: the API rejected ${event.from} structured output (${event.reason}); using ${event.to} for the rest of the run\n`);
+        break;
+      case 'budget-exhausted':
+        if (!budgetSaid) io.stderr.write(`warning: --max-cost $${event.budgetUsd} reached after $${event.spentUsd.toFixed(4)}; the remaining replies are left ungraded\n`);
+        budgetSaid = true;
+        break;
+      case 'concurrency':
+        io.stderr.write(`note: rate limited by the API; now ${event.limit} request(s) at once (${event.reason})\n`);
+        break;
+      case 'cache-error':
+        io.stderr.write(`warning: result cache: ${event.message}\n`);
+        break;
+      case 'batch': {
+        const line = `batch ${event.batchId}: ${event.status} · ${event.succeeded} done, ${event.processing} processing, ${event.failed} failed`;
+        if (line !== lastBatchLine) io.stderr.write(`${line}\n`);
+        lastBatchLine = line;
+        break;
+      }
+      default:
+        break;
+    }
+  };
 }

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import type { Io } from './io.js';
+import { addBacklogCommands } from './program-backlog.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -77,6 +78,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--backlog <file>', 'add drifting replies and their rewrites to this fine-tuning backlog (JSONL)')
     .option('--dry-run', 'print the expected API calls, tokens and cost, then stop without grading')
     .option('--batch', 'grade through the Message Batches API (50% cheaper, slower; rerun to resume)')
+    .option('--batch-poll <seconds>', 'seconds between batch status checks (default: 30)', parseNumber('positive'))
     .addHelpText('after', `
 Examples:
   $ tone-audit audit samples/support-replies.jsonl
@@ -184,6 +186,7 @@ Example:
       setExitCode(await runGuideSchemaCommand(io));
     });
 
+  addBacklogCommands(program, io, setExitCode);
   return program;
 }
 

@@ -77,7 +77,7 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
     },
     finish() {
       const dimensionSummaries: DimensionSummary[] = [...dimensionStats].map(([id, s]) => ({
-        id, n: s.n, mean: s.n === 0 ? 0 : round(s.sum / s.n, 3), belowMin: s.belowMin, histogram: [...s.histogram],
+        id, n: s.n, mean: s.n === 0 ? 0 : round(s.sum / s.n, 3), min: s.min, belowMin: s.belowMin, histogram: [...s.histogram],
       }));
       const summary: AuditSummary = {
         samples, passed, drifting, ungraded, skippedRecords,

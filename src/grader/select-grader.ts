@@ -12,6 +12,8 @@ export interface GraderSelection {
   /** null disables the result cache. */
   cacheDir: string | null;
   maxCostUsd?: number;
+  /** Progress and trouble from the LLM grader, for the CLI to show on stderr. */
+  onEvent?: (event: import('./llm/index.js').LlmGraderEvent) => void;
 }
 
 export interface SelectedGrader {
@@ -41,6 +43,7 @@ export async function selectGrader(guide: StyleGuide, selection: GraderSelection
       concurrency: selection.concurrency,
       cacheDir: selection.cacheDir,
       ...(selection.maxCostUsd !== undefined ? { maxCostUsd: selection.maxCostUsd } : {}),
+      ...(selection.onEvent ? { onEvent: selection.onEvent } : {}),
     });
     const why = choice === 'auto' ? ' (ANTHROPIC_API_KEY is set)' : '';
     return { grader, note: `LLM grader ${grader.model ?? ''}${why}`.trim() };

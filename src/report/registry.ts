@@ -1,9 +1,13 @@
+import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
 import type { Reporter } from './reporter.js';
 import { terminal } from './terminal.js';
 
 /** Every output format; `--format` choices come from these keys. Adding a format = one file + one entry. */
-export const REPORTERS = { terminal, json } satisfies Record<string, Reporter>;
+export const REPORTERS = { terminal, json, html, markdown, junit, github } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;
 

@@ -50,7 +50,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   });
 
   let source: AsyncIterable<LoadEvent> = readSamples(inputs, readOptions);
-  if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal);
+  if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal, flags.batchPoll as number | undefined);
 
   const header: AuditHeader = buildAuditHeader(engine, inputs);
   const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote };
@@ -74,9 +74,9 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
           for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.sample(result, index, ctxFor(d.colorLevel)));
           index += 1;
         },
-        problem: (problem) => {
+        problem: (problem, severity) => {
           warningsShown += 1;
-          if (warningsShown <= MAX_WARNINGS_SHOWN) io.stderr.write(`warning: ${formatProblem(problem)} (record skipped)\n`);
+          if (warningsShown <= MAX_WARNINGS_SHOWN) io.stderr.write(`warning: ${formatProblem(problem)}${severity === 'error' ? ' (record skipped)' : ''}\n`);
         },
       },
       {
@@ -95,7 +95,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
       },
     );
     progress?.stop();
-    if (warningsShown > MAX_WARNINGS_SHOWN) io.stderr.write(`warning: … and ${warningsShown - MAX_WARNINGS_SHOWN} more skipped records (all are listed in --format json)\n`);
+    if (warningsShown > MAX_WARNINGS_SHOWN) io.stderr.write(`warning: … and ${warningsShown - MAX_WARNINGS_SHOWN} more input warnings (skipped records are all listed in --format json)\n`);
 
     const partial: AuditResult = { ...header, samples: collected, inputProblems, summary, gate: { passed: true, reasons: [] } };
     const comparison: AuditComparison | undefined = baseline ? compareAudits(baseline, partial) : undefined;

@@ -68,7 +68,14 @@ export async function printDryRun(source: AsyncIterable<LoadEvent>, engine: Audi
  * within 24 h), then hands the verdicts to the normal pipeline. The batch id is kept under the cache
  * folder, keyed by what is graded, so rerunning the same command resumes the batch instead of paying twice.
  */
-export async function gradeInBatch(source: AsyncIterable<LoadEvent>, engine: AuditEngine, options: ResolvedOptions, io: Io, signal: AbortSignal): Promise<AsyncIterable<LoadEvent>> {
+export async function gradeInBatch(
+  source: AsyncIterable<LoadEvent>,
+  engine: AuditEngine,
+  options: ResolvedOptions,
+  io: Io,
+  signal: AbortSignal,
+  pollSeconds = 30,
+): Promise<AsyncIterable<LoadEvent>> {
   const grader = engine.grader;
   const { events, samples } = await collectSamples(source);
   if (!isLlmGrader(grader)) {
@@ -81,7 +88,7 @@ export async function gradeInBatch(source: AsyncIterable<LoadEvent>, engine: Aud
   for (const sample of samples) key.update(`\u0000${sample.id}\u0000${sample.customer}\u0000${sample.response}`);
   const stateFile = path.join(options.cacheDir, 'batches', `${key.digest('hex').slice(0, 16)}.json`);
   io.stderr.write(`batch: ${count(samples.length)} replies; state in ${path.relative(io.cwd, stateFile)} (rerun the same command to resume)\n`);
-  const outcome = await gradeBatch(grader.context, samples, findingsById, { stateFile, signal });
+  const outcome = await gradeBatch(grader.context, samples, findingsById, { stateFile, signal, pollIntervalMs: pollSeconds * 1000 });
   const grades = outcome.grades;
   engine.grader = precomputedGrader(grader, grades);
   io.stderr.write(`batch: done (${outcome.batchIds.join(', ') || 'all from cache'}); ${outcome.resubmitted} request(s) resubmitted\n`);

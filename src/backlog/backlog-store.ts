@@ -1,0 +1,217 @@
+// The only backlog module that touches the file system (and, for lock staleness and its record, the clock).
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile, rename, rm, stat, writeFile, link } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Problem } from '../types.js';
+import { BacklogError } from './backlog-error.js';
+import type { BacklogItem } from './backlog-item.js';
+import { parseBacklogLine } from './parse-backlog-item.js';
+import { compareItemIds, serializeBacklogItem } from './serialize-backlog-item.js';
+
+
+export interface ReadBacklogOptions {
+  /** A missing file is an empty backlog (for `audit --backlog`); otherwise it is an error. */
+  missingOk?: boolean;
+}
+
+/**
+ * Reads the backlog line by line. Every damaged line (bad JSON, wrong fields, a merge-conflict marker,
+ * a duplicate id) is reported with `file:line` in one {@link BacklogError}; none is ever dropped, since
+ * the next write would lose it. Items are returned sorted by id whatever the file order.
+ */
+export async function readBacklog(file: string, options: ReadBacklogOptions = {}): Promise<BacklogItem[]> {
+  const items: BacklogItem[] = [];
+  const problems: Problem[] = [];
+  const lineOf = new Map<string, number>();
+  let lineNumber = 0;
+  try {
+    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of lines) {
+      lineNumber += 1;
+      if (line.trim() === '') continue;
+      const parsed = parseBacklogLine(line);
+      if (!parsed.ok) {
+        problems.push({ location: { file, line: lineNumber }, path: parsed.path, message: parsed.message, ...(parsed.hint ? { hint: parsed.hint } : {}) });
+        continue;
+      }
+      const earlier = lineOf.get(parsed.item.id);
+      if (earlier !== undefined) {
+        problems.push({ location: { file, line: lineNumber }, path: 'id', message: `duplicate item ${parsed.item.id} (also on line ${earlier})`, hint: 'keep one of the two lines (e.g. after resolving a merge by hand)' });
+        continue;
+      }
+      lineOf.set(parsed.item.id, lineNumber);
+      items.push(parsed.item);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && options.missingOk) return [];
+    if (code === 'ENOENT') throw new BacklogError(`no backlog at ${file}`, { hint: 'create one with `tone-audit audit <samples> --backlog <file>`, or pass --backlog <file>' });
+    throw new BacklogError(`cannot read backlog ${file}: ${(error as Error).message}`);
+  }
+  if (problems.length > 0) {
+    throw new BacklogError(`backlog ${file} has damaged lines; nothing was changed`, {
+      problems,
+      hint: 'fix the lines listed (or restore the file from git) and run again; tone-audit never drops a line it cannot read',
+    });
+  }
+  return items.sort(compareItemIds);
+}
+
+/**
+ * Writes the backlog atomically: a temp file in the same folder (same file system, so the rename is
+ * atomic), renamed over the old file. Readers see the old or the new backlog, never half of one.
+ *
+ * The format is one JSONL file, one item per line, sorted by id, keys in a fixed order, because the
+ * backlog lives in the team's repository: a changed item is a one-line diff; ids are content hashes,
+ * so new items land at scattered places and two branches that add items rarely touch the same lines,
+ * and git merges them line-wise; a person can read, grep and hand-fix it; and it streams, so a
+ * 100,000-item backlog never has to be one JSON document in memory as text. One file (not one file
+ * per item) keeps reviews, stats and exports to a single read, and keeps the lock simple.
+ */
+export async function writeBacklog(file: string, items: readonly BacklogItem[]): Promise<void> {
+  const sorted = [...items].sort(compareItemIds);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const stream = createWriteStream(temp, { flags: 'wx', encoding: 'utf8' });
+  try {
+    await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
+    // Batches of lines keep both the number of writes and the size of any one string small.
+    for (let start = 0; start < sorted.length; start += 1000) {
+      const chunk = sorted.slice(start, start + 1000).map((item) => `${serializeBacklogItem(item)}\n`).join('');
+      // events.once also rejects on 'error' and removes both listeners afterwards.
+      if (!stream.write(chunk)) await once(stream, 'drain');
+    }
+    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await rename(temp, file);
+  } catch (error) {
+    stream.destroy();
+    await rm(temp, { force: true });
+    throw new BacklogError(`cannot write backlog ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
+  }
+}
+
+export interface BacklogLockOptions {
+  /** Give up after waiting this long for another run's lock. Default 30 s. */
+  timeoutMs?: number;
+  /** A lock older than this is stale whatever its pid (the holder hung or the disk is shared). Default 10 min. */
+  staleMs?: number;
+  /** Milliseconds since the epoch; the lock's only clock. */
+  now?: () => number;
+}
+
+interface LockRecord {
+  pid: number;
+  host: string;
+  /** ISO 8601. */
+  at: string;
+  token: string;
+}
+
+/**
+ * Runs `fn` holding `<file>.lock`, so concurrent runs serialise their read-modify-write instead of
+ * losing each other's items. The lock is created with `wx` (exclusive create) and records pid, host
+ * and time; a busy lock is retried with exponential backoff (25 ms doubling to 1 s, with jitter) until
+ * `timeoutMs`. A lock whose process is gone (same host) or that is older than `staleMs` is taken over.
+ */
+export async function withBacklogLock<T>(file: string, fn: () => Promise<T>, options: BacklogLockOptions = {}): Promise<T> {
+  const lockFile = `${file}.lock`;
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const staleMs = options.staleMs ?? 10 * 60_000;
+  const mine: LockRecord = { pid: process.pid, host: hostname(), at: new Date(now()).toISOString(), token: randomBytes(8).toString('hex') };
+  const started = now();
+  let delay = 25;
+  for (;;) {
+    try {
+      await writeFile(lockFile, JSON.stringify(mine), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new BacklogError(`cannot create lock ${lockFile}: ${(error as Error).message}`);
+    }
+    const holder = await readLock(lockFile);
+    if (holder && (await isStale(holder, staleMs, now))) {
+      await breakStaleLock(lockFile, holder);
+      continue;
+    }
+    if (now() - started >= timeoutMs) {
+      const who = holder?.record ? `pid ${holder.record.pid} on ${holder.record.host} since ${holder.record.at}` : 'another run';
+      throw new BacklogError(`backlog ${file} is locked by ${who}`, {
+        hint: `wait for the other tone-audit run to finish; if none is running, delete ${lockFile}`,
+      });
+    }
+    await sleep(delay / 2 + Math.random() * (delay / 2));
+    delay = Math.min(delay * 2, 1000);
+  }
+  try {
+    return await fn();
+  } finally {
+    const holder = await readLock(lockFile);
+    // Only remove our own lock: if it was (wrongly) taken over, the new holder keeps theirs.
+    if (holder?.record?.token === mine.token) await rm(lockFile, { force: true });
+  }
+}
+
+interface LockState {
+  /** Undefined when the file is empty or unreadable (its creator may be mid-write). */
+  record?: LockRecord;
+  raw: string;
+  mtimeMs: number;
+}
+
+async function readLock(lockFile: string): Promise<LockState | undefined> {
+  try {
+    const [raw, info] = await Promise.all([readFile(lockFile, 'utf8'), stat(lockFile)]);
+    let record: LockRecord | undefined;
+    try {
+      const value = JSON.parse(raw) as Partial<LockRecord>;
+      if (typeof value.pid === 'number' && typeof value.at === 'string' && typeof value.token === 'string') record = value as LockRecord;
+    } catch {
+      record = undefined;
+    }
+    return { ...(record ? { record } : {}), raw, mtimeMs: info.mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function isStale(state: LockState, staleMs: number, now: () => number): Promise<boolean> {
+  const since = state.record ? Date.parse(state.record.at) : state.mtimeMs;
+  if (!Number.isFinite(since) || now() - since > staleMs) return true;
+  if (!state.record || state.record.host !== hostname()) return false;
+  return !isProcessAlive(state.record.pid);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Moves the stale lock aside (rename is atomic: of two runs breaking it at once, one wins) and checks
+ * that what was moved is the lock judged stale; if a fresh lock was moved by mistake, it is put back.
+ */
+async function breakStaleLock(lockFile: string, judged: LockState): Promise<void> {
+  const aside = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  try {
+    await rename(lockFile, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => judged.raw);
+  if (moved !== judged.raw) await link(aside, lockFile).catch(() => undefined);
+  await rm(aside, { force: true });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,52 @@
+import type { BacklogItem } from './backlog-item.js';
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** One exporter's output: the file text, how many items went in, and which were left out and why. */
+export interface BacklogExport {
+  text: string;
+  exported: number;
+  skipped: { id: string; reason: string }[];
+}
+
+/** Only `accepted` and `ready` items are training data, unless `all` (then every item that can be exported). */
+export function selectExportable(items: readonly BacklogItem[], all = false): BacklogItem[] {
+  return all ? [...items] : items.filter((item) => item.status === 'accepted' || item.status === 'ready');
+}
+
+/**
+ * The conversation the rewrite answers, as chat turns that start and end with the user and alternate:
+ * transcript customer turns become `user`, bot and agent turns `assistant`; system turns and empty turns
+ * are dropped; consecutive turns of one role are joined with a blank line. Leading assistant turns go
+ * (chat fine-tuning formats must start with the user), and so do trailing ones (the rewrite is the next
+ * assistant turn). Without a usable transcript it is the customer message alone; `undefined` when there
+ * is no customer context at all, since a training example needs a prompt.
+ */
+export function buildPromptTurns(item: BacklogItem): ChatTurn[] | undefined {
+  const turns: ChatTurn[] = [];
+  for (const turn of item.transcript ?? []) {
+    if (turn.role === 'system' || turn.text.trim() === '') continue;
+    const role = turn.role === 'customer' ? 'user' : 'assistant';
+    const last = turns.at(-1);
+    if (last?.role === role) last.content = `${last.content}\n\n${turn.text}`;
+    else if (role === 'user' || turns.length > 0) turns.push({ role, content: turn.text });
+  }
+  while (turns.at(-1)?.role === 'assistant') turns.pop();
+  if (turns.length > 0) return turns;
+  return item.customer.trim() === '' ? undefined : [{ role: 'user', content: item.customer }];
+}
+
+/** Why an item cannot become a chat example, or `undefined` when it can. */
+export function whyNotExportable(item: BacklogItem): string | undefined {
+  if (item.rewrite === undefined || item.rewrite.trim() === '') return 'no rewrite';
+  if (buildPromptTurns(item) === undefined) return 'no customer message or transcript to use as the prompt';
+  return undefined;
+}
+
+/** One JSON object per line, as every fine-tuning service expects. */
+export function toJsonLines(records: readonly unknown[]): string {
+  return records.map((record) => `${JSON.stringify(record)}\n`).join('');
+}

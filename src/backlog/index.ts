@@ -1,0 +1,18 @@
+export { BACKLOG_STATUSES, DEFAULT_BACKLOG_FILE, HUMAN_DECISIONS, MAX_AUDIT_LABELS, MAX_SAMPLE_IDS } from './backlog-item.js';
+export type { AuditMark, BacklogFinding, BacklogItem, BacklogReview, BacklogStatus, RewriteSource } from './backlog-item.js';
+export { BacklogError } from './backlog-error.js';
+export { hashBacklogId } from './backlog-id.js';
+export { serializeBacklogItem, compareItemIds } from './serialize-backlog-item.js';
+export { parseBacklogLine, type ParsedBacklogLine } from './parse-backlog-item.js';
+export { mergeAuditIntoBacklog, AWAITING_CHECK_NOTE, type MergeAuditOptions, type MergeAuditResult } from './merge-audit-into-backlog.js';
+export { assessReadiness, judgeRewrite, rewriteSample, type CheckRewrite, type AssessReadinessOptions } from './assess-readiness.js';
+export { readBacklog, writeBacklog, withBacklogLock, type ReadBacklogOptions, type BacklogLockOptions } from './backlog-store.js';
+export { updateBacklogFromAudit, type UpdateBacklogOptions, type UpdateBacklogSummary } from './update-backlog-from-audit.js';
+export { findItems, replaceItems, acceptItems, rejectItems, editRewrite, filterItems, summarizeBacklog, type BacklogFilter, type BacklogStats } from './review-backlog.js';
+export { renderBacklogTable, renderBacklogJson, renderBacklogItem, renderBacklogStats } from './render-backlog.js';
+export { selectExportable, buildPromptTurns, whyNotExportable, type BacklogExport, type ChatTurn } from './export-conversation.js';
+export { exportBedrock, type BedrockRecord } from './export-bedrock.js';
+export { exportOpenAi, type OpenAiRecord } from './export-openai.js';
+export { exportDpo, type DpoRecord } from './export-dpo.js';
+export { exportCsv, CSV_COLUMNS } from './export-csv.js';
+export { BACKLOG_EXPORTERS, isBacklogExportFormat, type BacklogExportFormat, type BacklogExporter, type ExportContext } from './export-formats.js';

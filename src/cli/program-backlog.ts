@@ -1,0 +1,76 @@
+import { Option, type Command } from 'commander';
+import type { Io } from './io.js';
+
+const BACKLOG_HELP = `
+The backlog is one JSONL file (default tone-audit-backlog.jsonl, meant to be committed): one
+correction pair per line, sorted by id. \`audit --backlog <file>\` fills it; these commands review
+and export it. Ids accept any unique prefix.
+
+Exit codes: 0 done; 2 could not run (bad flags, damaged backlog, unknown or ambiguous id, locked).`;
+
+function withBacklogFile(command: Command): Command {
+  return command.option('-b, --backlog <file>', 'backlog file (default: tone-audit-backlog.jsonl in the current folder)').option('--verbose', 'show stack traces for errors');
+}
+
+function withGuide(command: Command): Command {
+  return command
+    .option('-g, --guide <file>', 'brand style guide YAML (default: from config, else the bundled example guide)')
+    .option('-c, --config <file>', 'config file (default: searched from the current folder up)');
+}
+
+/**
+ * `tone-audit backlog …`: review and export the fine-tuning backlog. Each action imports its
+ * command module lazily, like the rest of the program.
+ */
+export function addBacklogCommands(program: Command, io: Io, setExitCode: (code: number) => void): void {
+  const backlog = program.command('backlog').description('review and export the fine-tuning backlog of correction pairs').addHelpText('after', BACKLOG_HELP);
+  const load = () => import('./commands/backlog-command.js');
+
+  withGuide(withBacklogFile(backlog.command('list').description('list items, optionally filtered')))
+    .addOption(new Option('--status <status>', 'only items with this status').choices(['needs-review', 'ready', 'accepted', 'rejected', 'resolved']))
+    .option('--rule <id>', 'only items with a finding of this rule')
+    .option('--dimension <id>', "only items scoring below the guide's minimum on this dimension (reads the guide)")
+    .option('--guide-version <version>', 'only items last seen under this style-guide version')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table)').choices(['table', 'json']))
+    .action(async (flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogList(flags, io)));
+
+  withBacklogFile(backlog.command('show').description('show one item in full').argument('<id>', 'item id or unique prefix')).action(
+    async (id: string, flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogShow(id, flags, io)),
+  );
+
+  withBacklogFile(backlog.command('accept').description('accept items for training (human decisions stick across audits)').argument('<ids...>', 'item ids or unique prefixes'))
+    .option('--by <name>', 'who reviewed')
+    .option('--reason <text>', 'why')
+    .action(async (ids: string[], flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogAccept(ids, flags, io)));
+
+  withBacklogFile(backlog.command('reject').description('reject items (kept, never exported, never reopened)').argument('<ids...>', 'item ids or unique prefixes'))
+    .requiredOption('--reason <text>', 'why the pair is wrong')
+    .option('--by <name>', 'who reviewed')
+    .action(async (ids: string[], flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogReject(ids, flags, io)));
+
+  withGuide(
+    withBacklogFile(
+      backlog
+        .command('edit')
+        .description('replace the rewrite (opens $EDITOR without --rewrite); the rules re-check it: ready if it passes')
+        .argument('<id>', 'item id or unique prefix'),
+    ),
+  )
+    .option('--rewrite <text>', 'the new rewrite')
+    .addOption(new Option('--grader <kind>', 'also grade the rewrite (default: none, rules only)').choices(['auto', 'llm', 'heuristic', 'none']))
+    .action(async (id: string, flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogEdit(id, flags, io)));
+
+  withBacklogFile(backlog.command('stats').description('counts by status, rule and guide version'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: table)').choices(['table', 'json']))
+    .action(async (flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogStats(flags, io)));
+
+  withGuide(withBacklogFile(backlog.command('export').description('export accepted and ready pairs for fine-tuning or review')))
+    .addOption(new Option('-f, --format <format>', 'bedrock (Claude on Amazon Bedrock), openai (chat), dpo (preference pairs), csv (spreadsheet)').choices(['bedrock', 'openai', 'dpo', 'csv']).makeOptionMandatory())
+    .option('--all', 'export every item, not only accepted and ready ones')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ tone-audit backlog export --format bedrock --output train.jsonl
+  $ tone-audit backlog export --format csv --all --output review.csv`)
+    .action(async (flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogExport(flags, io)));
+}

@@ -1,0 +1,110 @@
+import { applySuggestions, diffWords } from '../diff/index.js';
+import type { Finding, SampleResult, Severity } from '../types.js';
+import { SEVERITY_RANK } from '../types.js';
+import { describeFinding } from './describe-finding.js';
+import { mdCell, mdCode, mdFence, mdTable, mdText } from './markdown-syntax.js';
+
+export const SEVERITY_MARK: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const DRIFT_RANK = { 'major-drift': 0, 'minor-drift': 1, 'on-brand': 2 } as const;
+
+function count(findings: readonly Finding[], severity: Severity): number {
+  return findings.filter((f) => f.severity === severity).length;
+}
+
+function worstSeverity(findings: readonly Finding[]): number {
+  return Math.min(3, ...findings.map((f) => SEVERITY_RANK[f.severity]));
+}
+
+function meanScore(sample: SampleResult): number {
+  const scores = sample.grade?.status === 'graded' ? Object.values(sample.grade.scores).map((s) => s.score) : [];
+  return scores.length === 0 ? Number.POSITIVE_INFINITY : scores.reduce((a, b) => a + b, 0) / scores.length;
+}
+
+/**
+ * The drifting replies most worth a reviewer's time: error findings first, then more errors, more
+ * warnings, the grader's harsher verdict, the lower mean score, and finally input order (stable).
+ */
+export function selectWorstReplies(samples: readonly SampleResult[], max: number): SampleResult[] {
+  return samples
+    .map((sample, index) => ({ sample, index }))
+    .filter(({ sample }) => sample.verdict === 'drift')
+    .sort(
+      (a, b) =>
+        worstSeverity(a.sample.findings) - worstSeverity(b.sample.findings) ||
+        count(b.sample.findings, 'error') - count(a.sample.findings, 'error') ||
+        count(b.sample.findings, 'warning') - count(a.sample.findings, 'warning') ||
+        DRIFT_RANK[a.sample.grade?.drift ?? 'on-brand'] - DRIFT_RANK[b.sample.grade?.drift ?? 'on-brand'] ||
+        meanScore(a.sample) - meanScore(b.sample) ||
+        a.index - b.index,
+    )
+    .slice(0, max)
+    .map(({ sample }) => sample);
+}
+
+/** The reply as an inline word diff against `rewrite`: `<del>` for removed words, `<ins>` for added ones. */
+export function renderInlineWordDiff(original: string, rewrite: string): string {
+  return diffWords(original, rewrite)
+    .map((part) => (part.type === 'same' ? mdText(part.text) : part.type === 'removed' ? `<del>${mdText(part.text)}</del>` : `<ins>${mdText(part.text)}</ins>`))
+    .join('');
+}
+
+/**
+ * Reply and rewrite as a ```diff block (`-` lines original, `+` lines rewrite), which GitHub colours.
+ * Every line carries a prefix, so nothing in the bot's text can close the fence.
+ */
+export function renderDiffBlock(original: string, rewrite: string): string {
+  const lines = (text: string, mark: string) => text.split(/\r?\n/).map((line) => `${mark} ${line}`);
+  return mdFence([...lines(original, '-'), ...lines(rewrite, '+')].join('\n'), 'diff');
+}
+
+function renderRewrite(sample: SampleResult): string[] {
+  const fromGrader = sample.grade?.status === 'graded' ? sample.grade.rewrite : undefined;
+  const rewrite = fromGrader ?? applySuggestions(sample.response, sample.findings);
+  if (rewrite === undefined || rewrite === sample.response) {
+    return ['**Reply:**', '', mdFence(sample.response, 'text')];
+  }
+  const source = fromGrader !== undefined ? 'the grader’s rewrite' : 'the rules’ suggestions applied';
+  return [
+    `**Reply → rewrite** (${source}; <del>struck</del> = removed, <ins>underlined</ins> = added):`,
+    '',
+    `> ${renderInlineWordDiff(sample.response, rewrite)}`,
+    '',
+    '<details><summary>Reply and rewrite as a diff</summary>',
+    '',
+    renderDiffBlock(sample.response, rewrite),
+    '',
+    '</details>',
+  ];
+}
+
+function renderScores(sample: SampleResult): string | undefined {
+  const grade = sample.grade;
+  if (!grade) return undefined;
+  if (grade.status === 'error') return `**Grader:** could not decide — ${mdText(grade.error ?? 'no reason given')}`;
+  const scores = Object.entries(grade.scores).map(([id, s]) => `${mdText(id)} ${s.score}`);
+  return `**Grader (${grade.grader}):** ${grade.drift}${scores.length > 0 ? ` · ${scores.join(' · ')}` : ''}`;
+}
+
+/** One drifting reply: where it came from, the customer's message, findings, scores and the reply ↔ rewrite diff. */
+export function renderReply(sample: SampleResult, headingLevel: number): string {
+  const h = '#'.repeat(headingLevel);
+  const mark = SEVERITY_MARK[worstSeverity(sample.findings) === 0 ? 'error' : 'warning'];
+  const out = [`${h} ${mark} ${mdCode(sample.id)} · ${mdText(`${sample.source.file}:${sample.source.line}`)}`, ''];
+  if (sample.customer) out.push(`**Customer:** ${mdText(sample.customer)}`, '');
+  if (sample.findings.length > 0) {
+    out.push(...sample.findings.map((f) => `- ${SEVERITY_MARK[f.severity]} ${f.severity} · ${mdCode(f.ruleId)} — ${mdText(describeFinding(f))}`), '');
+  }
+  const scores = renderScores(sample);
+  if (scores) out.push(scores, '');
+  out.push(...renderRewrite(sample));
+  return out.join('\n');
+}
+
+/** Samples the grader could not judge, with the reason; neither passes nor failures. */
+export function renderUngraded(samples: readonly SampleResult[], max: number, headingLevel: number): string {
+  const ungraded = samples.filter((s) => s.verdict === 'ungraded');
+  if (ungraded.length === 0) return '';
+  const rows = ungraded.slice(0, max).map((s) => [mdCell(s.id), mdCell(`${s.source.file}:${s.source.line}`), mdCell(s.grade?.error ?? 'no reason given')]);
+  const more = ungraded.length > max ? `\n\n…and ${ungraded.length - max} more.` : '';
+  return `${'#'.repeat(headingLevel)} ❔ Replies the grader could not judge (${ungraded.length})\n\nNeither a pass nor a fail: nothing can be concluded about these.\n\n${mdTable(['Sample', 'Where', 'Reason'], rows)}${more}\n`;
+}
