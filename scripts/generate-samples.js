@@ -4,6 +4,8 @@
 //   support-replies.csv     64 replies with CSV-style column names (ticket_id, customer_message, bot_reply, …)
 //   transcripts.jsonl       20 multi-turn conversations in two common role vocabularies
 //   malformed.jsonl         broken records mixed with good ones, to show how loading reports them
+//   support-replies.labels.jsonl  the style each support-replies.jsonl record was written in ({ id, style }):
+//                           ground truth for scripts/eval-samples.js; the audit never reads it
 // Deterministic: a fixed-seed PRNG picks the pieces, so re-running produces identical files.
 // Usage: node scripts/generate-samples.js
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -280,6 +282,8 @@ function writeSupportReplies() {
   const generated = generateReplies(20261001, 240);
   const rows = generated.map(({ record }, n) => ({ id: `nw-${String(100 + n * 3).padStart(6, '0')}`, ...record }));
   writeFileSync(join(OUT, 'support-replies.jsonl'), jsonl(rows));
+  const labels = rows.map(({ id }, n) => ({ id, style: generated[n].style }));
+  writeFileSync(join(OUT, 'support-replies.labels.jsonl'), jsonl(labels));
   return generated.map((r) => r.style);
 }
 

@@ -22,11 +22,11 @@ const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', inf
 
 /**
  * Escapes a command's message as the runner decodes it (`%`, CR, LF), so bot text can never end
- * the line and start a command of its own. Terminal controls are made visible first: the log
- * viewer renders ANSI sequences.
+ * the line and start a command of its own. Other control characters are then made visible: the
+ * log viewer renders ANSI sequences.
  */
 export function escapeCommandData(text: string): string {
-  return escapeTerminal(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeTerminal(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value; `:` and `,` also delimit properties there. */

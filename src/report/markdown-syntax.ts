@@ -1,5 +1,3 @@
-import { escapeMarkdownCell, escapeMarkdownInline } from './escape.js';
-
 /**
  * Markdown building blocks shared by the Markdown reporter, the comparison renderer and the
  * rendered style guide. Output targets GitHub-flavoured Markdown (PR comments, step summaries).
@@ -16,14 +14,32 @@ function neutraliseMentions(text: string): string {
   return text.replace(/@/g, '@&#8203;');
 }
 
-/** Untrusted text as one paragraph of prose: Markdown and HTML render literally, line breaks become `<br>`. */
-export function mdText(text: string): string {
-  return neutraliseMentions(escapeMarkdownInline(text)).replace(/\r?\n/g, '<br>');
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-!~|]/g;
+const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Escapes untrusted text so Markdown and HTML in it render literally. Unlike `escapeMarkdownInline`
+ * in escape.ts, Markdown punctuation is backslash-escaped *before* `&<>` become entities:
+ * escaping after would turn `&#39;` into `&\#39;`, which GitHub shows as the literal text `&#39;`.
+ * `<`, `>` and `&` are left to entities (a backslash before `&` would stop the entity).
+ * A leading `1.` is escaped so it cannot start a list.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(CONTROL, '')
+    .replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`)
+    .replace(/[&<>]/g, (char) => HTML_SPECIAL[char]!)
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-/** Untrusted text for one table cell. */
+/** Untrusted text as one paragraph of prose: Markdown and HTML render literally, line breaks become `<br>`. */
+export function mdText(text: string): string {
+  return neutraliseMentions(escapeMarkdown(text)).replace(/\r?\n/g, '<br>');
+}
+
+/** Untrusted text for one table cell: as {@link mdText}, and `|` cannot split the cell. */
 export function mdCell(text: string): string {
-  return neutraliseMentions(escapeMarkdownCell(text));
+  return mdText(text);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ReportContext {
   colorLevel: 0 | 1 | 2 | 3;
   /** Show passing samples too (terminal). */
   showPassing: boolean;
+  /** One reply (`check`): skip the per-rule and per-dimension tables. */
+  compact?: boolean;
   /** Why the grader in use was chosen, shown to the reader (e.g. "no ANTHROPIC_API_KEY: offline heuristic grader"). */
   graderNote?: string;
   /** This audit against `--baseline`, when one was given (shown by reporters that can). */

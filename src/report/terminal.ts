@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AuditHeader } from '../audit.js';
 import type { Finding, SampleResult, Severity } from '../types.js';
+import { applySuggestions, diffWords } from '../diff/word-diff.js';
 import { escapeTerminal, truncate } from './escape.js';
 import type { AuditFooter, ReportContext, Reporter } from './reporter.js';
 
@@ -53,7 +54,26 @@ function renderFinding(finding: Finding, c: ChalkInstance): string {
   return `${line}\n`;
 }
 
-function renderGrade(result: SampleResult, c: ChalkInstance): string {
+/**
+ * The reply against its on-brand rewrite (the grader's, else the rules' suggested fixes) as an
+ * inline word diff: red struck-through removals, green additions; `[-…-]{+…+}` without colour.
+ */
+export function renderRewriteDiff(result: SampleResult, c: ChalkInstance): string {
+  const rewrite = result.grade?.rewrite ?? applySuggestions(result.response, result.findings);
+  if (!rewrite || rewrite === result.response) return '';
+  const label = result.grade?.rewrite ? 'rewrite:' : 'fixes:';
+  const body = diffWords(result.response, rewrite)
+    .map((part) => {
+      const text = escapeTerminal(part.text);
+      if (part.type === 'same') return text;
+      if (c.level === 0) return part.type === 'added' ? `{+${text}+}` : `[-${text}-]`;
+      return part.type === 'added' ? c.green.bold(text) : c.red.strikethrough(text);
+    })
+    .join('');
+  return `    ${c.green(label.padEnd(9))} ${indent(body, '              ')}\n`;
+}
+
+function renderGrade(result: SampleResult, c: ChalkInstance, detailed: boolean): string {
   const grade = result.grade;
   if (!grade) return '';
   if (grade.status === 'error') return `    ${c.magenta('ungraded')}  ${escapeTerminal(grade.error ?? 'the grader could not decide')}\n`;
@@ -61,7 +81,8 @@ function renderGrade(result: SampleResult, c: ChalkInstance): string {
     .map(([id, s]) => `${id} ${s.score.toFixed(1)}`)
     .join(' · ');
   let out = `    ${c.dim(`${grade.grader}:`)} ${scores}  ${grade.drift === 'on-brand' ? c.green(grade.drift) : c.yellow(grade.drift)}\n`;
-  if (grade.rewrite) out += `    ${c.green('rewrite:')}  ${indent(escapeTerminal(grade.rewrite), '              ')}\n`;
+  // For one reply, say why each score is what it is: the cues are what makes the heuristic trustworthy.
+  if (detailed) for (const [id, s] of Object.entries(grade.scores)) out += `      ${c.dim(`${id} ${s.score.toFixed(1)}:`)} ${escapeTerminal(s.reason)}\n`;
   return out;
 }
 
@@ -74,7 +95,7 @@ function renderSample(result: SampleResult, ctx: ReportContext): string {
   if (result.customer) out += `  ${c.dim('customer:')} ${escapeTerminal(truncate(result.customer, 160))}\n`;
   out += `  ${c.dim('reply:')}    ${indent(highlightSpans(result.response, result.findings, c), '            ')}\n`;
   for (const finding of result.findings) out += renderFinding(finding, c);
-  return `${out + renderGrade(result, c)}\n`;
+  return `${out + renderGrade(result, c, ctx.compact === true) + renderRewriteDiff(result, c)}\n`;
 }
 
 function renderSummary(header: AuditHeader, footer: AuditFooter, ctx: ReportContext): string {
@@ -83,19 +104,25 @@ function renderSummary(header: AuditHeader, footer: AuditFooter, ctx: ReportCont
   const lines: string[] = [];
   const graderLabel = header.grader.kind === 'none' ? 'none (rules only)' : `${header.grader.kind}${header.grader.model ? ` (${header.grader.model})` : ''}`;
   lines.push(c.bold(`${header.guide.brand} — guide ${header.guide.version} (${header.guide.hash.slice(0, 8)})`));
-  lines.push(`grader: ${graderLabel}${ctx.graderNote ? c.dim(` — ${ctx.graderNote}`) : ''}`);
+  lines.push(`grader: ${graderLabel}${ctx.graderNote && header.grader.kind !== 'none' ? c.dim(` — ${ctx.graderNote}`) : ''}`);
+  if (ctx.compact) {
+    lines.push('', gate.passed ? c.green.bold('gate: passed') : c.red.bold('gate: FAILED'));
+    for (const reason of gate.reasons) lines.push(`  - ${reason}`);
+    return `${lines.join('\n')}\n`;
+  }
   lines.push(
-    `${summary.samples} samples · ${c.green(`${summary.passed} pass`)} · ${c.red(`${summary.drifting} drifting`)} · ` +
+    `${summary.samples} ${summary.samples === 1 ? 'sample' : 'samples'} · ${c.green(`${summary.passed} pass`)} · ${c.red(`${summary.drifting} drifting`)} · ` +
       `${summary.ungraded} ungraded · ${summary.skippedRecords} skipped records`,
   );
   const s = summary.findingsBySeverity;
   lines.push(`findings: ${c.red(`${s.error} errors`)} · ${c.yellow(`${s.warning} warnings`)} · ${c.blue(`${s.info} info`)}`);
   if (inputProblems.length > 0) lines.push(c.yellow(`${inputProblems.length} input record(s) skipped — see the warnings above`));
 
-  lines.push('', c.bold(`${'rule'.padEnd(28)}${'kind'.padEnd(13)}${'severity'.padEnd(10)}${'findings'.padStart(9)}${'samples'.padStart(9)}`));
+  const idWidth = Math.max(28, ...summary.rules.map((r) => r.ruleId.length + 2));
+  lines.push('', c.bold(`${'rule'.padEnd(idWidth)}${'kind'.padEnd(13)}${'severity'.padEnd(10)}${'findings'.padStart(9)}${'samples'.padStart(9)}`));
   const matched = summary.rules.filter((r) => r.findings > 0).sort((a, b) => b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
   for (const rule of matched) {
-    lines.push(`${rule.ruleId.padEnd(28)}${rule.kind.padEnd(13)}${severityColor(c, rule.severity)(rule.severity.padEnd(10))}${String(rule.findings).padStart(9)}${String(rule.samples).padStart(9)}`);
+    lines.push(`${rule.ruleId.padEnd(idWidth)}${rule.kind.padEnd(13)}${severityColor(c, rule.severity)(rule.severity.padEnd(10))}${String(rule.findings).padStart(9)}${String(rule.samples).padStart(9)}`);
   }
   const silent = summary.rules.filter((r) => r.findings === 0);
   if (silent.length > 0) {

@@ -63,7 +63,7 @@ describe('baseline comparison and the gate', () => {
     const dir = tempDir({ 'bad.json': '{"hello": 1}', 'trunc.json': '{"schemaVersion": 1, "samples": [', 'a.jsonl': jsonl([good(1)]) });
     const notAudit = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--baseline', 'bad.json'], { cwd: dir });
     expect(notAudit.code).toBe(2);
-    expect(notAudit.stderr).toMatch(/not a tone-audit JSON result/);
+    expect(notAudit.stderr).toMatch(/bad\.json:1 schemaVersion: missing; expected the output of tone-audit audit --format json/);
     const truncated = await runCli(['diff', 'trunc.json', 'bad.json'], { cwd: dir });
     expect(truncated.code).toBe(2);
     expect(truncated.stderr).toMatch(/trunc\.json.*not valid JSON/);

@@ -31,7 +31,7 @@ describe('audit --grader llm against a local Anthropic-compatible server', () =>
     server.verdict = (request) => {
       const text = JSON.stringify(request.body.messages);
       return text.includes('Deploys fail sometimes')
-        ? { scores: scores(2), violations: [{ id: 'tone-match', severity: 'warning', quote: 'Deploys fail sometimes.', why: 'Shrugs off a frustrated customer' }, { id: 'empathy', severity: 'warning', quote: 'a quote that is not in the reply', why: 'invented' }], drift: 'major-drift', rewrite: "Three failed deploys is maddening, and I'm sorry. The logs show the migration step timing out; I've raised the limit and restarted it." }
+        ? { scores: scores(2), violations: [{ id: 'calm-under-pressure', severity: 'warning', quote: 'Deploys fail sometimes.', why: 'Shrugs off a frustrated customer' }, { id: 'no-sarcasm', severity: 'warning', quote: 'a quote that is not in the reply', why: 'invented' }], drift: 'major-drift', rewrite: "Three failed deploys is maddening, and I'm sorry. The logs show the migration step timing out; I've raised the limit and restarted it." }
         : { scores: scores(5), violations: [], drift: 'on-brand', rewrite: '' };
     };
   });
@@ -97,6 +97,10 @@ describe('audit --grader llm against a local Anthropic-compatible server', () =>
     expect(run.stderr).toMatch(/batch: /);
     const result = JSON.parse(run.stdout);
     expect(result.samples.map((s: { grade: { status: string } }) => s.grade.status)).toEqual(['graded', 'graded']);
-    expect(server.requests.some((r) => r.path.startsWith('/v1/messages/batches'))).toBe(true);
+    const batchCalls = server.requests.filter((r) => r.path.startsWith('/v1/messages/batches')).length;
+    expect(batchCalls).toBeGreaterThan(0);
+    const rerun = await runCli(['audit', 'a.jsonl', '--guide', guide, '--format', 'json', '--batch', '--batch-poll', '0.01', '--cache-dir', 'cache'], { cwd: dir, env });
+    expect(JSON.parse(rerun.stdout).summary.usage.cachedResults).toBe(2);
+    expect(server.requests.filter((r) => r.path.startsWith('/v1/messages/batches')).length).toBe(batchCalls);
   });
 });

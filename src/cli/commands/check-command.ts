@@ -50,7 +50,7 @@ export async function runCheckCommand(text: string | undefined, flags: Record<st
   const report = renderReport(
     REPORTERS[format],
     { ...header, samples: [result], inputProblems: [], summary, gate },
-    { colorLevel: detectColorLevel(options.output ? { isTTY: false } : io.stdout, io.env), showPassing: true, graderNote },
+    { colorLevel: detectColorLevel(options.output ? { isTTY: false } : io.stdout, io.env), showPassing: true, compact: true, graderNote },
   );
   if (options.output) {
     const writer = await openOutputFile(options.output);

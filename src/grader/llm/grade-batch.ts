@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Finding, Grade, Sample, Usage } from '../../types.js';
 import type { MessageBatchIndividualResponse, MessageCreateParamsNonStreaming } from '../clients/anthropic.js';
 import type { GradingContext } from './llm-grader.js';
@@ -166,6 +167,7 @@ async function readState(file: string): Promise<BatchState | undefined> {
 
 async function writeState(file: string, state: BatchState): Promise<void> {
   const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(temp, JSON.stringify(state, null, 2) + '\n', 'utf8');
   await rename(temp, file);
 }
