@@ -14,8 +14,8 @@ import type { AuditFooter, ReportContext, Reporter } from './reporter.js';
  *   records that could not be read. Its `tests`/`failures` counts are not known when it opens, so
  *   this suite carries none; CI tools count its testcases themselves.
  * - suites `tone-audit: rules` (failure when an error/warning rule matched), `tone-audit: dimensions`
- *   (failure when any graded reply scored below the dimension's minimum: the result records
- *   `belowMin`, not the minimum itself) and `tone-audit: gate`, written at the end with counts.
+ *   (failure when the mean score is below the dimension's minimum) and `tone-audit: gate`, written
+ *   at the end with counts.
  *
  * The exit code still comes from the gate, not from this file.
  */
@@ -145,9 +145,9 @@ function renderEnd(header: AuditHeader, footer: AuditFooter, ctx: ReportContext)
     'dimensions',
     summary.dimensions.map((d): Case => {
       if (d.n === 0) return { name: d.id, outcome: { tag: 'skipped', message: 'no graded replies' } };
-      const stats = `mean ${d.mean.toFixed(2)} over ${d.n} graded replies`;
-      if (d.belowMin === 0) return { name: d.id, out: stats };
-      return { name: d.id, outcome: { tag: 'failure', message: `${d.belowMin} of ${d.n} graded replies scored below the minimum (${stats})`, type: 'below-min' } };
+      const stats = `mean ${d.mean.toFixed(2)} over ${d.n} graded replies, minimum ${d.min}; ${d.belowMin} scored below it`;
+      if (!(d.mean < d.min)) return { name: d.id, out: stats };
+      return { name: d.id, outcome: { tag: 'failure', message: `mean ${d.mean.toFixed(2)} is below the minimum ${d.min} (${d.belowMin} of ${d.n} graded replies scored below it)`, type: 'below-min' } };
     }),
   );
   const notes = (ctx.gateNotes ?? []).join('\n');

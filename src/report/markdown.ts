@@ -100,9 +100,15 @@ function renderRuleTable(summary: AuditSummary): string[] {
       '### Dimensions',
       '',
       mdTable(
-        ['Dimension', 'Mean (1–5)', 'Below minimum', 'Graded'],
-        summary.dimensions.map((d) => [mdCell(d.id), d.n === 0 ? '–' : d.mean.toFixed(2), String(d.belowMin), String(d.n)]),
-        ['l', 'r', 'r', 'r'],
+        ['Dimension', 'Mean (1–5)', 'Minimum', 'Replies below minimum', 'Graded'],
+        summary.dimensions.map((d) => [
+          mdCell(d.id),
+          d.n === 0 ? '–' : `${d.mean < d.min ? '❌ ' : ''}${d.mean.toFixed(2)}`,
+          String(d.min),
+          String(d.belowMin),
+          String(d.n),
+        ]),
+        ['l', 'r', 'r', 'r', 'r'],
       ),
       '',
     );

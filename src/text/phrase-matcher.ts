@@ -50,17 +50,18 @@ const SYNTAX_CHARS = /[.*+?^${}()|[\]\\]/g;
 const WHITESPACE_RUN = /\s+/g;
 const APOSTROPHE = /['’]/g;
 
-/** Regex source for one literal phrase: escaped, any whitespace run matching any whitespace, both apostrophes alike. */
-function literalSource(phrase: string, mode: 'word' | 'prefix'): string {
-  const body = phrase
-    .replace(SYNTAX_CHARS, '\\$&')
-    .replace(WHITESPACE_RUN, '\\s+')
-    .replace(APOSTROPHE, "['’]");
+/** Regex source for the body of one literal phrase: escaped, any whitespace run matching any whitespace, both apostrophes alike. */
+function literalBody(phrase: string): string {
+  return phrase.replace(SYNTAX_CHARS, '\\$&').replace(WHITESPACE_RUN, '\\s+').replace(APOSTROPHE, "['’]");
+}
+
+/** The word-boundary assertions a literal phrase needs; phrases that share them share one regex. */
+function boundaryOf(phrase: string, mode: 'word' | 'prefix'): { start: string; end: string } {
   const start = WORD_CHAR.test(phrase.charAt(0)) ? NOT_AFTER_WORD : '';
   const endsInWord = WORD_CHAR.test(phrase.charAt(phrase.length - 1));
   // In prefix mode the match runs to the end of the word, so `escalat` reports `escalating`.
   const end = endsInWord ? (mode === 'word' ? NOT_BEFORE_WORD : REST_OF_WORD) : '';
-  return `${start}${body}${end}`;
+  return { start, end };
 }
 
 /** Appends every non-empty match of `re` in `text` to `out`, tagging it with `phrase(match)`. */
@@ -112,24 +113,50 @@ export function compilePhraseMatcher(phrases: readonly string[], options: Phrase
 
   // Longest first: alternation is ordered, and "not at this time" must beat "not".
   const ordered = [...literals].sort((a, b) => b.text.length - a.text.length || a.index - b.index);
-  const combined =
-    ordered.length === 0
-      ? undefined
-      : new RegExp(ordered.map((l) => `(${literalSource(l.text, mode)})`).join('|'), options.caseSensitive ? 'gu' : 'giu');
-  const groupToPhrase = ordered.map((l) => l.index);
-  const whichGroup = (m: RegExpExecArray): number => {
-    for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return groupToPhrase[g - 1] ?? -1;
-    return -1;
-  };
+  // Boundary assertions are hoisted out of the alternation (one regex per kind of boundary, usually
+  // one in all): V8 then tries the lookbehind once per position instead of once per phrase.
+  const byBoundary = new Map<string, { start: string; end: string; phrases: { index: number; text: string }[] }>();
+  for (const literal of ordered) {
+    const boundary = boundaryOf(literal.text, mode);
+    const key = `${boundary.start}\u0000${boundary.end}`;
+    const group = byBoundary.get(key) ?? { ...boundary, phrases: [] };
+    group.phrases.push(literal);
+    byBoundary.set(key, group);
+  }
+  const flags = options.caseSensitive ? 'gu' : 'giu';
+  const combined = [...byBoundary.values()].map(({ start, end, phrases }) => {
+    const re = new RegExp(`${start}(?:${phrases.map((l) => `(${literalBody(l.text)})`).join('|')})${end}`, flags);
+    const groupToPhrase = phrases.map((l) => l.index);
+    const whichGroup = (m: RegExpExecArray): number => {
+      for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return groupToPhrase[g - 1] ?? -1;
+      return -1;
+    };
+    return { re, whichGroup };
+  });
+  const needsSort = regexes.length + combined.length > 1;
 
   return (text, limit = Infinity) => {
     const out: PhraseMatch[] = [];
     // Each regex yields its matches in order, so its `limit` earliest are enough to find the overall earliest.
-    if (combined) collect(combined, text, out, whichGroup, limit);
+    for (const { re, whichGroup } of combined) collect(re, text, out, whichGroup, limit);
+    // Literal phrases behave like one leftmost-longest scan: drop a literal match inside an earlier one.
+    if (combined.length > 1) dropOverlaps(out);
     for (const { index, re } of regexes) collect(re, text, out, () => index, limit);
-    if (regexes.length > 0) out.sort((a, b) => a.start - b.start || b.end - a.end || a.phrase - b.phrase);
+    if (needsSort) out.sort((a, b) => a.start - b.start || b.end - a.end || a.phrase - b.phrase);
     return out.length > limit ? out.slice(0, limit) : out;
   };
+}
+
+function dropOverlaps(matches: PhraseMatch[]): void {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end || a.phrase - b.phrase);
+  let kept = 0;
+  let reach = -1;
+  for (const match of matches) {
+    if (match.start < reach) continue;
+    matches[kept++] = match;
+    reach = match.end;
+  }
+  matches.length = kept;
 }
 
 /**

@@ -76,8 +76,17 @@ export function reportSamples(): SampleResult[] {
   ];
 }
 
+/**
+ * The factory's summary predates `DimensionSummary.min`; fill it in from the guide's dimensions.
+ * (Harmless once the factory sets it itself.)
+ */
+export function withMinimums(audit: AuditResult): AuditResult {
+  const mins = new Map(DIMENSIONS.map((d) => [d.id, d.min]));
+  return { ...audit, summary: { ...audit.summary, dimensions: audit.summary.dimensions.map((d) => ({ ...d, min: d.min ?? mins.get(d.id) ?? 1 })) } };
+}
+
 export function reportAudit(overrides: Partial<AuditResult> = {}): AuditResult {
-  return makeAudit({
+  return withMinimums(makeAudit({
     samples: reportSamples(),
     rules: RULES,
     dimensions: DIMENSIONS,
@@ -86,7 +95,7 @@ export function reportAudit(overrides: Partial<AuditResult> = {}): AuditResult {
     inputProblems: [{ location: { file: 'replies.jsonl', line: 9 }, path: 'response', message: 'missing field "response"' }],
     summary: { skippedRecords: 1 },
     ...overrides,
-  });
+  }));
 }
 
 export const CTX: ReportContext = { colorLevel: 0, showPassing: false, graderNote: 'no ANTHROPIC_API_KEY: offline heuristic grader' };
@@ -97,8 +106,8 @@ export function pairedAudits(): { base: AuditResult; head: AuditResult } {
     i < limit
       ? { verdict: 'drift', findings: [makeFinding({ ruleId: 'no-blame', match: `blame ${i}` })], grade: makeGrade({ clarity: 3 }, { drift: 'minor-drift' }) }
       : { grade: makeGrade({ clarity: 5 }) };
-  const base = makeAudit({ samples: makeSamples(40, drifting(4)), rules: RULES, dimensions: DIMENSIONS, guide: { brand: 'Northwind', version: '2026.3', hash: 'c'.repeat(64), file: 'g.yaml' } });
-  const head = makeAudit({ samples: makeSamples(40, drifting(14)), rules: RULES, dimensions: DIMENSIONS });
+  const base = withMinimums(makeAudit({ samples: makeSamples(40, drifting(4)), rules: RULES, dimensions: DIMENSIONS, guide: { brand: 'Northwind', version: '2026.3', hash: 'c'.repeat(64), file: 'g.yaml' } }));
+  const head = withMinimums(makeAudit({ samples: makeSamples(40, drifting(14)), rules: RULES, dimensions: DIMENSIONS }));
   return { base, head };
 }
 

@@ -55,6 +55,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   const header: AuditHeader = buildAuditHeader(engine, inputs);
   const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote };
   const ctxFor = (colorLevel: ReportContext['colorLevel']): ReportContext => ({ ...baseCtx, colorLevel });
+  const streamingCtx = new Map(destinations.map((d) => [d, ctxFor(d.colorLevel)]));
   const progress = engine.grader ? await startProgress(io, engine.grader) : undefined;
   const collected: SampleResult[] = [];
   const usedSuppressions = new Set<Suppression>();
@@ -71,7 +72,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
         sample: async (result) => {
           progress?.tick();
           if (collect) collected.push(result);
-          for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.sample(result, index, ctxFor(d.colorLevel)));
+          for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.sample(result, index, streamingCtx.get(d)!));
           index += 1;
         },
         problem: (problem, severity) => {
