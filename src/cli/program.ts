@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { REPORT_FORMATS } from '../report/format-names.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { addBacklogCommands } from './program-backlog.js';
@@ -36,7 +37,7 @@ function addJudgingOptions(command: Command): Command {
     .option('--base-url <url>', 'Anthropic-compatible API base URL (default: ANTHROPIC_BASE_URL or Anthropic)')
     .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
     .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)')
-    .option('-f, --format <format>', 'report format: terminal, json (repeat or comma-separate for several)', collect)
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')} (repeat or comma-separate for several)`, collect)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on findings at or above this severity (default: error)').choices(['error', 'warning', 'info']))
     .option('--max-warnings <n>', 'fail the gate when there are more warnings than this', parseNumber('int'))
@@ -177,6 +178,22 @@ Example:
     .action(async (file: string | undefined, flags: Record<string, unknown>, command: Command) => {
       const { runGuideLintCommand } = await import('./commands/guide-command.js');
       setExitCode(await runGuideLintCommand(file, cliFlags(command, flags), io));
+    });
+  guide
+    .command('render')
+    .description('render the style guide as a readable document for support agents and prompt engineers')
+    .argument('[file]', 'style guide YAML (default: from config, else the bundled guide)')
+    .addOption(new Option('-f, --format <format>', 'markdown or html (default: markdown)').choices(['markdown', 'html']))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-c, --config <file>', 'config file')
+    .option('--verbose', 'show stack traces')
+    .addHelpText('after', `
+Examples:
+  $ tone-audit guide render styleguide/northwind.yaml > GUIDE.md
+  $ tone-audit guide render --format html --output guide.html`)
+    .action(async (file: string | undefined, flags: Record<string, unknown>, command: Command) => {
+      const { runGuideRenderCommand } = await import('./commands/guide-command.js');
+      setExitCode(await runGuideRenderCommand(file, cliFlags(command, flags), io));
     });
   guide
     .command('schema')

@@ -22,16 +22,6 @@ export function escapeXml(text: string): string {
   return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
-/** Escapes a value for one cell of a Markdown table: no pipes, no line breaks, no raw HTML. */
-export function escapeMarkdownCell(text: string): string {
-  return escapeMarkdownInline(text).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
-/** Escapes Markdown syntax and HTML in running text so bot replies render literally. */
-export function escapeMarkdownInline(text: string): string {
-  return escapeHtml(text.replace(TERMINAL_CONTROL, '')).replace(/([\\`*_{}[\]()#+\-!~>])/g, '\\$1');
-}
-
 /** Shortens text to `max` characters on one line, for tables and headlines. */
 export function truncate(text: string, max: number): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -18,8 +18,7 @@ const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-!~|]/g;
 const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
- * Escapes untrusted text so Markdown and HTML in it render literally. Unlike `escapeMarkdownInline`
- * in escape.ts, Markdown punctuation is backslash-escaped *before* `&<>` become entities:
+ * Escapes untrusted text so Markdown and HTML in it render literally. Markdown punctuation is backslash-escaped *before* `&<>` become entities:
  * escaping after would turn `&#39;` into `&\#39;`, which GitHub shows as the literal text `&#39;`.
  * `<`, `>` and `&` are left to entities (a backslash before `&` would stop the entity).
  * A leading `1.` is escaped so it cannot start a list.

@@ -70,3 +70,21 @@ describe('tone-audit guide and help', () => {
     expect(run.code).toBe(2);
   });
 });
+
+describe('tone-audit guide render', () => {
+  it('renders the guide as Markdown and as self-contained HTML', async () => {
+    const md = await runCli(['guide', 'render', guide]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# /m);
+    expect(md.stdout).toContain('empathy');
+    const html = await runCli(['guide', 'render', guide, '--format', 'html']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toMatch(/^<!doctype html>/i);
+    expect(html.stdout).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('exits 2 for a missing guide', async () => {
+    const run = await runCli(['guide', 'render', 'missing.yaml']);
+    expect(run.code).toBe(2);
+  });
+});

@@ -109,6 +109,7 @@ function summarizeForTest(
       id,
       n: scores.length,
       mean: scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length,
+      min,
       belowMin: scores.filter((s) => s < min).length,
       histogram,
     };

@@ -3,7 +3,9 @@ import { resolveOptions } from '../../config/resolve-options.js';
 import { formatProblem } from '../../errors.js';
 import { readStyleGuide, styleGuideJsonSchema } from '../../load/styleguide/index.js';
 import { compileRules, lintExamples } from '../../rules/index.js';
+import path from 'node:path';
 import type { Io } from '../io.js';
+import { openOutputFile } from '../output-file.js';
 
 /**
  * `guide lint`: the guide must parse and validate (else exit 2, every problem listed), and its rules
@@ -24,6 +26,23 @@ export async function runGuideLintCommand(file: string | undefined, flags: Recor
     `${errors.length} error(s), ${warnings.length} warning(s)\n`;
   io.stdout.write(summary);
   return errors.length > 0 ? 1 : 0;
+}
+
+/** `guide render`: the YAML stays the single source of truth; this is the document people read. */
+export async function runGuideRenderCommand(file: string | undefined, flags: Record<string, unknown>, io: Io): Promise<number> {
+  const { config } = await readConfig(io.cwd, flags.config as string | undefined);
+  const options = resolveOptions(config, file ? { guide: file } : {}, io.cwd);
+  const guide = await readStyleGuide(options.guide);
+  const { renderGuideHtml, renderGuideMarkdown } = await import('../../report/guide/index.js');
+  const text = flags.format === 'html' ? renderGuideHtml(guide) : renderGuideMarkdown(guide);
+  if (typeof flags.output === 'string') {
+    const target = path.resolve(io.cwd, flags.output);
+    const writer = await openOutputFile(target);
+    await writer.write(text);
+    await writer.close();
+    io.stderr.write(`wrote ${path.relative(io.cwd, target) || target}\n`);
+  } else io.stdout.write(text);
+  return 0;
 }
 
 export async function runGuideSchemaCommand(io: Io): Promise<number> {

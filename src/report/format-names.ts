@@ -1,0 +1,7 @@
+/**
+ * The `--format` names, kept apart from the reporters so `--help` can list them without loading
+ * every reporter. `registry.ts` must map exactly these names (the type checker enforces it).
+ */
+export const REPORT_FORMATS = ['terminal', 'json', 'html', 'markdown', 'junit', 'github'] as const;
+
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
