@@ -27,14 +27,25 @@ export async function openOutputFile(file: string): Promise<OutputWriter> {
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
   }
+  // One persistent error listener: adding one per write would leak listeners on a long report.
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure = error;
+  });
+  const buffered = streamWriter({
+    write: (chunk: string) => stream.write(chunk),
+  });
+  const waitForDrain = () => new Promise<void>((resolve) => (stream.writableNeedDrain ? stream.once('drain', resolve) : resolve()));
   return {
-    write: (chunk) =>
-      new Promise((resolve, reject) => {
-        if (stream.write(chunk)) resolve();
-        else stream.once('drain', resolve).once('error', reject);
-      }),
+    write: async (chunk) => {
+      if (failure) throw new UsageError(`cannot write ${file}: ${failure.message}`);
+      await buffered.write(chunk);
+      await waitForDrain();
+    },
     close: async () => {
+      await buffered.close();
       await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (failure) throw new UsageError(`cannot write ${file}: ${failure.message}`);
       await rename(temp, file);
     },
     abort: async () => {

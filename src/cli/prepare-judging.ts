@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readConfig } from '../config/load-config.js';
 import { resolveOptions, type CliFlags, type ResolvedOptions } from '../config/resolve-options.js';
 import { selectGrader } from '../grader/select-grader.js';
@@ -18,6 +19,9 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io): Pr
   const { config } = await readConfig(io.cwd, flags.config as string | undefined);
   const options = resolveOptions(config, flags as CliFlags, io.cwd);
   const guide = await readStyleGuide(options.guide);
+  // Results name the guide relative to where the audit ran, so they do not leak or depend on machine paths.
+  const relative = path.relative(io.cwd, guide.source.file);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) guide.source = { ...guide.source, file: relative };
   const rules = compileRules(guide);
   const apiKey = io.env.ANTHROPIC_API_KEY || undefined;
   const baseUrl = options.baseUrl ?? (io.env.ANTHROPIC_BASE_URL || undefined);

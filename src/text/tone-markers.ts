@@ -19,17 +19,41 @@ const ALL_CAPS_WORD = /\p{Lu}(?<![\p{L}\p{N}_]\p{Lu})\p{Lu}{2,}(?![\p{L}\p{N}_])
 const APOLOGY =
   /(?<![\p{L}\p{N}_])(?:sorry|apolog(?:y|ies|i[sz]e[sd]?|i[sz]ing)|my\s+bad|forgive\s+me)(?![\p{L}\p{N}_])/giu;
 const EXCLAMATION = /[!！]/g;
+/** Inline code as Markdown writes it: a backtick run, then text on one line, then the same run. */
+const CODE_SPAN = /(`+)[^`\n]+?\1/g;
 const QUESTION = /[?？]/g;
 
 /**
  * Acronyms that are not shouting. `limit` rules with `count: all-caps` accept `allow:` to add more.
- * Two-letter words (ID, OK, US) are never counted, so they need no entry.
+ * Two-letter words (ID, OK, US, EU, IP, DB) are never counted, so they need no entry. The list is
+ * the vocabulary of technical support: protocols and DNS record types, security and identity,
+ * cloud and data services, file formats, compliance and contracts, time zones and currencies.
+ * English words are in it only where support text means the technical term (REST, ZIP, ACME); others
+ * a person might shout (ALIAS, the DNS record) are left to a guide's `allow:`.
  */
 export const DEFAULT_ACRONYMS: readonly string[] = [
-  'API', 'AWS', 'CEO', 'CET', 'CLI', 'CPU', 'CSS', 'CSV', 'CTO', 'DNS', 'EST', 'ETA', 'EUR', 'FAQ', 'FTP', 'GBP',
-  'GDPR', 'GMT', 'GPU', 'HIPAA', 'HTML', 'HTTP', 'HTTPS', 'IDE', 'IMAP', 'ISO', 'ISP', 'JSON', 'LAN', 'MFA', 'OTP',
-  'PDF', 'PIN', 'PST', 'RAM', 'SDK', 'SLA', 'SMS', 'SMTP', 'SOC', 'SQL', 'SSH', 'SSL', 'SSO', 'TBD', 'TLS', 'UTC',
-  'URL', 'USB', 'USD', 'VAT', 'VPN', 'WAN', 'XML',
+  // web, network and DNS
+  'API', 'CDN', 'CORS', 'CSRF', 'CSS', 'DNS', 'FTP', 'HSTS', 'HTML', 'HTTP', 'HTTPS', 'IMAP', 'ISP', 'LAN', 'MTU',
+  'NAT', 'REST', 'RPC', 'SFTP', 'SMTP', 'SNI', 'SSH', 'SSL', 'TCP', 'TLS', 'UDP', 'URI', 'URL', 'VPN', 'WAF', 'WAN',
+  'XSS', 'CIDR', 'DHCP', 'ICMP', 'BGP', 'AAAA', 'ANAME', 'CAA', 'CNAME', 'DKIM', 'DMARC', 'PTR', 'SOA', 'SPF', 'SRV',
+  'TTL', 'TXT', 'ACME', 'OCSP',
+  // security and identity
+  'ACL', 'ACS', 'AES', 'HMAC', 'HSM', 'IAM', 'JWT', 'KMS', 'LDAP', 'MFA', 'OIDC', 'OTP', 'PGP', 'PIN', 'PKI', 'RBAC',
+  'RSA', 'SAML', 'SCIM', 'SHA', 'SSO', 'TOTP',
+  // cloud, compute and data
+  'AWS', 'GCP', 'GKE', 'EKS', 'AKS', 'AMI', 'EBS', 'ECS', 'ECR', 'RDS', 'SQS', 'SNS', 'VPC', 'VPS', 'CPU', 'GPU',
+  'RAM', 'SSD', 'HDD', 'IOPS', 'OOM', 'PID', 'TTY', 'SQL', 'ORM', 'ETL', 'CRUD', 'DDL', 'WAL', 'UUID', 'GUID',
+  // developer tools and formats
+  'CLI', 'GUI', 'IDE', 'SDK', 'JDK', 'JVM', 'NPM', 'PHP', 'LTS', 'EOL', 'CSV', 'TSV', 'JSON', 'YAML', 'TOML', 'XML',
+  'PDF', 'PNG', 'JPG', 'JPEG', 'GIF', 'SVG', 'ZIP', 'UTF', 'ASCII', 'USB', 'SMS',
+  // operations, business, compliance and contracts
+  'SLA', 'SLO', 'SLI', 'RCA', 'SRE', 'MTTR', 'RPO', 'RTO', 'NOC', 'ETA', 'ASAP', 'TBD', 'FAQ', 'KPI', 'ROI', 'SKU',
+  'ARR', 'MRR', 'CEO', 'CFO', 'CIO', 'CISO', 'COO', 'CTO', 'DPA', 'DPO', 'MSA', 'NDA', 'SOW', 'GDPR', 'CCPA',
+  'HIPAA', 'PCI', 'DSS', 'SOC', 'ISO', 'NIST', 'FIPS', 'VAT', 'GST', 'IBAN', 'ACH', 'SEPA', 'EEA', 'EMEA', 'APAC',
+  'USA', 'UAE',
+  // time zones and currencies
+  'UTC', 'GMT', 'BST', 'CET', 'CEST', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'IST', 'JST', 'AEST',
+  'AEDT', 'USD', 'EUR', 'GBP', 'AUD', 'CAD', 'CHF', 'JPY', 'INR', 'NZD', 'SEK', 'NOK', 'DKK', 'SGD', 'HKD',
 ];
 const DEFAULT_ACRONYM_SET: ReadonlySet<string> = new Set(DEFAULT_ACRONYMS);
 
@@ -49,10 +73,14 @@ export function findEmoji(text: string): Span[] {
 
 /**
  * Words of 3+ letters written entirely in capitals (`NEVER`, `URGENT`), except acronyms in
- * `allow` (default {@link DEFAULT_ACRONYMS}; compared upper-case).
+ * `allow` (default {@link DEFAULT_ACRONYMS}; compared upper-case) and words inside `code` spans
+ * (an environment variable or a command is quoted, not shouted).
  */
 export function findAllCapsWords(text: string, allow: ReadonlySet<string> = DEFAULT_ACRONYM_SET): Span[] {
-  return spansOf(ALL_CAPS_WORD, text, (m) => !allow.has(m));
+  const code = text.includes('`') ? spansOf(CODE_SPAN, text) : [];
+  return spansOf(ALL_CAPS_WORD, text, (m) => !allow.has(m)).filter(
+    (span) => !code.some((c) => span.start >= c.start && span.end <= c.end),
+  );
 }
 
 /** A set of allowed acronyms: the defaults plus `extra` (upper-cased). */

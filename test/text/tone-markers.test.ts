@@ -16,6 +16,14 @@ describe('tone markers', () => {
     expect(findAllCapsWords('ÉNORME')).toHaveLength(1);
   });
 
+  it('knows the acronyms of technical support and skips code, but still finds shouting', () => {
+    const text = 'Add a CAA record and a CNAME; keys live in KMS (AES-256), SAML via your IdP, TTL 48h, RCA by Friday.';
+    expect(findAllCapsWords(text)).toEqual([]);
+    const code = 'Set `LOG_LEVEL=DEBUG` and `RUST_BACKTRACE` then run `nw ENV list`, and DO NOT skip it.';
+    expect(texts(code, findAllCapsWords(code))).toEqual(['NOT']);
+    expect(texts('PLEASE NOTE: THE ALIAS RECORD', findAllCapsWords('PLEASE NOTE: THE ALIAS RECORD'))).toEqual(['PLEASE', 'NOTE', 'THE', 'ALIAS', 'RECORD']);
+  });
+
   it('finds apologies in their usual forms', () => {
     const text = "Sorry! We apologise, apologized, our apologies; my  bad. Sorrywise is not one.";
     expect(texts(text, findApologies(text))).toEqual(['Sorry', 'apologise', 'apologized', 'apologies', 'my  bad']);

@@ -11,24 +11,31 @@ export interface CustomerMood {
   urgent: boolean;
   /** Whether the customer asked something (a `?`), so the reply owes an answer. */
   asksQuestion: boolean;
-  /** Frustration points: each lexicon entry once, plus 1 for clearly negative sentiment. */
+  /** Frustration points: each lexicon entry once, plus 0.5 for negative sentiment (1 when strongly negative). */
   points: number;
   evidence: string[];
 }
 
-/** wink-nlp sentiment at or below this reads as clearly negative. */
+/** wink-nlp sentiment at or below this reads as negative: corroborates other cues (half a point). */
 const NEGATIVE_SENTIMENT = -0.25;
+/** At or below this the sentiment alone is a full frustration point. */
+const VERY_NEGATIVE_SENTIMENT = -0.5;
 
 /**
  * Reads frustration and urgency in the customer's words: complaint words, "still/again", ALL-CAPS,
- * "!!!", negative sentiment, outages and deadlines. 1 point makes a customer frustrated, 2.5 furious.
+ * "!!!", negative sentiment (half a point, or a full one when strongly negative), outages and
+ * deadlines. 1 point makes a customer frustrated, 2.5 furious.
  * `history` is the earlier customer turns, whose frustration carries over at half weight.
  */
 export function assessCustomerMood(customer: TextAnalysis | undefined, history = ''): CustomerMood {
   const text = customer?.text ?? '';
   const evidence: string[] = [];
   let points = 0;
+  const urgentHits = CUSTOMER_URGENCY.flatMap((entry) => matchEntry(text, entry).slice(0, 1));
+  const urgent = urgentHits.length > 0;
   for (const entry of CUSTOMER_FRUSTRATION) {
+    // "URGENT", "PRODUCTION DOWN": capitals in an urgent message are the urgency, already counted.
+    if (urgent && entry.id === 'shouting') continue;
     const hit = matchEntry(text, entry)[0];
     if (hit !== undefined) {
       points += entry.effect;
@@ -37,14 +44,14 @@ export function assessCustomerMood(customer: TextAnalysis | undefined, history =
       points += entry.effect / 2;
     }
   }
-  const urgentHits = CUSTOMER_URGENCY.flatMap((entry) => matchEntry(text, entry).slice(0, 1));
-  const urgent = urgentHits.length > 0;
   if (urgent) {
     points += 0.5;
     evidence.push(...urgentHits.map((hit) => hit.text));
   }
+  // A problem report reads negative by nature ("lost his phone", "bill was higher"), so mildly
+  // negative sentiment alone does not make a customer frustrated; it tips the balance with a cue.
   if (customer !== undefined && customer.sentiment <= NEGATIVE_SENTIMENT) {
-    points += 1;
+    points += customer.sentiment <= VERY_NEGATIVE_SENTIMENT ? 1 : 0.5;
     evidence.push(`negative sentiment ${customer.sentiment.toFixed(2)}`);
   }
   const level: MoodLevel = points >= 2.5 ? 2 : points >= 1 ? 1 : 0;

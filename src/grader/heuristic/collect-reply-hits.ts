@@ -8,6 +8,8 @@ import {
   CHEERFUL,
   DEFLECTION,
   DISMISSIVE,
+  EXACT_DETAIL,
+  HARSH_WORDS,
   JARGON,
   NEXT_STEP,
   OVER_PROMISE,
@@ -15,6 +17,7 @@ import {
   RESTATEMENT,
   SARCASM,
   SLANG,
+  TAKES_ACTION,
   URGENCY_RESPONSE,
 } from './lexicon.js';
 import { matchLexicon } from './match-lexicon.js';
@@ -39,6 +42,9 @@ export function collectReplyHits(reply: string, voice: VoiceLexicon): ReplyHits 
     restatement: matchLexicon(reply, RESTATEMENT),
     answer: matchLexicon(reply, ANSWER_MARKER),
     jargon: matchLexicon(reply, JARGON),
+    action: matchLexicon(reply, TAKES_ACTION),
+    exactDetail: matchLexicon(reply, EXACT_DETAIL),
+    harsh: matchLexicon(reply, HARSH_WORDS),
     voiceDo: matchLexicon(reply, voice.do),
     voiceDont: matchLexicon(reply, voice.dont),
   };

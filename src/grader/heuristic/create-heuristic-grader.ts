@@ -5,10 +5,11 @@ import { createTextAnalyzer, loadWink, type TextAnalyzer } from './analyze-text.
 import { assessCustomerMood } from './assess-customer-mood.js';
 import { buildVoiceLexicon, type VoiceLexicon } from './build-voice-lexicon.js';
 import { collectReplyHits } from './collect-reply-hits.js';
+import { findInstructions } from './find-instructions.js';
 import { findViolations } from './find-violations.js';
 import { judgeDrift } from './judge-drift.js';
 import * as lexicon from './lexicon.js';
-import { POLITENESS_LEXICON } from './politeness-lexicon.js';
+import { ANSWER_POLITENESS_LEXICON, POLITENESS_LEXICON } from './politeness-lexicon.js';
 import { scorePoliteness } from './score-politeness.js';
 import type { ScoringContext } from './scoring-context.js';
 import { BLENDED_REASON, selectScorer } from './select-scorer.js';
@@ -20,7 +21,9 @@ export const NEUTRAL_BASELINE = 3;
 /** sha256 of the lexicon version and every lexicon's data, so grades from different heuristics never mix. */
 export function hashHeuristic(): string {
   return createHash('sha256')
-    .update(JSON.stringify({ version: lexicon.LEXICON_VERSION, lexicon, politeness: POLITENESS_LEXICON }))
+    .update(
+      JSON.stringify({ version: lexicon.LEXICON_VERSION, lexicon, politeness: POLITENESS_LEXICON, answerStrategies: ANSWER_POLITENESS_LEXICON.map((e) => e.id) }),
+    )
     .digest('hex');
 }
 
@@ -36,12 +39,15 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
     .map((turn) => turn.text)
     .join('\n');
   const hits = collectReplyHits(sample.response, voice);
+  const earlier = history.trim() === '' ? undefined : analyze(history);
   const ctx: ScoringContext = {
     reply,
     customer,
+    customerTopics: new Set([...(customer?.contentWords ?? []), ...(earlier?.contentWords ?? [])]),
     mood: assessCustomerMood(customer, history),
-    politeness: scorePoliteness(sample.response),
+    politeness: scorePoliteness(sample.response, ANSWER_POLITENESS_LEXICON),
     hits,
+    instructions: findInstructions(reply),
     guide,
   };
   const scores: Record<string, DimensionScore> = {};

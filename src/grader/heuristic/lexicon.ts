@@ -6,7 +6,7 @@ import type { LexiconEntry } from './lexicon-entry.js';
  * whenever an entry or effect changes: it feeds the grader's `promptHash`, so cached grades and
  * audit diffs can tell heuristic versions apart.
  */
-export const LEXICON_VERSION = 'heuristic-2026.1';
+export const LEXICON_VERSION = 'heuristic-2026.2';
 
 /** Acknowledging and validating the customer's feelings or point (empathy, tone match). */
 export const ACKNOWLEDGEMENT: readonly LexiconEntry[] = [
@@ -22,6 +22,13 @@ export const ACKNOWLEDGEMENT: readonly LexiconEntry[] = [
       '\\b(?:far|much|way) too long\\b',
       '\\bnot (?:the experience|what) (?:you|we)\\b',
       '\\bthat\'s not (?:ok|okay|acceptable|good enough)\\b',
+      // Naming the situation's weight with any subject: "Being locked out is stressful", "A 502 on your whole site is infuriating".
+      '\\b(?:is|are|was|were|[\'’]s|would be|must be|can be|sounds|feels)\\s+(?:(?:a|an|so|really|very|genuinely|truly|understandably|incredibly|deeply|pretty|especially|a real)\\s+){0,2}(?:frustrating|stressful|alarming|unnerving|worrying|scary|infuriating|upsetting|maddening|annoying|disappointing|concerning|nerve-?wracking|serious|rough|tough|painful|confusing)\\b',
+      '\\b(?:fair|natural|understandable|reasonable)\\s+(?:thing\\s+)?to\\s+(?:be\\s+)?(?:upset|frustrated|annoyed|angry|worried|concerned|confused)\\b',
+      '\\b(?:would|will|could) drive (?:me|anyone|you|us) (?:nuts|crazy|mad|up the wall)\\b',
+      '\\bi\'d be (?:frustrated|annoyed|upset|worried|angry|concerned) too\\b',
+      '\\b(?:is|are|was) (?:a|the) (?:long time to wait|worst kind|last thing you need)\\b',
+      '\\bno wonder\\b',
     ],
     effect: 0.9,
     note: 'Naming or validating the feeling is the core of empathy in support replies.',
@@ -29,9 +36,64 @@ export const ACKNOWLEDGEMENT: readonly LexiconEntry[] = [
   {
     id: 'validate-point',
     label: 'validates the customer\'s point',
-    phrases: ['fair question', 'good question', 'great question', 'you\'re right to', 'you are right to', 'you\'re right', 'you are right', 'you\'re absolutely right', 'thanks for flagging', 'thanks for letting us know', 'thank you for letting us know', 'thanks for reporting', 'thank you for reporting', 'thanks for your patience', 'thank you for your patience', 'makes sense', 'fair point', 'good catch'],
+    phrases: ['fair question', 'good question', 'great question', 'you\'re right to', 'you are right to', 'you\'re right', 'you are right', 'you\'re absolutely right', 'thanks for flagging', 'thanks for letting us know', 'thank you for letting us know', 'thanks for reporting', 'thank you for reporting', 'thanks for your patience', 'thank you for your patience', 'makes sense', 'fair point', 'good catch', 'good call', 'right call', 'good instinct', 'right thing to do', 'thanks for catching', 'thanks for checking'],
     effect: 0.5,
     note: 'Agreeing that the concern is legitimate shows the reply took it seriously.',
+  },
+  {
+    id: 'takes-seriously',
+    label: 'treats it with the urgency it has',
+    patterns: [
+      '\\b(?:treat(?:ed|ing)?|handl(?:ed|ing)) (?:this|it|your \\w+) as (?:a |an )?(?:production |priority |urgent )?(?:incident|priority|emergency)\\b',
+      '\\b(?:this|it) is (?:a |our )?(?:top |high |highest )?priority\\b',
+      '\\blet[\'’]s get (?:\\w+ ){1,3}(?:working|back|running|fixed) first\\b',
+    ],
+    effect: 0.5,
+    note: 'For a customer with production on the line, putting their problem first is how the reply says "we know how serious this is".',
+  },
+  {
+    id: 'reassure',
+    label: 'reassures the customer',
+    phrases: ['you didn\'t do anything wrong', 'you did not do anything wrong', 'nothing you did', 'not your fault', 'happens a lot', 'easy to fix', 'quick to fix', 'you\'re not the only one', 'you are not the only one'],
+    patterns: [
+      '\\bwe can (?:get|bring) (?:it|this|that|you|the \\w+|your \\w+) back\\b',
+      '\\b(?:a|one of the most) (?:common|confusing|frequent) (?:setup|question|problem|issue|mistake|parts?)\\b',
+    ],
+    effect: 0.5,
+    note: 'Taking the worry or the self-blame off the customer is how support says "you were heard" without an apology.',
+  },
+  {
+    id: 'owns-problem',
+    label: 'owns our part',
+    phrases: ['our mistake', 'our fault', 'our bug', 'our error', 'that\'s on us', 'that is on us', 'on our side, not', 'we got this wrong', 'we got that wrong', 'we should have', 'we dropped the ball'],
+    patterns: [
+      '\\b(?:a|the) (?:known )?(?:bug|fault|issue|problem) (?:on our side|in our)\\b',
+      '\\bnot (?:the service|what) you(?:[\'’]re| are) paying (?:us )?for\\b',
+      '\\blet you down\\b',
+    ],
+    effect: 0.5,
+    note: 'Owning our part of the problem is the accountable half of empathy (the scale\'s 5 anchor).',
+  },
+];
+
+/**
+ * The reply doing something for the customer now, or saying who will and when (empathy: "shows
+ * what we are doing about it"). Not an acknowledgement of feelings: a frustrated customer still
+ * needs to hear that they were heard.
+ */
+export const TAKES_ACTION: readonly LexiconEntry[] = [
+  {
+    id: 'takes-action',
+    label: 'acts on it for the customer',
+    patterns: [
+      '\\b(?:i|we)(?:[\'’]ve| have) (?:(?:also|already|just) )?(?:escalated|refunded|passed|connected|reissued|cleared|confirmed|fixed|restarted|reset|raised|flagged|credited|moved|started|paused|resumed|restored|extended|opened|sent|issued|put|asked)\\b',
+    '\\b(?:i|we)(?:[\'’]ll| will) (?:(?:also|personally) )?(?:keep|update|follow up|check|chase|make sure|send|post|watch|monitor|start|look|stay)\\b',
+      '\\b(?:i[\'’]m|we[\'’]re|i am|we are) (?:connecting|escalating|passing|treating|looking|checking|watching)\\b',
+      '\\byou[\'’]ll hear from\\b',
+      '\\b(?:they|she|he)[\'’]ll (?:be in touch|email|call|contact|reply|get back|confirm|reach out)\\b',
+    ],
+    effect: 0.4,
+    note: 'Doing the work (escalating, refunding, promising a time) is what makes sympathy believable.',
   },
 ];
 
@@ -69,10 +131,27 @@ export const BLAME: readonly LexiconEntry[] = [
   {
     id: 'blame',
     label: 'blames the customer',
-    phrases: ['you should have', 'you should\'ve', 'you shouldn\'t have', 'you failed to', 'you forgot to', 'you didn\'t follow', 'you did not follow', 'your fault', 'user error', 'if you had read', 'if you had followed', 'as I already said', 'as I already explained', 'as I said before', 'as previously stated', 'as stated previously', 'as mentioned before', 'as I mentioned before', 'like I said', 'you were told', 'you need to read', 'you must have'],
+    phrases: ['you should have', 'you should\'ve', 'you shouldn\'t have', 'you failed to', 'you forgot to', 'you didn\'t follow', 'you did not follow', 'your fault', 'user error', 'if you had read', 'if you had followed', 'as I already said', 'as I already explained', 'as I said before', 'as previously stated', 'as stated previously', 'as mentioned before', 'as I mentioned before', 'like I said', 'you were told', 'you need to read', 'you must have', 'you should never', 'you should always have'],
+    patterns: [
+      '\\b(?:configuration|config|setup|user) (?:issue|problem|error|mistake) on your (?:side|end)\\b',
+      '\\b(?:issue|problem|error|mistake) is on your (?:side|end)\\b',
+      '\\byour (?:configuration|config|setup|code) is (?:wrong|broken|the problem|the issue)\\b',
+    ],
     effect: -1.0,
     note: 'Putting the fault on the customer, or reminding them they were already told, escalates conflict.',
     violation: { severity: 'warning', message: 'Blames the customer: “{{match}}”' },
+  },
+  {
+    id: 'points-at-docs',
+    label: 'opens by pointing at the docs',
+    patterns: [
+      // The reply's first sentence (after an email greeting) says it was all written down somewhere.
+      '^\\s*(?:(?:hi|hello|hey|dear)\\b[^\\n]*\\n\\s*)?[^.!?\\n]{0,60}\\b(?:is|are) (?:clearly |all |already )?(?:listed|documented|explained|described|covered|stated) (?:on|in) (?:the|our) (?:pricing page|docs|documentation|faq|help cent(?:er|re)|website|terms)\\b',
+      '{S}(?:this|that|it) is (?:all |clearly |already )?(?:covered|explained|documented|described) in (?:our|the) (?:docs|documentation|faq)\\.',
+    ],
+    effect: -0.7,
+    note: 'Leading with "it is in the docs" tells the customer they should have looked; a link after the answer is fine.',
+    violation: { severity: 'warning', message: 'Points the customer at the docs instead of answering: “{{match}}”' },
   },
 ];
 
@@ -81,8 +160,9 @@ export const SARCASM: readonly LexiconEntry[] = [
   {
     id: 'sarcasm',
     label: 'sarcasm / condescension',
-    phrases: ['obviously', 'as anyone would know', 'as everyone knows', 'as anyone can see', 'clearly you', 'surely you', 'simply', 'just read the docs', 'just read the documentation', 'read the manual', 'rtfm', 'it\'s not rocket science', 'it is not rocket science', 'not that hard', 'not that difficult', 'even a child', 'congratulations', 'good luck with that', 'nice try', 'with all due respect', 'no offense', 'believe it or not', 'as you should know', 'you should know'],
-    patterns: ['\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b'],
+    phrases: ['obviously', 'as anyone would know', 'as everyone knows', 'as anyone can see', 'clearly you', 'surely you', 'simply', 'just read the docs', 'just read the documentation', 'read the manual', 'rtfm', 'it\'s not rocket science', 'it is not rocket science', 'not exactly rocket science', 'hardly rocket science', 'not that hard', 'not that difficult', 'even a child', 'good luck with that', 'nice try', 'with all due respect', 'no offense', 'believe it or not', 'as you should know', 'you should know', 'as clearly explained', 'as clearly stated', 'as clearly documented', 'which i\'m sure you\'ve read', 'which i am sure you have read', 'it\'s all in the docs', 'it is all in the docs'],
+    // "Congratulations" is sincere on its own ("Congratulations on the growth"); sarcastic when it mocks a mistake.
+    patterns: ['\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b', '\\b(?:well|oh),? congratulations\\b', '\\bcongratulations,? you(?:[\'’]ve| have)? (?:just |now )?(?:managed|broken|found|discovered|deleted)\\b'],
     effect: -1.0,
     note: 'Talking down ("obviously", "simply", "just read the docs") signals the customer is at fault for not knowing.',
     violation: { severity: 'warning', message: 'Sarcastic or condescending: “{{match}}”' },
@@ -98,6 +178,15 @@ export const DISMISSIVE: readonly LexiconEntry[] = [
     effect: -1.0,
     note: 'Closing the door on the customer ("not our problem", "calm down") is the opposite of support.',
     violation: { severity: 'warning', message: 'Dismisses the customer: “{{match}}”' },
+  },
+  {
+    id: 'brush-off',
+    label: 'brushes the customer off',
+    phrases: ['closing this ticket', 'closing this case', 'closing this conversation', 'closing the ticket', 'ticket closed', 'this ticket is now closed', 'marking this as resolved', 'marking this resolved'],
+    patterns: ['{S}noted\\.'],
+    effect: -0.7,
+    note: 'Closing the ticket for the customer, or a bare "Noted.", ends the conversation before they say it is fixed.',
+    violation: { severity: 'warning', message: 'Brushes the customer off: “{{match}}”' },
   },
 ];
 
@@ -131,7 +220,8 @@ export const POLICY_OPENER: readonly LexiconEntry[] = [
   {
     id: 'policy-first',
     label: 'policy-first opener',
-    patterns: ['^\\s*(?:(?:as )?per (?:our|the) (?:policy|policies|terms|guidelines)|according to (?:our|the) (?:policy|policies|terms|guidelines)|our (?:policy|policies|terms) (?:state|states|say|says)|unfortunately,? (?:our|the) policy|please be advised|kindly be advised|be advised)\\b'],
+    // The opener may follow an email greeting line ("Hi Sam,"): it is still the first thing said.
+    patterns: ['^\\s*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\\b[^\\n]*\\n\\s*)?(?:(?:as )?per (?:our|the) (?:policy|policies|terms|guidelines)|according to (?:our|the) (?:policy|policies|terms|guidelines)|our (?:policy|policies|terms) (?:state|states|say|says)|unfortunately,? (?:our|the) policy|please be advised|kindly be advised|be advised|please note|kindly note)\\b'],
     effect: -0.7,
     note: 'Leading with policy tells the customer the rules matter more than they do.',
     violation: { severity: 'warning', message: 'Opens with policy before the person: “{{match}}”' },
@@ -156,7 +246,12 @@ export const URGENCY_RESPONSE: readonly LexiconEntry[] = [
     id: 'urgency-met',
     label: 'responds to urgency',
     phrases: ['right away', 'immediately', 'right now', 'as a priority', 'top priority', 'highest priority', 'urgent', 'urgently', 'escalated', 'escalating', 'on it now', 'looking into this now', 'within the hour', 'as soon as possible', 'asap', 'on-call', 'on call engineer', 'incident'],
-    patterns: ['\\bwithin (?:\\d+|one|two|the next) (?:minutes?|hours?)\\b'],
+    patterns: [
+      '\\bwithin (?:\\d+|one|two|the next) (?:minutes?|hours?)\\b',
+      // A fix that lands in seconds or minutes ("switches over in about 30 seconds") is speed, shown.
+      '\\b(?:in|within) (?:about |under |less than )?(?:a few|a couple of|\\d+|one|two|three|five|ten|fifteen|twenty|thirty) (?:seconds?|minutes?)\\b',
+      '\\b(?:let[\'’]s|i[\'’]ll|we[\'’]ll|i will|we will)\\b[^.!?\\n]{0,40}\\b(?:now|first)\\b',
+    ],
     effect: 0.5,
     note: 'A customer in a hurry needs to hear that the reply moves at their speed.',
   },
@@ -168,7 +263,15 @@ export const NEXT_STEP: readonly LexiconEntry[] = [
     id: 'next-step',
     label: 'concrete next step',
     phrases: ['i\'ve', 'i have', 'i\'ll', 'i will', 'we\'ll', 'we will', 'let me', 'next step', 'here\'s how', 'here is how', 'here\'s what', 'to fix this', 'to do this', 'go to', 'click', 'open', 'run', 'select', 'you can', 'try', 'i\'ve sent', 'i\'ve issued', 'i\'ve reset', 'refund', 'by tomorrow', 'by monday', 'by friday', 'today'],
-    patterns: ['(?:^|\\n)\\s*(?:\\d+[.)]|[-*•])\\s+\\w', '\\bwithin \\d+\\b', '\\b\\d+\\s*(?:minutes?|hours?|days?|business days?)\\b'],
+    patterns: [
+      '(?:^|\\n)\\s*(?:\\d+[.)]|[-*•])\\s+\\w',
+      '\\bwithin \\d+\\b',
+      '\\b\\d+\\s*(?:minutes?|hours?|days?|business days?)\\b',
+      // A place in the product to go to: "Settings → Members", "Billing > Invoices".
+      '(?:→|\\s>\\s)\\s*\\p{Lu}',
+      // A command to run, quoted as code.
+      '`[^`\\n]+`',
+    ],
     effect: 0.7,
     note: 'Saying who does what next is what turns sympathy into help.',
   },
@@ -214,7 +317,35 @@ export const JARGON: readonly LexiconEntry[] = [
     label: 'jargon',
     phrases: ['leverage', 'synergy', 'synergies', 'circle back', 'touch base', 'bandwidth', 'going forward', 'at this juncture', 'at this point in time', 'pursuant to', 'aforementioned', 'hereby', 'herein', 'heretofore', 'per our', 'as per', 'kindly', 'revert back', 'do the needful', 'actionable', 'paradigm', 'best-in-class', 'value-add', 'escalation matrix', 'SLA', 'root-cause', 'deprecated', 'idempotent', 'ticket number', 'case reference', 'utilize', 'utilise', 'facilitate', 'endeavor', 'endeavour', 'in lieu of', 'notwithstanding'],
     effect: -0.35,
-    note: 'Corporate or internal jargon makes the customer do the translating.',
+    note: 'Corporate or internal jargon makes the customer do the translating (words the customer used themselves do not count).',
+  },
+];
+
+/** Exact commands, settings and figures (clarity: the 4 anchor is "exact commands or settings"). */
+export const EXACT_DETAIL: readonly LexiconEntry[] = [
+  {
+    id: 'exact-detail',
+    label: 'names exact commands, settings or figures',
+    patterns: [
+      '`[^`\\n]+`',
+      '(?:→|\\s>\\s)\\s*\\p{Lu}',
+      '\\b\\d+(?:\\.\\d+){1,3}\\b',
+      '\\b\\d[\\d,.]*\\s?(?:%|ms|GB|MB|TB|KB|seconds?|minutes?|hours?|days?|requests?|instances?|nodes?)(?![\\p{L}])',
+      '\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?:com|io|cloud|org|net|dev|app)\\b',
+    ],
+    effect: 0.3,
+    note: 'A command, a settings path, a version or a limit can be acted on without a follow-up question.',
+  },
+];
+
+/** Insults and contempt in the reply itself (brand voice). */
+export const HARSH_WORDS: readonly LexiconEntry[] = [
+  {
+    id: 'harsh-words',
+    label: 'harsh or insulting words',
+    phrases: ['stupid', 'idiot', 'idiotic', 'dumb', 'silly', 'nonsense', 'ridiculous', 'absurd', 'pathetic', 'lazy', 'garbage', 'crap', 'rubbish', 'bullshit', 'damn', 'sucks', 'whining', 'incompetent', 'childish', 'clueless', 'moron'],
+    effect: -0.5,
+    note: 'Contempt words are never on-brand in a reply. Words that describe a situation ("wrong", "terrible") are left out: replies use them for settings and outages, not people.',
   },
 ];
 
@@ -226,7 +357,9 @@ export const CUSTOMER_FRUSTRATION: readonly LexiconEntry[] = [
   {
     id: 'frustration-words',
     label: 'frustrated wording',
-    phrases: ['ridiculous', 'unacceptable', 'absurd', 'furious', 'angry', 'livid', 'fed up', 'sick of', 'sick and tired', 'waste of time', 'wasting my time', 'worst', 'terrible', 'awful', 'horrible', 'useless', 'pathetic', 'joke', 'disgusting', 'nobody', 'no one', 'how many times', 'third time', 'fourth time', 'once again', 'cancel my', 'i\'m done', 'i am done', 'what the hell', 'wtf', 'seriously', 'still not', 'still no', 'still broken', 'still waiting', 'still doesn\'t', 'still does not', 'still isn\'t', 'still can\'t'],
+    phrases: ['ridiculous', 'unacceptable', 'outrageous', 'unbelievable', 'appalling', 'disgraceful', 'absurd', 'furious', 'angry', 'livid', 'fed up', 'sick of', 'sick and tired', 'waste of time', 'wasting my time', 'worst', 'terrible', 'awful', 'horrible', 'useless', 'pathetic', 'joke', 'disgusting', 'how many times', 'third time', 'fourth time', 'once again', 'cancel my', 'i\'m done', 'i am done', 'what the hell', 'wtf', 'seriously', 'still not', 'still no', 'still broken', 'still waiting', 'still doesn\'t', 'still does not', 'still isn\'t', 'still can\'t'],
+    // "Nobody told us" complains about being ignored; "make sure nobody used it" does not.
+    patterns: ['\\b(?:nobody|no one|no-one) (?:(?:has|had|ever|even|bothered to) )?(?:told|warned|informed|replied|responded|answered|got back|contacted|helped|called|explained|cares|listens|bothered)\\b'],
     effect: 1.0,
     note: 'Complaint words show a customer who has already been let down.',
   },

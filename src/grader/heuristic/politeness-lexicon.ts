@@ -223,3 +223,25 @@ export const POLITENESS_LEXICON: readonly LexiconEntry[] = [
     note: 'Runs of capitals read as shouting; single short acronyms (API, URL) do not count.',
   },
 ];
+
+/**
+ * Strategies that mark how polite a *request* is in the Stanford corpus but are ordinary in a
+ * support *answer*, so the grader leaves them out when it scores a reply's brand voice:
+ * - `you-start`: an answer addresses the customer ("You can…", "Your records are correct").
+ * - `why`: in an answer "why" explains ("that's why", "I understand why"); challenging
+ *   why-questions still count through `why-challenge` and `direct-question`.
+ * - `negation`: an answer has to say what is not possible or did not happen.
+ * - `command-start`: steps are imperatives; the brand-voice scorer judges bare orders itself.
+ * - `negative-judgement`: in an answer "wrong", "terrible" or "mess" describe a setting or an
+ *   outage, not the reader; contempt for the reader is the reply lexicon's `harsh-words`.
+ */
+export const REQUEST_ONLY_STRATEGIES: ReadonlySet<string> = new Set(['you-start', 'why', 'negation', 'command-start', 'negative-judgement']);
+
+/**
+ * {@link POLITENESS_LEXICON} without {@link REQUEST_ONLY_STRATEGIES}: the strategies that apply to a
+ * reply. `factuality` drops "really", which in a reply intensifies ("really sorry", "really
+ * frustrating") where in a request it insists.
+ */
+export const ANSWER_POLITENESS_LEXICON: readonly LexiconEntry[] = POLITENESS_LEXICON.filter((entry) => !REQUEST_ONLY_STRATEGIES.has(entry.id)).map(
+  (entry) => (entry.id === 'factuality' ? { ...entry, phrases: (entry.phrases ?? []).filter((phrase) => phrase !== 'really') } : entry),
+);

@@ -5,17 +5,28 @@ import { compactCues, cueOf, type ScorerResult, type ScoringContext } from './sc
 const GENERIC_TOPIC_WORDS = new Set(['issue', 'problem', 'thing', 'help', 'question', 'time', 'way', 'today', 'thanks', 'hello', 'support', 'team', 'please']);
 
 /**
+ * A crude plural stem, so "Requests" (tagged a proper noun, hence not lemmatised) meets "request"
+ * and "Discounts" meets "discount". Only the plural endings: anything more merges unrelated words.
+ */
+function stemOf(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
+}
+
+/**
  * Active listening: does the reply show it read this customer's message? Reusing the customer's
- * topic words (nouns and proper nouns, by wink-nlp POS), restating the problem and answering a
- * question raise it; a reply that shares none of the customer's topic words, leaves a question
+ * topic words (nouns and proper nouns, by wink-nlp POS, from every customer turn of the
+ * conversation), restating the problem and answering a question raise it; a reply that shares none of the customer's topic words, leaves a question
  * unanswered, or points to a FAQ instead lowers it.
  */
 export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   const { customer, reply, hits, mood } = ctx;
   if (customer === undefined) return { cues: [], context: 'no customer message to listen to' };
-  const topics = [...customer.contentWords].filter((w) => !GENERIC_TOPIC_WORDS.has(w));
-  const replyWords = new Set(reply.words.map((w) => w.lemma.toLowerCase()));
-  const reused = topics.filter((w) => replyWords.has(w));
+  const topics = [...ctx.customerTopics].filter((w) => !GENERIC_TOPIC_WORDS.has(w));
+  const replyStems = new Set(reply.words.flatMap((w) => [stemOf(w.lemma), stemOf(w.normal)]));
+  const reused = topics.filter((w) => replyStems.has(stemOf(w)));
   const cues: (Cue | undefined)[] = [];
   if (topics.length > 0) {
     // Reusing about three topic words is plenty; long customer messages should not demand all of them.
@@ -29,8 +40,12 @@ export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   if (mood.asksQuestion) {
     const clarifies = reply.text.includes('?');
     cues.push(
-      hits.answer.length > 0 || hits.nextStep.length > 0
-        ? cueOf([...hits.answer, ...hits.nextStep], 0.5, 'answers the customer\'s question')
+      hits.answer.length > 0 || hits.nextStep.length > 0 || ctx.instructions.length > 0
+        ? (cueOf([...hits.answer, ...hits.nextStep], 0.5, 'answers the customer\'s question') ?? {
+            label: 'answers the customer\'s question with steps',
+            effect: 0.5,
+            evidence: ctx.instructions[0]?.sentence.text,
+          })
         : clarifies
           ? { label: 'asks a clarifying question', effect: 0.2 }
           : { label: 'customer\'s question left unanswered', effect: -0.7 },

@@ -6,7 +6,9 @@ const MIN_WORDS_FOR_READABILITY = 15;
 
 /**
  * Clarity: can the customer read the reply once and know what happens next? Uses wink-nlp's
- * sentence split and Flesch reading ease, jargon density and whether a concrete next step is given.
+ * sentence split and Flesch reading ease, jargon the customer did not use themselves, whether a
+ * concrete next step (or, for an informational question, a direct answer) is given, and whether it
+ * names exact commands, settings or figures.
  */
 export function scoreClarity(ctx: ScoringContext): ScorerResult {
   const { reply, hits, customer } = ctx;
@@ -24,12 +26,21 @@ export function scoreClarity(ctx: ScoringContext): ScorerResult {
     else if (reply.fres < 45) cues.push({ label: `fairly hard to read (Flesch ${round(reply.fres)})`, effect: -0.3 });
   }
   if (reply.wordCount > 150) cues.push({ label: `wall of text (${reply.wordCount} words)`, effect: -0.4 });
-  const jargon = cueOf(hits.jargon);
+  // Jargon is a word the customer has to translate: one they used themselves ("SLA credit") is not.
+  const customerText = customer?.text.toLowerCase() ?? '';
+  const foreignJargon = hits.jargon.filter((h) => !customerText.includes(h.text.toLowerCase()));
+  const jargon = cueOf(foreignJargon);
   if (jargon !== undefined) {
-    const distinct = new Set(hits.jargon.map((h) => h.text.toLowerCase())).size;
+    const distinct = new Set(foreignJargon.map((h) => h.text.toLowerCase())).size;
     cues.push({ ...jargon, effect: Math.max(-1.2, jargon.effect * distinct) });
   }
+  const step = ctx.instructions[0];
   if (hits.nextStep.length > 0) cues.push(cueOf(hits.nextStep));
-  else if (customer !== undefined && customer.text.trim() !== '') cues.push({ label: 'no concrete next step', effect: -0.5 });
+  else if (step !== undefined) cues.push({ label: 'concrete next step (an instruction)', effect: 0.7, evidence: step.sentence.text });
+  // An informational question ("Which IP ranges…?") is answered by the facts, not by a step.
+  else if (customer !== undefined && customer.text.trim() !== '' && hits.answer.length === 0) {
+    cues.push({ label: 'no concrete next step or direct answer', effect: -0.5 });
+  }
+  cues.push(cueOf(hits.exactDetail));
   return { cues: compactCues(cues), context: `${reply.wordCount} words in ${reply.sentences.length} sentence(s)` };
 }

@@ -7,19 +7,27 @@ const OVER_APOLOGY = 3;
 
 /**
  * Empathy: does the reply recognise and validate how the customer feels? Raised by validating
- * the feeling or point and by a specific apology; lowered by boilerplate or excessive apology,
- * hostility, and by ignoring a frustrated customer's feelings altogether.
+ * the feeling or point, reassuring, owning our part, a specific apology and acting for the
+ * customer; lowered by boilerplate or excessive apology, hostility, and by ignoring a frustrated
+ * customer's feelings altogether (acting on the problem does not excuse that). A calm customer who
+ * gets a direct, friendly answer needs no more: that reply sits above the neutral middle.
  */
 export function scoreEmpathy(ctx: ScoringContext): ScorerResult {
   const { hits, mood, reply } = ctx;
   const apologies = classifyApologies(reply, hits.apology, hits.boilerplateApology, ctx.customer?.contentWords ?? new Set());
   const acknowledged = hits.acknowledgement.length > 0 || apologies.specific.length > 0;
+  const hostile = hits.blame.length + hits.sarcasm.length + hits.dismissive.length > 0;
+  const answered = hits.answer.length > 0 || hits.nextStep.length > 0 || ctx.instructions.length > 0;
+  const ofEntry = (id: string) => cueOf(hits.acknowledgement.filter((h) => h.entry.id === id));
   const cues = compactCues([
-    cueOf(hits.acknowledgement.filter((h) => h.entry.id === 'validate-feeling')),
-    cueOf(hits.acknowledgement.filter((h) => h.entry.id === 'validate-point')),
+    ofEntry('validate-feeling'),
+    ofEntry('validate-point'),
+    ofEntry('reassure'),
+    ofEntry('owns-problem'),
     cueOf(apologies.specific, 0.7, 'specific apology'),
     cueOf(apologies.boilerplate),
     apologies.total >= OVER_APOLOGY ? { label: `over-apology (${apologies.total} apologies)`, effect: -0.5 } : undefined,
+    cueOf(hits.action),
     cueOf(hits.blame),
     cueOf(hits.sarcasm),
     cueOf(hits.dismissive),
@@ -27,6 +35,10 @@ export function scoreEmpathy(ctx: ScoringContext): ScorerResult {
       ? { label: `ignores the ${mood.level === 2 ? 'furious' : 'frustrated'} customer's feelings`, effect: mood.level === 2 ? -1.5 : -1 }
       : undefined,
     !acknowledged && mood.level === 0 && reply.sentiment > 0.25 ? { label: 'warm wording', effect: 0.3, evidence: firstPositive(ctx) } : undefined,
+    // Nothing to soothe: for a calm question, a direct answer is the considerate reply.
+    ctx.customer !== undefined && mood.level === 0 && !mood.urgent && answered && !hostile
+      ? { label: 'calm customer helped directly (no feelings to acknowledge)', effect: 0.5 }
+      : undefined,
   ]);
   return ctx.customer === undefined ? { cues, context: 'no customer message' } : { cues, context: describeMood(mood) };
 }

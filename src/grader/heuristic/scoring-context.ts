@@ -1,6 +1,7 @@
 import type { Cue, StyleGuide } from '../../types.js';
 import type { TextAnalysis } from './analyze-text.js';
 import type { CustomerMood } from './assess-customer-mood.js';
+import type { Instruction } from './find-instructions.js';
 import type { LexiconHit } from './match-lexicon.js';
 import type { PolitenessSignal } from './score-politeness.js';
 
@@ -22,6 +23,11 @@ export interface ReplyHits {
   restatement: LexiconHit[];
   answer: LexiconHit[];
   jargon: LexiconHit[];
+  /** The reply acting for the customer now, or saying who will and when. */
+  action: LexiconHit[];
+  /** Exact commands, settings paths, versions and figures. */
+  exactDetail: LexiconHit[];
+  harsh: LexiconHit[];
   voiceDo: LexiconHit[];
   voiceDont: LexiconHit[];
 }
@@ -31,9 +37,17 @@ export interface ScoringContext {
   reply: TextAnalysis;
   /** Undefined when the sample has no customer message. */
   customer: TextAnalysis | undefined;
+  /**
+   * Topic words of everything the customer said: the last message's first, then earlier turns'
+   * (in a transcript the last message may only answer a clarifying question: "brightlane.io, yesterday").
+   */
+  customerTopics: ReadonlySet<string>;
   mood: CustomerMood;
+  /** Politeness of the reply over the strategies that apply to answers (`ANSWER_POLITENESS_LEXICON`). */
   politeness: PolitenessSignal;
   hits: ReplyHits;
+  /** Imperative sentences of the reply: the steps it tells the customer to take. */
+  instructions: Instruction[];
   guide: StyleGuide;
 }
 

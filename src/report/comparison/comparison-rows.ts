@@ -24,8 +24,8 @@ export function selectDimensionRows(comparison: AuditComparison): DimensionChang
 
 /** What a rule's or dimension's presence in one guide only means, or undefined when in both. */
 export function describePresence(presentIn: 'both' | 'base' | 'head'): string | undefined {
-  if (presentIn === 'base') return 'only in the base guide';
-  if (presentIn === 'head') return 'only in the head guide';
+  if (presentIn === 'base') return 'only in the base audit';
+  if (presentIn === 'head') return 'only in the head audit';
   return undefined;
 }
 

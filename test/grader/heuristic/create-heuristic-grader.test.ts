@@ -129,3 +129,85 @@ describe('createHeuristicGrader', () => {
     expect(g.error).toMatch(/cancel/);
   });
 });
+
+describe('createHeuristicGrader: calibration on ordinary support replies', () => {
+  const cueLabels = (g: Grade, dimension: string) => (g.scores[dimension]?.cues ?? []).map((c) => c.label);
+  const BILLED = 'We were billed for the plan we downgraded last month, and nobody replied to our two emails about it.';
+
+  it('puts a calm how-to question answered clearly above every minimum', async () => {
+    const g = await grade(
+      "You can add a teammate to the staging project under Settings → Members: click Invite, enter their email and pick the Developer role. They'll get an invite link that works for 7 days.",
+      'How do I add a teammate to our staging project?',
+    );
+    expect(g.scores['empathy']!.score).toBeGreaterThanOrEqual(3.5);
+    expect(cueLabels(g, 'empathy')).toContain('calm customer helped directly (no feelings to acknowledge)');
+    expect(g.scores['clarity']!.score).toBeGreaterThanOrEqual(4);
+    expect(g.drift).toBe('on-brand');
+  });
+
+  it('recognises acknowledgement in plain words, and action on top of it', async () => {
+    const g = await grade(
+      "Being billed for a plan you already left is a fair thing to be upset about. I've refunded the difference and passed this to your account manager; you'll hear from them within one business day.",
+      BILLED,
+    );
+    expect(g.scores['empathy']!.reason).toMatch(/customer frustrated/);
+    expect(cueLabels(g, 'empathy')).toContain("validates the customer's feelings");
+    expect(cueLabels(g, 'empathy').some((label) => label.startsWith('acts on it for the customer'))).toBe(true);
+    expect(g.scores['empathy']!.score).toBeGreaterThanOrEqual(4);
+    expect(g.scores['tone-match']!.score).toBeGreaterThanOrEqual(3);
+    expect(g.drift).toBe('on-brand');
+  });
+
+  it('does not let action excuse ignoring a frustrated customer', async () => {
+    const g = await grade("I've refunded the difference. Your account manager will email you within one business day.", BILLED);
+    expect(cueLabels(g, 'empathy')).toContain("ignores the frustrated customer's feelings");
+    expect(g.scores['empathy']!.score).toBeLessThan(3);
+    expect(g.drift).not.toBe('on-brand');
+  });
+
+  it('does not hold request-politeness cues against an answer, but still marks bare orders and contempt', async () => {
+    const customer = 'Why are my DNS changes not showing up yet?';
+    const fine = await grade("You didn't do anything wrong. Your records on our side are correct; resolvers keep the old ones until their TTL runs out, which is why it isn't visible yet.", customer);
+    expect(cueLabels(fine, 'brand-voice')).not.toEqual(expect.arrayContaining(['sentence-initial you']));
+    expect(cueLabels(fine, 'brand-voice').join(' | ')).not.toMatch(/negation|why-question|negative judgement/);
+    expect(fine.scores['brand-voice']!.score).toBeGreaterThanOrEqual(3);
+    const curt = await grade('Restart the pipeline. That question is silly.', customer);
+    expect(cueLabels(curt, 'brand-voice')).toEqual(expect.arrayContaining(['bare order at sentence start', 'harsh or insulting words']));
+  });
+
+  it('tells a sincere congratulation from a sarcastic one', async () => {
+    const customer = 'We just crossed a million users! Do we need a bigger database plan?';
+    const sincere = await grade('Congratulations on the milestone. The Pro plan doubles your connections; switch under Billing → Plan.', customer);
+    expect(sincere.violations.filter((v) => v.ruleId === 'heuristic/sarcasm')).toEqual([]);
+    const mocking = await grade("Well, congratulations, you've managed to outgrow the free plan.", customer);
+    expect(mocking.violations.map((v) => v.match)).toContain('Well, congratulations');
+  });
+
+  it('reports brush-offs and a reply that opens by pointing at the docs', async () => {
+    const customer = 'Why did my cluster stop adding nodes?';
+    const brushed = await grade('Noted. The node pool is at its maximum of 10 nodes. Closing this ticket.', customer);
+    expect(brushed.violations.filter((v) => v.ruleId === 'heuristic/brush-off').map((v) => v.match)).toEqual(['Noted.', 'Closing this ticket']);
+    const docs = await grade('Hi Sam,\n\nNode pool limits are documented in our docs. Raise the maximum under Clusters → Node pools.', customer);
+    expect(docs.violations.map((v) => v.ruleId)).toContain('heuristic/points-at-docs');
+  });
+
+  it('listens to the whole conversation, not only the last customer turn', async () => {
+    const transcript = [
+      { role: 'customer' as const, text: 'We moved our nameservers to you and the domain still resolves to the old host.' },
+      { role: 'bot' as const, text: 'Which domain is it, and when did you switch?' },
+      { role: 'customer' as const, text: 'brightlane.io, yesterday morning.' },
+    ];
+    const response = 'Resolvers cache the old nameservers for up to 48 hours, so the domain will move over as their caches expire. Your records with us are correct.';
+    const g = await grader.grade(makeSample(response, 'brightlane.io, yesterday morning.', { transcript }), []);
+    const reuse = g.scores['active-listening']!.cues!.find((c) => c.label.includes("customer's key words"));
+    expect(reuse?.effect).toBeGreaterThan(0);
+    expect(reuse?.evidence).toMatch(/nameserver/);
+  });
+
+  it("does not count jargon the customer used themselves, and reuses their words across plurals", async () => {
+    const customer = 'Your outage broke our SLA. How do we claim the SLA credit and the discounts in our contract?';
+    const g = await grade("Discounts and SLA credits are handled by your account manager, so I've passed this on; they'll confirm the credit within two business days.", customer);
+    expect(cueLabels(g, 'clarity').join(' | ')).not.toMatch(/jargon/);
+    expect(g.scores['active-listening']!.cues!.find((c) => c.label.startsWith("reuses the customer's key words"))?.evidence).toMatch(/discount/);
+  });
+});

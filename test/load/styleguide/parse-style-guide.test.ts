@@ -12,7 +12,7 @@ describe('parseStyleGuide: the bundled Northwind guide', () => {
 
   it('parses, with every rule kind and the escalation section exercised', () => {
     expect(guide.brand).toBe('Northwind Cloud Support');
-    expect(guide.version).toBe('2026.4');
+    expect(guide.version).toBe('2026.5');
     expect(new Set(guide.rules.map((r) => r.kind))).toEqual(new Set(RULE_KINDS));
     expect(guide.escalation.map((e) => e.id)).toEqual([
       'commercial-topics',
@@ -24,7 +24,7 @@ describe('parseStyleGuide: the bundled Northwind guide', () => {
     expect(guide.dimensions.map((d) => d.id)).toEqual(['empathy', 'tone-match', 'active-listening', 'clarity', 'brand-voice']);
     for (const dimension of guide.dimensions) expect(Object.keys(dimension.scale)).toEqual(['1', '2', '3', '4', '5']);
     expect(guide.voice.traits.length).toBeGreaterThanOrEqual(4);
-    expect(guide.changelog.map((c) => c.version)).toEqual(['2026.4', '2026.3', '2026.2', '2026.1']);
+    expect(guide.changelog.map((c) => c.version)).toEqual(['2026.5', '2026.4', '2026.3', '2026.2', '2026.1']);
     expect(guide.signals.map((s) => s.id)).toEqual(['frustrated', 'urgent', 'confused', 'churn-risk']);
     expect(guide.examples).toHaveLength(12);
   });
