@@ -15,16 +15,33 @@ const SENTENCE_START = `(?:^|(?<=[.!?]["'’”)\\]]*\\s+)|(?<=\\n\\s*))`;
 
 const compiled = new WeakMap<LexiconEntry, RegExp>();
 
-function phraseSource(phrase: string): string {
-  const body = phrase
+function phraseBody(phrase: string): string {
+  return phrase
     .trim()
     .split(/\s+/)
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
     .join('\\s+');
-  // Word boundaries only where the phrase itself begins/ends with a word character ("100%" has none at the end).
-  const before = /^[\p{L}\p{N}_]/u.test(phrase.trim()) ? `(?<!${WORD_CHAR})` : '';
-  const after = /[\p{L}\p{N}_]$/u.test(phrase.trim()) ? `(?!${WORD_CHAR})` : '';
-  return `${before}${body}${after}`;
+}
+
+/**
+ * One regex source for a list of literal phrases. Word boundaries apply only where a phrase itself
+ * begins/ends with a word character ("100%" has none at the end); phrases sharing the same
+ * boundaries share one hoisted pair of lookarounds, which keeps the regex cheap to compile and run.
+ */
+function phrasesSource(phrases: readonly string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const phrase of phrases) {
+    const before = /^[\p{L}\p{N}_]/u.test(phrase.trim()) ? `(?<!${WORD_CHAR})` : '';
+    const after = /[\p{L}\p{N}_]$/u.test(phrase.trim()) ? `(?!${WORD_CHAR})` : '';
+    const key = `${before}\u0000${after}`;
+    groups.set(key, [...(groups.get(key) ?? []), phraseBody(phrase)]);
+  }
+  return [...groups].map(([key, bodies]) => {
+    const [before, after] = key.split('\u0000') as [string, string];
+    // Longest first, so the alternation prefers "not at this time" over "not".
+    const ordered = [...bodies].sort((a, b) => b.length - a.length);
+    return `${before}(?:${ordered.join('|')})${after}`;
+  });
 }
 
 /** Compiles an entry once into one case-insensitive, Unicode-aware regex (memoised per entry object). */
@@ -32,7 +49,7 @@ export function compileEntry(entry: LexiconEntry): RegExp {
   let regex = compiled.get(entry);
   if (regex === undefined) {
     const sources = [
-      ...(entry.phrases ?? []).map(phraseSource),
+      ...phrasesSource(entry.phrases ?? []),
       ...(entry.patterns ?? []).map((pattern) => pattern.replaceAll('{S}', SENTENCE_START)),
     ];
     regex = new RegExp(sources.map((source) => `(?:${source})`).join('|'), entry.caseSensitive === true ? 'gu' : 'giu');

@@ -25,7 +25,15 @@ export interface ReadSamplesOptions {
    * (about 55 MB per million ids); turn it off for flat memory on very large inputs.
    */
   checkDuplicateIds?: boolean;
+  /**
+   * Ids remembered for the duplicate check (default {@link MAX_TRACKED_IDS}). Past this the check
+   * stops, with one warning saying so, so memory stays flat however large the input.
+   */
+  maxTrackedIds?: number;
 }
+
+/** About 6 MB of ids: enough for any audit sample; a million-line log is not held in memory for it. */
+export const MAX_TRACKED_IDS = 100_000;
 
 /**
  * What {@link readSamples} yields, in input order. A problem with `severity: 'error'` is a record
@@ -37,8 +45,8 @@ export type LoadEvent =
 
 /**
  * Streams samples from files, globs and `-` (stdin) in JSONL, CSV or JSON. Memory stays flat in
- * the number of records, except for the map of seen ids behind duplicate warnings
- * (see {@link ReadSamplesOptions.checkDuplicateIds}).
+ * the number of records: the map of seen ids behind duplicate warnings is capped
+ * (see {@link ReadSamplesOptions.maxTrackedIds}).
  *
  * Broken records never stop the stream: each becomes a `problem` event located at the physical
  * line where the record starts (unless `strict`). Missing files, globs matching nothing and
@@ -51,7 +59,8 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
   const resolved = await resolveInputs(inputs, cwd);
   // id → where it was first seen, packed as fileIndex * 2^32 + line: the one structure that
   // grows with the input, kept to a number per id.
-  const seenIds = options.checkDuplicateIds === false ? undefined : new Map<string, number>();
+  let seenIds = options.checkDuplicateIds === false ? undefined : new Map<string, number>();
+  const maxTrackedIds = options.maxTrackedIds ?? MAX_TRACKED_IDS;
   const files: string[] = [];
   for (const input of resolved) {
     const source = await readSampleSource(input, options.format, options.stdin);
@@ -75,7 +84,14 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
       }
       const { sample } = parsed;
       const first = seenIds?.get(sample.id);
-      if (first === undefined) seenIds?.set(sample.id, fileIndex * LINE_SPACE + location.line);
+      if (first === undefined && seenIds && seenIds.size >= maxTrackedIds) {
+        seenIds = undefined;
+        yield {
+          type: 'problem',
+          severity: 'warning',
+          problem: { location, path: 'id', message: `stopped checking for duplicate ids after ${maxTrackedIds.toLocaleString('en-US')} records, to keep memory flat; later duplicates are not reported` },
+        };
+      } else if (first === undefined) seenIds?.set(sample.id, fileIndex * LINE_SPACE + location.line);
       else {
         const firstWhere = `${files[Math.floor(first / LINE_SPACE)]}:${first % LINE_SPACE}`;
         yield {

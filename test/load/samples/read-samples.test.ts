@@ -398,3 +398,19 @@ describe('readSamples: strict mode', () => {
     expect(samples(await load([file], { strict: true }))).toHaveLength(2);
   });
 });
+
+describe('duplicate-id check memory cap', () => {
+  it('stops tracking ids past maxTrackedIds with one warning, and keeps every record', async () => {
+    const { readSamples } = await import('../../../src/load/samples/index.js');
+    const { PassThrough } = await import('node:stream');
+    const stdin = new PassThrough();
+    const lines = Array.from({ length: 6 }, (_, i) => JSON.stringify({ id: `r${i % 4}`, response: `reply ${i}` }));
+    stdin.end(lines.join('\n'));
+    const events = [];
+    for await (const event of readSamples(['-'], { stdin, format: 'jsonl', maxTrackedIds: 3 })) events.push(event);
+    const warnings = events.filter((e) => e.type === 'problem');
+    expect(events.filter((e) => e.type === 'sample')).toHaveLength(6);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.type === 'problem' && warnings[0]!.problem.message).toMatch(/stopped checking for duplicate ids after 3 records/);
+  });
+});
