@@ -1,6 +1,8 @@
 // `npm run bench`: measures real work and prints the figures. Nothing here asserts timings.
-//   node bench/run.js            rules-only audit of 100k and 1M samples, check latency, heuristic grader
-//   node bench/run.js --quick    10k and 100k samples (for a fast look)
+//   npm run bench                 rules-only audit of 100k and 1M samples, heuristic grader, check latency,
+//                                 sampling 400 of 1M log lines, backlog merge of 10k into 100k
+//   npm run bench -- --quick      smaller sizes, for a fast look
+//   npm run bench -- --llm        also the LLM grader against a local rate-limited fake API (≈ 5 min)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,17 @@ try {
     console.log(`  ${String(n).padStart(9)} samples: ${(r.ms / 1000).toFixed(2)} s, ${Math.round(n / (r.ms / 1000)).toLocaleString('en-US')} samples/s, peak RSS ${mb(r.maxRssKb)}`);
   }
 
+  const logFile = path.join(dir, `samples-${quick ? 100_000 : 1_000_000}.jsonl`);
+  const sampled = runWorker(['sample', logFile, '--size', '400', '--seed', 'bench', '--stratify-by', 'channel']);
+  console.log(`\nSampling 400 of ${quick ? '100,000' : '1,000,000'} log lines (stratified by channel): ${(sampled.ms / 1000).toFixed(2)} s, peak RSS ${mb(sampled.maxRssKb)}`);
+
+  const [existing, incoming] = quick ? [10_000, 1_000] : [100_000, 10_000];
+  const backlog = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/backlog-worker.js'), String(existing), String(incoming)], { cwd: root, maxBuffer: 1 << 20 }).toString());
+  console.log(
+    `Backlog merge of ${incoming.toLocaleString('en-US')} drifting replies (half new) into ${existing.toLocaleString('en-US')} items ` +
+      `(read + merge + rules check of rewrites + atomic write, ${(backlog.bytes / 1e6).toFixed(0)} MB file): ${(backlog.ms / 1000).toFixed(2)} s, peak RSS ${mb(backlog.maxRssKb)}`,
+  );
+
   const heuristicN = quick ? 2_000 : 10_000;
   const hfile = path.join(dir, `samples-h-${heuristicN}.jsonl`);
   await writeSamples(hfile, heuristicN);
@@ -56,4 +69,9 @@ try {
   console.log(`  --version              ${(performance.now() - versionStart).toFixed(0)} ms`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.argv.includes('--llm')) {
+  console.log('');
+  spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.ts', '--silent=false', '--reporter=dot'], { cwd: root, stdio: 'inherit' });
 }
