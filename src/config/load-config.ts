@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Problem } from '../types.js';
-import { locateYamlPath } from '../load/styleguide/index.js';
+import { formatPath, locateYamlPath } from '../load/styleguide/index.js';
 import { configSchema, type ToneAuditConfig } from './config-schema.js';
 
 export const CONFIG_SEARCH_PLACES = [
@@ -70,8 +70,4 @@ export async function readConfig(cwd: string, explicitPath?: string): Promise<Lo
     if (value !== undefined) config[key] = path.resolve(base, value);
   }
   return { config, file };
-}
-
-function formatPath(parts: readonly (string | number)[]): string {
-  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }

@@ -1,3 +1,4 @@
+import { formatPath } from '../load/styleguide/index.js';
 import type { Problem, SourceLocation, StyleGuide } from '../types.js';
 
 const LAST_SEGMENT = /(?:\.[^.[\]]+|\[[^\]]*\])$/;
@@ -21,17 +22,9 @@ export function guideProblem(guide: StyleGuide, path: string, message: string, h
   return { location: locateInGuide(guide, path), path, message, ...(hint === undefined ? {} : { hint }) };
 }
 
-const SIMPLE_KEY = /^[A-Za-z0-9_-]+$/;
-
 /** `['terms', 1]` → `terms[1]`; odd keys are quoted as the loader records them: `swap["at this time"]`. */
 export function formatOptionPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (typeof s === 'string' && SIMPLE_KEY.test(s)) out += out === '' ? s : `.${s}`;
-    else out += `[${JSON.stringify(String(s))}]`;
-  }
-  return out;
+  return formatPath(segments.map((s) => (typeof s === 'number' ? s : String(s))));
 }
 
 /** `rules[3]` + `terms[0]` → `rules[3].terms[0]`; `rules[3]` + `["odd key"]` → `rules[3]["odd key"]`. */

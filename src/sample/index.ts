@@ -1,6 +1,6 @@
 export { allocateEqual, allocateProportional, type StratumAllocation } from './allocate.js';
 export { describeSampleSize, type SampleSizeFacts } from './describe-sample-size.js';
-export { normalQuantile } from './normal-quantile.js';
+export { normalQuantile } from '../findings/distributions.js';
 export { EPOCH_SECONDS_LIMIT, parseTimestamp } from './parse-timestamp.js';
 export { createRandom, createXoshiro128ss, randomInt, type Random } from './random.js';
 export { detachRecord, getField, type RawRecord } from './raw-record.js';

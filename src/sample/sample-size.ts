@@ -1,4 +1,5 @@
-import { normalQuantile } from './normal-quantile.js';
+// One normal quantile for the whole tool (Acklam + a Halley step), shared with the statistics stage.
+import { normalQuantile } from '../findings/distributions.js';
 
 export interface SampleSizeOptions {
   /** Half-width of the confidence interval as a fraction: 0.03 for ±3 percentage points. In (0, 1). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile } from '../../src/sample/normal-quantile.js';
+import { normalQuantile } from '../../src/sample/index.js';
 import { criticalValue, marginOfError, requiredSampleSize } from '../../src/sample/sample-size.js';
 
 describe('normalQuantile (Acklam)', () => {
