@@ -27,6 +27,18 @@ function parseNumber(kind: 'int' | 'rate' | 'positive') {
   };
 }
 
+/** `key=value` flags collected into a record, e.g. `--min-dimension-mean empathy=3.5`. */
+function collectKeyed(kind: 'rate' | 'score') {
+  const parseValue = kind === 'rate' ? parseNumber('rate') : parseNumber('positive');
+  return (spec: string, previous: Record<string, number> | undefined): Record<string, number> => {
+    const at = spec.indexOf('=');
+    if (at <= 0 || at === spec.length - 1) throw new InvalidArgumentError(`expected <id>=<${kind}>, got "${spec}"`);
+    const value = parseValue(spec.slice(at + 1));
+    if (kind === 'score' && value > 5) throw new InvalidArgumentError(`scores are 1–5, got "${spec}"`);
+    return { ...previous, [spec.slice(0, at).trim()]: value };
+  };
+}
+
 /** Options shared by `audit` and `check`. */
 function addJudgingOptions(command: Command): Command {
   return command
@@ -70,6 +82,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--max-cost <usd>', 'stop grading before the API spend would exceed this many US dollars', parseNumber('positive'))
     .option('--max-drift-rate <rate>', 'fail the gate when more than this share of samples drift, e.g. 0.15 or 15%', parseNumber('rate'))
     .option('--max-ungraded <n>', 'replies the grader may fail to judge before the gate fails (default: 0)', parseNumber('int'))
+    .option('--max-rule-drift-rate <rule=rate>', 'fail when more than this share of samples break one rule, e.g. no-blame=2% (repeatable)', collectKeyed('rate'), undefined)
+    .option('--min-dimension-mean <dimension=score>', 'fail when a dimension\'s mean score is below this, e.g. empathy=3.5 (repeatable)', collectKeyed('score'), undefined)
     .option('--show-passing', 'list passing samples in the terminal report too')
     .option('--output-dir <dir>', 'write one report file per --format into this folder (terminal still prints)')
     .option('--baseline <audit.json>', 'compare against a previous audit (--format json) and gate on the change')
@@ -117,7 +131,7 @@ ${EXIT_CODES_HELP}`)
     .description('compare audits: two (base, head) for a diff, three or more for a trend')
     .argument('<audits...>', 'audit JSON files written by --format json, oldest first')
     .addOption(new Option('--mode <mode>', 'paired (same sample ids) or unpaired (independent samples); default: auto').choices(['auto', 'paired', 'unpaired']))
-    .addOption(new Option('-f, --format <format>', 'output format (default: terminal)').choices(['terminal', 'markdown', 'json']))
+    .addOption(new Option('-f, --format <format>', 'output format (default: terminal); html = the head audit\'s report with the comparison and trend charts').choices(['terminal', 'markdown', 'json', 'html']))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('-g, --guide <file>', 'the head audit\'s style guide, to show the changelog between the two guide versions')
     .option('--max-drift-rate <rate>', 'fail (exit 1) when the head audit\'s drift rate exceeds this', parseNumber('rate'))
@@ -128,6 +142,7 @@ ${EXIT_CODES_HELP}`)
 Examples:
   $ tone-audit diff baseline.json audit.json
   $ tone-audit diff 2026-q2.json 2026-q3.json 2026-q4.json --format markdown
+  $ tone-audit diff 2026-q3.json 2026-q4.json --format html --output q4-vs-q3.html
 ${EXIT_CODES_HELP}`)
     .action(async (audits: string[], flags: Record<string, unknown>, command: Command) => {
       const { runDiffCommand } = await import('./commands/diff-command.js');

@@ -73,8 +73,9 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     ...(merged.maxDriftRate !== undefined ? { maxDriftRate: merged.maxDriftRate } : {}),
     ...(merged.maxWarnings !== undefined ? { maxWarnings: merged.maxWarnings } : {}),
     maxUngraded: merged.maxUngraded ?? 0,
-    ...(merged.maxRuleDriftRate ? { maxRuleDriftRate: merged.maxRuleDriftRate } : {}),
-    ...(merged.minDimensionMean ? { minDimensionMean: merged.minDimensionMean } : {}),
+    // Per-id thresholds merge key by key: a flag for one rule keeps the config's other rules.
+    ...(config.maxRuleDriftRate || flags.maxRuleDriftRate ? { maxRuleDriftRate: { ...config.maxRuleDriftRate, ...flags.maxRuleDriftRate } } : {}),
+    ...(config.minDimensionMean || flags.minDimensionMean ? { minDimensionMean: { ...config.minDimensionMean, ...flags.minDimensionMean } } : {}),
     ...(merged.maxNewlyDrifting !== undefined ? { maxNewlyDrifting: merged.maxNewlyDrifting } : {}),
     onlySignificantRegressions: merged.onlySignificantRegressions ?? false,
   };

@@ -115,3 +115,31 @@ describe('several formats at once', () => {
     expect(run.stderr).toMatch(/--output-dir/);
   });
 });
+
+describe('diff --format html and per-id gate flags', () => {
+  it('renders the head audit with the comparison and trend as one HTML page', async () => {
+    const dir = tempDir();
+    await writeAudit(dir, 'q1', [good(1), good(2), good(3)]);
+    await writeAudit(dir, 'q2', [good(1), blamed(2), good(3)]);
+    await writeAudit(dir, 'q3', [blamed(1), blamed(2), good(3)]);
+    const run = await runCli(['diff', 'q1.json', 'q2.json', 'q3.json', '--format', 'html', '--output', 'trend.html'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const html = readFileSync(path.join(dir, 'trend.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toMatch(/trend/i);
+    expect(html).toMatch(/<svg/);
+  });
+
+  it('gates on --max-rule-drift-rate and --min-dimension-mean, and rejects malformed specs', async () => {
+    const dir = tempDir({ 'a.jsonl': jsonl([good(1), blamed(2)]) });
+    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'heuristic', '--fail-on', 'info', '--max-rule-drift-rate', 'no-blame=10%', '--min-dimension-mean', 'empathy=4.9', '--format', 'json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const reasons = JSON.parse(run.stdout).gate.reasons.join('\n');
+    expect(reasons).toMatch(/no-blame/);
+    expect(reasons).toMatch(/empathy/);
+    for (const bad of [['--max-rule-drift-rate', 'no-blame'], ['--min-dimension-mean', 'empathy=7']]) {
+      const r = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', ...bad], { cwd: dir });
+      expect(r.code, bad.join(' ')).toBe(2);
+    }
+  });
+});

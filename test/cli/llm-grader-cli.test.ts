@@ -104,3 +104,25 @@ describe('audit --grader llm against a local Anthropic-compatible server', () =>
     expect(server.requests.filter((r) => r.path.startsWith('/v1/messages/batches')).length).toBe(batchCalls);
   });
 });
+
+describe('prompt cache reporting', () => {
+  it('warns when the prompt cache is never read', async () => {
+    const server = await startFakeAnthropicServer();
+    try {
+      server.verdict = () => ({ scores: scores(4), violations: [], drift: 'on-brand', rewrite: '' });
+      // A server that never reports cache reads, like one without prompt caching.
+      const base = server.handler;
+      server.handler = async (request, index) => {
+        const reply = await base(request, index);
+        const body = reply.body as { usage: Record<string, number> };
+        body.usage = { input_tokens: 900, output_tokens: 100, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+        return reply;
+      };
+      const dir = tempDir({ 'a.jsonl': samples.map((s) => JSON.stringify(s)).join('\n') });
+      const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--no-cache', '--format', 'json'], { cwd: dir, env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: server.url } });
+      expect(run.stderr).toMatch(/prompt cache was never read in 2 API calls/);
+    } finally {
+      await server.close();
+    }
+  });
+});

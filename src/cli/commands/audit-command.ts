@@ -56,7 +56,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote };
   const ctxFor = (colorLevel: ReportContext['colorLevel']): ReportContext => ({ ...baseCtx, colorLevel });
   const streamingCtx = new Map(destinations.map((d) => [d, ctxFor(d.colorLevel)]));
-  const progress = engine.grader ? await startProgress(io, engine.grader) : undefined;
+  const progress = engine.grader ? await startProgress(io, engine.grader, inputs) : undefined;
   const collected: SampleResult[] = [];
   const usedSuppressions = new Set<Suppression>();
   let suppressedCount = 0;
@@ -122,6 +122,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
     if (options.backlog) await updateBacklog(options.backlog, result, engine, io);
     await engine.grader?.close?.();
     reportSuppressionHealth(extraCtx.suppressions, io);
+    warnIfPromptCacheUnused(summary.usage, io);
     if (abort.signal.aborted) return 2;
     return gate.passed ? 0 : 1;
   } catch (error) {
@@ -156,6 +157,15 @@ function reportSuppressionHealth(info: ReportContext['suppressions'], io: Io): v
   if (!info) return;
   for (const entry of info.unused) io.stderr.write(`warning: ${info.file}: accepted finding no longer occurs, remove it: ${entry}\n`);
   for (const entry of info.expired) io.stderr.write(`warning: ${info.file}: accepted finding has expired and counts again: ${entry}\n`);
+}
+
+/** Paying full price for the system prompt on every call is worth a warning: caching saves ~90% of it. */
+function warnIfPromptCacheUnused(usage: AuditResult['summary']['usage'], io: Io): void {
+  if (!usage || usage.calls < 2 || usage.cacheReadInputTokens > 0) return;
+  io.stderr.write(
+    `warning: the prompt cache was never read in ${usage.calls} API calls: the system prompt may be shorter than the model's ` +
+      'minimum cacheable length, the server may not support caching, or calls were more than 5 minutes apart\n',
+  );
 }
 
 function stepSummaryFile(io: Io): string | undefined {

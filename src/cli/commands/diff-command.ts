@@ -42,7 +42,20 @@ export async function runDiffCommand(files: string[], flags: Record<string, unkn
 
   const format = (flags.format as string | undefined) ?? 'terminal';
   let text: string;
-  if (format === 'json') {
+  // Trend points for charts need at least two audits; with exactly two the comparison covers it.
+  const chartTrend = points ?? (format === 'html' ? trend(audits) : undefined);
+  if (format === 'html') {
+    // The head audit's full report, with the comparison and (for 3+ audits) the trend charts.
+    const { renderHtmlReport } = await import('../../report/html.js');
+    text = renderHtmlReport(head, {
+      colorLevel: 0,
+      showPassing: false,
+      comparison,
+      ...(chartTrend ? { trend: chartTrend } : {}),
+      ...(changelog ? { changelog } : {}),
+      ...(gate ? { gateNotes: gate.notes } : {}),
+    });
+  } else if (format === 'json') {
     text = `${JSON.stringify({ comparison, ...(points ? { trend: points } : {}), ...(changelog ? { changelog } : {}), ...(gate ? { gate } : {}) }, null, 2)}\n`;
   } else if (format === 'markdown') {
     text = (points ? renderTrendMarkdown(points) + '\n' : '') + renderComparisonMarkdown(comparison, { ...(changelog ? { changelog } : {}) });
