@@ -46,7 +46,7 @@ try {
       `(read + merge + rules check of rewrites + atomic write, ${(backlog.bytes / 1e6).toFixed(0)} MB file): ${(backlog.ms / 1000).toFixed(2)} s, peak RSS ${mb(backlog.maxRssKb)}`,
   );
 
-  const heuristicN = quick ? 2_000 : 10_000;
+  const heuristicN = quick ? 2_000 : 100_000;
   const hfile = path.join(dir, `samples-h-${heuristicN}.jsonl`);
   await writeSamples(hfile, heuristicN);
   const h = runWorker(['audit', hfile, '--guide', guide, '--grader', 'heuristic', '--format', 'json']);

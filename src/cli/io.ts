@@ -33,9 +33,12 @@ export function processIo(): Io {
     cwd: process.cwd(),
     now: () => new Date(),
     onInterrupt(handler) {
+      let interrupted = false;
+      // Stays registered after the first Ctrl-C: signal-exit (loaded with ora) re-raises SIGINT,
+      // killing the process before the partial report is written, whenever it is the only listener left.
       const listener = () => {
-        process.removeListener('SIGINT', listener);
-        // The next Ctrl-C gets Node's default behaviour: exit now.
+        if (interrupted) return process.exit(130);
+        interrupted = true;
         handler();
       };
       process.on('SIGINT', listener);

@@ -27,6 +27,13 @@ function parseNumber(kind: 'int' | 'rate' | 'positive') {
   };
 }
 
+/** Same bounds as the config file's `concurrency` (1–256): 0 used to be taken silently as 1. */
+function parseConcurrency(raw: string): number {
+  const n = parseNumber('int')(raw);
+  if (n < 1 || n > 256) throw new InvalidArgumentError(`expected a whole number from 1 to 256, got "${raw}"`);
+  return n;
+}
+
 /** `key=value` flags collected into a record, e.g. `--min-dimension-mean empathy=3.5`. */
 function collectKeyed(kind: 'rate' | 'score') {
   const parseValue = kind === 'rate' ? parseNumber('rate') : parseNumber('positive');
@@ -78,7 +85,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--input-format <format>', 'samples format when the extension does not say (needed for stdin without a recognisable first character)').choices(['jsonl', 'csv', 'json']))
     .option('--field <name=key>', 'map a field to your data\'s key/column, e.g. --field response=bot_reply (repeatable)', collect)
     .option('--strict', 'exit 2 on the first broken record instead of skipping it with a warning')
-    .option('--concurrency <n>', 'replies graded at once by the LLM grader (default: 8)', parseNumber('int'))
+    .option('--concurrency <n>', 'replies graded at once by the LLM grader, 1–256 (default: 8)', parseConcurrency)
     .option('--max-cost <usd>', 'stop grading before the API spend would exceed this many US dollars', parseNumber('positive'))
     .option('--max-drift-rate <rate>', 'fail the gate when more than this share of samples drift, e.g. 0.15 or 15%', parseNumber('rate'))
     .option('--max-ungraded <n>', 'replies the grader may fail to judge before the gate fails (default: 0)', parseNumber('int'))

@@ -20,9 +20,11 @@ interface SpendSource {
  * stay clean. ora is loaded only when shown.
  */
 export async function startProgress(io: Io, grader: Grader, inputs: readonly string[]): Promise<Progress | undefined> {
-  if (!io.stderr.isTTY || io.env.CI) return undefined;
+  // A terminal that reports 0 columns (no window size set: `script`, some container shells) makes
+  // ora divide by zero and loop forever clearing lines.
+  if (!io.stderr.isTTY || io.env.CI || io.stderr.columns === 0) return undefined;
   const [{ default: ora }, total] = await Promise.all([import('ora'), estimateRecords(inputs, io.cwd)]);
-  const spinner = ora({ stream: io.stderr as NodeJS.WritableStream, text: `grading with the ${grader.kind} grader…` }).start();
+  const spinner = ora(spinnerOptions(io.stderr as NodeJS.WritableStream, `grading with the ${grader.kind} grader…`)).start();
   const started = io.now().getTime();
   const spend = grader as SpendSource;
   let done = 0;
@@ -45,6 +47,14 @@ export async function startProgress(io: Io, grader: Grader, inputs: readonly str
       spinner.stop();
     },
   };
+}
+
+/**
+ * ora's options. `discardStdin` stays off: it puts stdin in raw mode and only turns a typed Ctrl-C
+ * back into SIGINT if stdin is flowing, which ours never is, so Ctrl-C did nothing during an audit.
+ */
+export function spinnerOptions(stream: NodeJS.WritableStream, text: string): { stream: NodeJS.WritableStream; text: string; discardStdin: false } {
+  return { stream, text, discardStdin: false };
 }
 
 function formatDuration(seconds: number): string {

@@ -37,10 +37,9 @@ export async function readConfig(cwd: string, explicitPath?: string): Promise<Lo
   try {
     found = explicitPath ? await explorer.load(path.resolve(cwd, explicitPath)) : await explorer.search(cwd);
   } catch (error) {
-    const file = explicitPath ? path.resolve(cwd, explicitPath) : 'config';
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const { file, line, col, reason } = describeLoadError(error, explicitPath ? path.resolve(cwd, explicitPath) : 'config');
     throw new ConfigError(`could not read the config file ${file}: ${reason}`, {
-      problems: [{ location: { file, line: 1 }, path: '', message: `could not read the config file: ${reason}` }],
+      problems: [{ location: { file, line, ...(col ? { col } : {}) }, path: '', message: `could not read the config file: ${reason}` }],
     });
   }
   if (!found || found.isEmpty) return { config: {}, ...(found ? { file: found.filepath } : {}) };
@@ -70,4 +69,20 @@ export async function readConfig(cwd: string, explicitPath?: string): Promise<Lo
     if (value !== undefined) config[key] = path.resolve(base, value);
   }
   return { config, file };
+}
+
+/**
+ * Where and why cosmiconfig failed. Its YAML errors (js-yaml) carry the file, a 0-based `mark` and a
+ * one-line `reason`; their message starts with a bare "YAML Error in <file>:" line, so the first
+ * line alone says nothing.
+ */
+function describeLoadError(error: unknown, fallbackFile: string): { file: string; line: number; col?: number; reason: string } {
+  const e = (error ?? {}) as { filepath?: unknown; mark?: { line?: unknown; column?: unknown }; reason?: unknown };
+  const file = typeof e.filepath === 'string' ? e.filepath : fallbackFile;
+  if (typeof e.reason === 'string' && typeof e.mark?.line === 'number') {
+    return { file, line: e.mark.line + 1, ...(typeof e.mark.column === 'number' ? { col: e.mark.column + 1 } : {}), reason: `invalid YAML: ${e.reason}` };
+  }
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((l) => l.trim()).filter(Boolean);
+  const reason = lines[0]?.endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? 'unknown error');
+  return { file, line: 1, reason };
 }

@@ -13,13 +13,17 @@ export function escapeTerminal(text: string): string {
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Escapes markup, and shows control characters as `\x1b` (HTML forbids them; a raw ESC would reach whoever `cat`s the report). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
+  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!).replace(HTML_CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+
+// Like TERMINAL_CONTROL, but carriage returns are ordinary whitespace in HTML.
+const HTML_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** XML 1.0 forbids most control characters even as references, so they are dropped. */
 export function escapeXml(text: string): string {
-  return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
 }
 
 /** Shortens text to `max` characters on one line, for tables and headlines. */

@@ -123,6 +123,17 @@ describe('tone-audit audit', () => {
     }
   });
 
+  it('rejects --concurrency outside 1–256 with exit 2, as the config file does', async () => {
+    const dir = tempDir({ 'a.jsonl': jsonl(clean) });
+    for (const value of ['0', '257']) {
+      const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--concurrency', value], { cwd: dir });
+      expect(run.code, value).toBe(2);
+      expect(run.stderr, value).toContain(`expected a whole number from 1 to 256, got "${value}"`);
+    }
+    const ok = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--concurrency', '1'], { cwd: dir });
+    expect(ok.code).toBe(0);
+  });
+
   it('fails the gate on --max-drift-rate and on --max-warnings, listing each reason', async () => {
     const dir = tempDir({ 'a.jsonl': jsonl(clean, { id: 'w', customer: 'Hi', response: 'Kindly utilize the dashboard to view it.' }) });
     const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--max-drift-rate', '10%', '--max-warnings', '0'], { cwd: dir });

@@ -29,6 +29,17 @@ describe('config file', () => {
     expect(run.stderr).toMatch(/guidee/);
   });
 
+  it('names the file, position and YAML problem of a config that is not valid YAML, found or given', async () => {
+    const dir = tempDir({ '.toneauditrc.yaml': 'guide: [unclosed\n  fields: {response: x\n', 'bad.yaml': 'a: 1\n  b: 2\n', 'a.jsonl': '' });
+    const found = await runCli(['audit', 'a.jsonl'], { cwd: dir });
+    expect(found.code).toBe(2);
+    expect(found.stderr).toMatch(/\.toneauditrc\.yaml:2:\d+ could not read the config file: invalid YAML: \S/);
+    expect(found.stderr).not.toMatch(/YAML Error in .*:\s*$/m);
+    const given = await runCli(['audit', 'a.jsonl', '--config', 'bad.yaml'], { cwd: dir });
+    expect(given.code).toBe(2);
+    expect(given.stderr).toMatch(/bad\.yaml:2:\d+ could not read the config file: invalid YAML: \S/);
+  });
+
   it('exits 2 with a position for a broken style guide', async () => {
     const dir = tempDir({ 'g.yaml': 'brand: X\nversion: 1\nrules: [\n', 'a.jsonl': '' });
     const run = await runCli(['audit', 'a.jsonl', '--guide', 'g.yaml'], { cwd: dir });

@@ -18,7 +18,7 @@ function* toRecords(pieces: JsonArrayPiece[], file: string): Generator<RawRecord
       if (piece.fatal) {
         throw new InputError(`${file}:${piece.line}:${piece.col} ${piece.message}`, {
           problems: [{ location: { file, line: piece.line, col: piece.col }, path: '', message: piece.message }],
-          hint: 'a .json samples file holds one array of records; for one record per line use JSONL (--format jsonl)',
+          hint: 'a .json samples file holds one array of records; for one record per line use JSONL (a .jsonl file, or --input-format jsonl)',
         });
       }
       yield { ok: false, line: piece.line, col: piece.col, message: piece.message };

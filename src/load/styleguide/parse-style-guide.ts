@@ -37,7 +37,14 @@ export function parseStyleGuide(text: string, file: string): StyleGuide {
   }
 
   keepVersionsAsWritten(doc);
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses aliases that expand too far ("billion laughs"): the guide's fault, not ours.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw invalid(file, [{ location: { file, line: 1, col: 1 }, path: '', message: `YAML aliases expand too far (${reason}); write the repeated lists out instead of nesting *aliases` }]);
+  }
   const positions = collectPositions(doc, lineCounter, file);
   const result = styleGuideSchema.safeParse(data);
   const problems = [

@@ -288,6 +288,9 @@ describe('readSamples: JSON arrays', () => {
     expect(error.problems).toEqual([
       { location: { file: 'object.json', line: 2, col: 1 }, path: '', message: 'expected a JSON array of records, found an object' },
     ]);
+    // The samples flag is --input-format; --format picks the report format.
+    expect(error.hint).toContain('--input-format jsonl');
+    expect(error.hint).not.toContain('(--format');
   });
 });
 

@@ -27,6 +27,16 @@ describe('parseStyleGuide rejects broken YAML', () => {
     ]);
   });
 
+  it('refuses a "billion laughs" alias bomb as a guide problem, not an internal error', () => {
+    const bomb = ['brand: B', 'version: "1"', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i <= 9; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const started = Date.now();
+    expect(formattedProblemsOf(bomb.join('\n'))).toEqual([
+      expect.stringMatching(/^guide\.yaml:1:1 YAML aliases expand too far \(.+\); write the repeated lists out/),
+    ]);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('throws a ConfigError whose message names the file and the count', () => {
     expect(() => parseStyleGuide('', 'g.yaml')).toThrow(ConfigError);
     expect(() => parseStyleGuide('', 'g.yaml')).toThrow('invalid style guide g.yaml (1 problem)');
