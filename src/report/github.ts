@@ -70,7 +70,7 @@ function renderEnd(header: AuditHeader, footer: AuditFooter, ctx: ReportContext)
   const rate = drift.judged === 0 ? 'no verdicts' : `${(drift.rate * 100).toFixed(1)}% drift rate`;
   const s = summary.findingsBySeverity;
   const lines = [
-    `${header.guide.brand} guide ${header.guide.version}: ${summary.samples} samples, ${summary.passed} pass, ${summary.drifting} drifting (${rate}), ` +
+    `${header.guide.brand} guide ${header.guide.version}: ${summary.samples} ${summary.samples === 1 ? 'sample' : 'samples'}, ${summary.passed} pass, ${summary.drifting} drifting (${rate}), ` +
       `${summary.ungraded} ungraded, ${summary.skippedRecords} skipped records; findings: ${s.error} errors, ${s.warning} warnings, ${s.info} info.`,
     `grader: ${header.grader.kind}${header.grader.model ? ` (${header.grader.model})` : ''}${ctx.graderNote ? ` — ${ctx.graderNote}` : ''}`,
     gate.passed ? 'gate: passed' : 'gate: FAILED',

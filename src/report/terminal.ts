@@ -60,7 +60,7 @@ function renderFinding(finding: Finding, c: ChalkInstance): string {
  */
 export function renderRewriteDiff(result: SampleResult, c: ChalkInstance): string {
   const rewrite = result.grade?.rewrite ?? applySuggestions(result.response, result.findings);
-  if (!rewrite || rewrite === result.response) return '';
+  if (!rewrite || rewrite === result.response || result.response.length > MAX_REPLY_SHOWN) return '';
   const label = result.grade?.rewrite ? 'rewrite:' : 'fixes:';
   const body = diffWords(result.response, rewrite)
     .map((part) => {
@@ -86,6 +86,9 @@ function renderGrade(result: SampleResult, c: ChalkInstance, detailed: boolean):
   return out;
 }
 
+/** Longer replies are cut in the terminal (the JSON and HTML reports keep them whole). */
+const MAX_REPLY_SHOWN = 4000;
+
 function renderSample(result: SampleResult, ctx: ReportContext): string {
   if (result.verdict === 'pass' && !ctx.showPassing) return '';
   const c = paint(ctx);
@@ -93,7 +96,11 @@ function renderSample(result: SampleResult, ctx: ReportContext): string {
   const where = `${result.source.file}:${result.source.line}`;
   let out = `${c.bold(escapeTerminal(result.id))}  ${c.dim(where)}  ${verdict}\n`;
   if (result.customer) out += `  ${c.dim('customer:')} ${escapeTerminal(truncate(result.customer, 160))}\n`;
-  out += `  ${c.dim('reply:')}    ${indent(highlightSpans(result.response, result.findings, c), '            ')}\n`;
+  const cut = result.response.length > MAX_REPLY_SHOWN;
+  const shown = cut ? result.response.slice(0, MAX_REPLY_SHOWN) : result.response;
+  const visible = cut ? result.findings.filter((f) => !f.span || f.span.end <= MAX_REPLY_SHOWN) : result.findings;
+  const more = cut ? c.dim(` … (${(result.response.length - MAX_REPLY_SHOWN).toLocaleString('en-US')} more characters)`) : '';
+  out += `  ${c.dim('reply:')}    ${indent(highlightSpans(shown, visible, c), '            ')}${more}\n`;
   for (const finding of result.findings) out += renderFinding(finding, c);
   return `${out + renderGrade(result, c, ctx.compact === true) + renderRewriteDiff(result, c)}\n`;
 }

@@ -170,3 +170,30 @@ describe('tone-audit audit', () => {
     expect(coloured.stdout).not.toMatch(/\u001b\[2J/);
   });
 });
+
+describe('audit: nothing to judge, silent formats and huge replies', () => {
+  it('exits 2 when no sample could be read (empty input, or every record skipped)', async () => {
+    const dir = tempDir({ 'empty.jsonl': '', 'a.csv': 'id,customer,bot_reply\nr1,Hi,Hello there\n' });
+    const empty = await runCli(['audit', 'empty.jsonl', '--guide', guide, '--grader', 'none'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no samples could be read/);
+    const unmapped = await runCli(['audit', 'a.csv', '--guide', guide, '--grader', 'none', '--field', 'response=nope'], { cwd: dir });
+    expect(unmapped.code).toBe(2);
+    expect(unmapped.stderr).toMatch(/--field mapping may name a missing column/);
+  });
+
+  it('prints the gate reasons on stderr when no terminal report is shown', async () => {
+    const dir = tempDir({ 'a.jsonl': jsonl(blame) });
+    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--format', 'json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/gate failed:\n {2}- \d+ findings? of severity error/);
+  });
+
+  it('cuts a huge reply in the terminal but keeps it whole in JSON', async () => {
+    const long = { id: 'long', customer: 'Hi', response: `You should have read the docs. ${'word '.repeat(20_000)}` };
+    const dir = tempDir({ 'a.jsonl': jsonl(long) });
+    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none'], { cwd: dir });
+    expect(run.stdout.length).toBeLessThan(20_000);
+    expect(run.stdout).toMatch(/more characters\)/);
+  });
+});

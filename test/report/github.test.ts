@@ -26,7 +26,7 @@ describe('github reporter', () => {
     expect(lines.at(-1)).toMatch(/^::error title=tone-audit%3A gate failed::Northwind guide 2026\.4: 7 samples, 2 pass, 4 drifting \(66\.7%25 drift rate\)/);
     expect(lines.at(-1)).toContain('%0Agate: FAILED%0A- drift rate 66.7%25 exceeds --max-drift-rate 20.0%25%0A- 1 sample(s) ungraded: timeout after 30s');
     const passed = renderReport(github, makeAudit({ samples: [makeSample()] }), { colorLevel: 0, showPassing: false });
-    expect(passed).toBe('::notice title=tone-audit%3A gate passed::Northwind guide 2026.4: 1 samples, 1 pass, 0 drifting (0.0%25 drift rate), 0 ungraded, 0 skipped records; findings: 0 errors, 0 warnings, 0 info.%0Agrader: heuristic%0Agate: passed\n',
+    expect(passed).toBe('::notice title=tone-audit%3A gate passed::Northwind guide 2026.4: 1 sample, 1 pass, 0 drifting (0.0%25 drift rate), 0 ungraded, 0 skipped records; findings: 0 errors, 0 warnings, 0 info.%0Agrader: heuristic%0Agate: passed\n',
     );
   });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildAuditHeader, streamAudit, type AuditHeader } from '../../audit.js';
-import { ConfigError, formatProblem } from '../../errors.js';
+import { ConfigError, InputError, formatProblem } from '../../errors.js';
 import { compareAudits, changelogBetween, type AuditComparison } from '../../diff/index.js';
 import { evaluateGate } from '../../findings/evaluate-gate.js';
 import { applySuppressions, parseSuppressions, type Suppression } from '../../findings/suppressions.js';
@@ -123,7 +123,17 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
     await engine.grader?.close?.();
     reportSuppressionHealth(extraCtx.suppressions, io);
     warnIfPromptCacheUnused(summary.usage, io);
+    // Without a terminal report on screen, the exit code alone would not say why the gate failed.
+    if (!gate.passed && !destinations.some((d) => d.format === 'terminal' && !d.file)) {
+      io.stderr.write(`gate failed:\n${gate.reasons.map((r) => `  - ${r}`).join('\n')}\n`);
+    }
     if (abort.signal.aborted) return 2;
+    if (summary.samples === 0) {
+      // Nothing was judged: that is unusable input, not a failed gate.
+      throw new InputError(`no samples could be read from ${inputs.join(', ')}`, {
+        hint: summary.skippedRecords > 0 ? 'every record was skipped: see the warnings above (a --field mapping may name a missing column)' : 'the input is empty',
+      });
+    }
     return gate.passed ? 0 : 1;
   } catch (error) {
     progress?.stop();

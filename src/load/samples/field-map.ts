@@ -17,12 +17,12 @@ export const DEFAULT_FIELDS: Readonly<FieldMap> = Object.freeze({
  * expected type, so an unrelated `user: { id: 7 }` object is left in metadata.
  */
 export const FIELD_ALIASES: Readonly<Record<keyof FieldMap, readonly string[]>> = Object.freeze({
-  id: [],
+  id: ['ticket_id', 'conversation_id', 'message_id', 'uuid'],
   response: ['reply', 'bot_reply', 'answer', 'output', 'assistant'],
   customer: ['customer_message', 'message', 'input', 'query', 'user', 'prompt'],
   transcript: ['conversation', 'messages', 'turns'],
-  escalated: [],
-  timestamp: [],
+  escalated: ['handed_off', 'escalated_to_human'],
+  timestamp: ['created_at', 'time', 'date'],
 });
 
 const FIELD_NAMES = Object.keys(DEFAULT_FIELDS) as (keyof FieldMap)[];
