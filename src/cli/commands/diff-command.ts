@@ -17,7 +17,11 @@ import { detectColorLevel } from '../terminal-support.js';
  */
 export async function runDiffCommand(files: string[], flags: Record<string, unknown>, io: Io): Promise<number> {
   if (files.length < 2) throw new UsageError('diff needs at least two audit files (base then head)', { hint: 'tone-audit diff baseline.json audit.json' });
-  const audits = await Promise.all(files.map((file) => readAuditFile(path.resolve(io.cwd, file))));
+  // Read in parallel, but report the first bad file in argument order, so the error is deterministic.
+  const settled = await Promise.allSettled(files.map((file) => readAuditFile(path.resolve(io.cwd, file))));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const audits = settled.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof readAuditFile>>>).value);
   const base = audits.at(-2)!;
   const head = audits.at(-1)!;
   const labels = { base: path.basename(files.at(-2)!), head: path.basename(files.at(-1)!) };
