@@ -126,6 +126,8 @@ export interface EscalationTrigger {
   customerMentions: string[];
   /** Customer signals (e.g. `frustrated`, `urgent`) that trigger a handoff, in addition to mentions. */
   customerSignals: string[];
+  /** `any` (default): one of `customerSignals` triggers; `all`: only all of them together do (e.g. a furious customer with production down). */
+  signalsMatch: 'any' | 'all';
   /** Phrases in the reply that count as a proper handoff. */
   handoff: string[];
   severity: Severity;

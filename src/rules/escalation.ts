@@ -12,6 +12,8 @@ const options = z
     customer_mentions: phrases.default([]),
     /** Customer signal ids that call for a human. */
     customer_signals: phrases.default([]),
+    /** `any`: one listed signal triggers; `all`: only all of them together. */
+    signals_match: z.enum(['any', 'all']).default('any'),
     /** Reply phrases that count as a proper handoff (stems match: `escalat` → `escalating`). */
     handoff: phrases.default([]),
   })
@@ -38,7 +40,12 @@ export const escalation: RuleModule<EscalationOptions> = {
     const handoff = compilePhraseOption('handoff', opts.handoff, { mode: 'prefix' });
     return ({ sample, customerSignals }) => {
       if (sample.escalated === true) return [];
-      let trigger = opts.customer_signals.find((id) => customerSignals.has(id));
+      let trigger: string | undefined;
+      if (opts.customer_signals.length > 0) {
+        if (opts.signals_match === 'all') {
+          if (opts.customer_signals.every((id) => customerSignals.has(id))) trigger = opts.customer_signals.join(' and ');
+        } else trigger = opts.customer_signals.find((id) => customerSignals.has(id));
+      }
       if (opts.customer_mentions.length > 0) {
         const text = customerText(sample);
         const [first] = mentions(text, 1);
@@ -62,6 +69,7 @@ export function escalationRuleConfig(trigger: EscalationTrigger): RuleConfig {
     options: {
       customer_mentions: trigger.customerMentions,
       customer_signals: trigger.customerSignals,
+      signals_match: trigger.signalsMatch,
       handoff: trigger.handoff,
     },
     index: -1,

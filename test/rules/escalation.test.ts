@@ -47,6 +47,25 @@ testRule('escalation', commercial, {
   ],
 });
 
+// With `signals_match: all`, only the signals together trigger: an urgent but calm customer, or an
+// angry one whose production is fine, is not a hot incident.
+testRule(
+  'escalation',
+  { customer_signals: ['angry', 'down'], signals_match: 'all', handoff: ['on-call'] },
+  {
+    valid: [
+      { text: 'Roll back with one click.', customer: 'Production is down.' },
+      { text: 'Sorry, here is the fix.', customer: 'I am livid about the invoice layout' },
+      { text: 'Paging our on-call engineer now.', customer: 'I am livid, production is down' },
+    ],
+    invalid: [{ text: 'Roll back with one click.', customer: 'I am livid, production is down', messageId: 'missingHandoff', data: { trigger: 'angry and down' } }],
+  },
+  [
+    { id: 'angry', any: ['livid'] },
+    { id: 'down', any: ['production is down'] },
+  ],
+);
+
 // Signals trigger too, and a guide signal definition can be used.
 testRule(
   'escalation',
@@ -68,7 +87,7 @@ describe('escalationRuleConfig', () => {
       kind: 'escalation',
       severity: 'warning',
       message: 'Needs {{trigger}}',
-      options: { customer_mentions: ['lawyer'], customer_signals: [], handoff: ['legal team'] },
+      options: { customer_mentions: ['lawyer'], customer_signals: [], signals_match: 'any', handoff: ['legal team'] },
       index: -1,
     });
   });

@@ -75,7 +75,10 @@ function renderEscalation(triggers: readonly EscalationTrigger[]): string {
   const lines = triggers.map((trigger) => {
     const parts = [`- ${trigger.id} (${trigger.severity})${trigger.description ? `: ${trigger.description.trim()}` : ''}`];
     if (trigger.customerMentions.length > 0) parts.push(`  Triggered when the customer mentions: ${trigger.customerMentions.join(', ')}`);
-    if (trigger.customerSignals.length > 0) parts.push(`  Triggered when the customer is: ${trigger.customerSignals.join(', ')}`);
+    if (trigger.customerSignals.length > 0) {
+      const joined = trigger.customerSignals.join(trigger.signalsMatch === 'all' ? ' and ' : ', ');
+      parts.push(`  Triggered when the customer is ${trigger.signalsMatch === 'all' ? 'all of' : 'any of'}: ${joined}`);
+    }
     parts.push(`  A proper handoff tells the customer a person will take over, with wording such as: ${trigger.handoff.map((h) => `"${h}"`).join(', ')}`);
     return parts.join('\n');
   });

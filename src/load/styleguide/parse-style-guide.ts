@@ -115,6 +115,7 @@ function toStyleGuide(raw: RawStyleGuide, source: StyleGuide['source'], position
       ...(e.description !== undefined && { description: e.description }),
       customerMentions: e.customer_mentions,
       customerSignals: e.customer_signals,
+      signalsMatch: e.signals_match,
       handoff: e.handoff,
       severity: e.severity,
       ...(e.message !== undefined && { message: e.message }),

@@ -143,6 +143,10 @@ const escalationSchema = z.strictObject(
       .array(id(), expecting('a list of signal ids'))
       .default([])
       .describe('Customer signals (e.g. frustrated, urgent) that also require a handoff.'),
+    signals_match: z
+      .enum(['any', 'all'], expecting('any or all'))
+      .default('any')
+      .describe('any (default): one of customer_signals is enough; all: only all of them together trigger a handoff.'),
     handoff: phraseList()
       .min(1, 'list at least one handoff phrase')
       .describe('Phrases that count as a proper handoff; prefixes match ("escalat" matches "escalating").'),

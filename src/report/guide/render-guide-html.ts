@@ -103,7 +103,7 @@ function renderEscalation(guide: StyleGuide): string {
       `<div class="rule" id="rule-${e(t.id)}"><h3>${code(t.id)} ${badge(t.severity)}</h3>` +
       (t.description ? `<p>${e(t.description)}</p>` : '') +
       (t.customerMentions.length > 0 ? phrases('When the customer mentions', t.customerMentions) : '') +
-      (t.customerSignals.length > 0 ? phrases('Or seems', t.customerSignals) : '') +
+      (t.customerSignals.length > 0 ? phrases(t.signalsMatch === 'all' ? 'Or seems all of' : 'Or seems', t.customerSignals) : '') +
       phrases('Hand off with', t.handoff) +
       (t.message ? `<p class="muted">Message: “${e(t.message)}”</p>` : '') +
       examplesCatching(guide, t.id).map((x) => exampleCard(x, false)).join('') +

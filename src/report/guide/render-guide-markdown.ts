@@ -72,7 +72,10 @@ function renderEscalation(guide: StyleGuide): string[] {
     out.push(`### ${mdCode(trigger.id)} · ${trigger.severity}`, '');
     if (trigger.description) out.push(mdText(trigger.description), '');
     if (trigger.customerMentions.length > 0) out.push(`**When the customer mentions:** ${trigger.customerMentions.map(mdCode).join(', ')}`, '');
-    if (trigger.customerSignals.length > 0) out.push(`**Or seems:** ${trigger.customerSignals.map(mdCode).join(', ')}`, '');
+    if (trigger.customerSignals.length > 0) {
+      const label = trigger.signalsMatch === 'all' ? 'Or seems all of' : 'Or seems';
+      out.push(`**${label}:** ${trigger.customerSignals.map(mdCode).join(', ')}`, '');
+    }
     out.push(`**Hand off with:** ${trigger.handoff.map(mdCode).join(', ')}`, '');
     if (trigger.message) out.push(`Message: “${mdText(trigger.message)}”`, '');
     for (const example of examplesCatching(guide, trigger.id)) out.push(...exampleInBrief(example));

@@ -20,7 +20,7 @@ export function makeGuide(overrides: Partial<StyleGuide> = {}): StyleGuide {
       { id: 'no-condescension', kind: 'judge', severity: 'warning', description: 'Never talk down to the customer', options: {}, index: 1, when: { customer: ['frustrated'] } },
     ],
     escalation: [
-      { id: 'commercial-topics', description: 'Contract questions go to an account manager', customerMentions: ['contract'], customerSignals: [], handoff: ['account manager'], severity: 'error' },
+      { id: 'commercial-topics', description: 'Contract questions go to an account manager', customerMentions: ['contract'], customerSignals: [], signalsMatch: 'any', handoff: ['account manager'], severity: 'error' },
     ],
     signals: [],
     examples: [{ id: 'late-order', customer: 'My order is three weeks late!', bad: 'Per our policy, delivery times vary.', good: "Three weeks is far too long, and I'm sorry.", why: 'Policy-first', catches: [] }],

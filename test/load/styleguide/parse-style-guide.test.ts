@@ -105,7 +105,7 @@ describe('parseStyleGuide: the StyleGuide it returns', () => {
       FILE,
     );
     expect(guide.escalation).toEqual([
-      { id: 'commercial', customerMentions: ['price'], customerSignals: [], handoff: ['account manager'], severity: 'error' },
+      { id: 'commercial', customerMentions: ['price'], customerSignals: [], signalsMatch: 'any', handoff: ['account manager'], severity: 'error' },
     ]);
     expect(guide.signals).toEqual([{ id: 'furious', any: ['livid'] }]);
     expect(guide.examples.map((e) => [e.id, e.customer, e.catches])).toEqual([
