@@ -4,11 +4,10 @@ import type { LoadEvent } from './load/samples/index.js';
 import { runRules } from './rules/index.js';
 import { decideVerdict } from './findings/decide-verdict.js';
 import { createSummaryAccumulator } from './findings/summarize.js';
-import type { AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
+import type { AuditHeader, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
 import { TOOL_VERSION } from './version.js';
 
-/** Everything in an {@link AuditResult} that is known before the first sample is read. */
-export type AuditHeader = Pick<AuditResult, 'schemaVersion' | 'tool' | 'guide' | 'grader' | 'inputs'>;
+export type { AuditHeader };
 
 /** The judging machinery for one audit, built once: the guide, its compiled rules and an optional grader. */
 export interface AuditEngine {

@@ -327,3 +327,6 @@ export interface AuditResult {
   summary: AuditSummary;
   gate: GateResult;
 }
+
+/** Everything in an {@link AuditResult} that is known before the first sample is read. */
+export type AuditHeader = Pick<AuditResult, 'schemaVersion' | 'tool' | 'guide' | 'grader' | 'inputs'>;

@@ -46,7 +46,28 @@ export function whyNotExportable(item: BacklogItem): string | undefined {
   return undefined;
 }
 
-/** One JSON object per line, as every fine-tuning service expects. */
-export function toJsonLines(records: readonly unknown[]): string {
-  return records.map((record) => `${JSON.stringify(record)}\n`).join('');
+/**
+ * Runs a JSONL exporter: every item that can be a training example (see {@link whyNotExportable},
+ * plus the format's own `refuse`) becomes one record, one JSON object per line as every fine-tuning
+ * service expects; the rest are listed in `skipped` with why.
+ */
+export function exportJsonLines<R>(
+  items: readonly BacklogItem[],
+  toRecord: (example: { item: BacklogItem; prompt: ChatTurn[]; rewrite: string }) => R,
+  refuse?: (item: BacklogItem) => string | undefined,
+): BacklogExport {
+  let text = '';
+  let exported = 0;
+  const skipped: BacklogExport['skipped'] = [];
+  for (const item of items) {
+    const reason = whyNotExportable(item) ?? refuse?.(item);
+    if (reason !== undefined) {
+      skipped.push({ id: item.id, reason });
+      continue;
+    }
+    // whyNotExportable vouches for both: a non-empty rewrite and a prompt.
+    text += `${JSON.stringify(toRecord({ item, prompt: buildPromptTurns(item)!, rewrite: item.rewrite! }))}\n`;
+    exported += 1;
+  }
+  return { text, exported, skipped };
 }

@@ -1,5 +1,5 @@
 import type { BacklogItem } from './backlog-item.js';
-import { buildPromptTurns, toJsonLines, whyNotExportable, type BacklogExport } from './export-conversation.js';
+import { exportJsonLines, type BacklogExport, type ChatTurn } from './export-conversation.js';
 
 export interface DpoRecord {
   prompt: string;
@@ -15,21 +15,14 @@ export interface DpoRecord {
  * original teaches nothing and is skipped.
  */
 export function exportDpo(items: readonly BacklogItem[]): BacklogExport {
-  const records: DpoRecord[] = [];
-  const skipped: BacklogExport['skipped'] = [];
-  for (const item of items) {
-    const reason = whyNotExportable(item) ?? (item.rewrite === item.original ? 'the rewrite is the same as the original' : undefined);
-    if (reason) {
-      skipped.push({ id: item.id, reason });
-      continue;
-    }
-    records.push({ prompt: renderPrompt(item), chosen: item.rewrite!, rejected: item.original });
-  }
-  return { text: toJsonLines(records), exported: records.length, skipped };
+  return exportJsonLines(
+    items,
+    ({ item, prompt, rewrite }): DpoRecord => ({ prompt: renderPrompt(item, prompt), chosen: rewrite, rejected: item.original }),
+    (item) => (item.rewrite === item.original ? 'the rewrite is the same as the original' : undefined),
+  );
 }
 
-function renderPrompt(item: BacklogItem): string {
-  const turns = buildPromptTurns(item)!;
+function renderPrompt(item: BacklogItem, turns: readonly ChatTurn[]): string {
   if (!item.transcript || turns.length === 1) return turns[0]!.content;
   return turns.map((turn) => `${turn.role === 'user' ? 'Customer' : 'Agent'}: ${turn.content}`).join('\n\n');
 }

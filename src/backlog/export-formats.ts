@@ -26,7 +26,3 @@ export const BACKLOG_EXPORTERS = {
 } satisfies Record<string, BacklogExporter>;
 
 export type BacklogExportFormat = keyof typeof BACKLOG_EXPORTERS;
-
-export function isBacklogExportFormat(format: string): format is BacklogExportFormat {
-  return Object.hasOwn(BACKLOG_EXPORTERS, format);
-}

@@ -15,4 +15,4 @@ export { exportBedrock, type BedrockRecord } from './export-bedrock.js';
 export { exportOpenAi, type OpenAiRecord } from './export-openai.js';
 export { exportDpo, type DpoRecord } from './export-dpo.js';
 export { exportCsv, CSV_COLUMNS } from './export-csv.js';
-export { BACKLOG_EXPORTERS, isBacklogExportFormat, type BacklogExportFormat, type BacklogExporter, type ExportContext } from './export-formats.js';
+export { BACKLOG_EXPORTERS, type BacklogExportFormat, type BacklogExporter, type ExportContext } from './export-formats.js';

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Grader } from '../grader/grader.js';
+import { formatFromExtension } from '../load/samples/detect-format.js';
 import type { Io } from './io.js';
 
 export interface Progress {
@@ -70,7 +71,8 @@ function formatDuration(seconds: number): string {
 async function estimateRecords(inputs: readonly string[], cwd: string): Promise<number | undefined> {
   let total = 0;
   for (const input of inputs) {
-    if (input === '-' || /[*?[{]/.test(input) || !/\.(jsonl|ndjson|csv)$/i.test(input)) return undefined;
+    const format = formatFromExtension(input);
+    if (input === '-' || /[*?[{]/.test(input) || (format !== 'jsonl' && format !== 'csv')) return undefined;
     const file = path.resolve(cwd, input);
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return undefined;
@@ -78,7 +80,7 @@ async function estimateRecords(inputs: readonly string[], cwd: string): Promise<
     for await (const chunk of createReadStream(file)) {
       for (let i = (chunk as Buffer).indexOf(10); i !== -1; i = (chunk as Buffer).indexOf(10, i + 1)) lines += 1;
     }
-    total += /\.csv$/i.test(input) ? Math.max(0, lines - 1) : lines;
+    total += format === 'csv' ? Math.max(0, lines - 1) : lines;
   }
   return total;
 }

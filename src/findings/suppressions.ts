@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { ConfigError } from '../errors.js';
-import type { Finding, Problem, SampleResult, SampleVerdict, SourceLocation } from '../types.js';
+import type { Finding, Problem, SampleResult, SourceLocation } from '../types.js';
 import { decideVerdict } from './decide-verdict.js';
 import { normalizeMatch } from './normalize-match.js';
 
@@ -165,30 +165,21 @@ export interface SuppressionOutcome {
   expired: Suppression[];
 }
 
-export interface ApplySuppressionsOptions {
-  /**
-   * Recomputes a sample's verdict after accepted findings were removed; defaults to the audit's
-   * own `decideVerdict` (drift on any error or warning finding or an off-brand grade), so a sample
-   * whose only failing findings were accepted passes unless its grade says it drifts.
-   */
-  verdictOf?: (result: SampleResult) => SampleVerdict;
-}
-
 /**
  * Removes accepted findings: an entry matches findings of its sample and rule, and when it has
  * `match`, only those whose normalised matched text equals it (see normalizeMatch).
  * `today` (YYYY-MM-DD, injected so this stays pure) decides expiry: an entry with
  * `expires <= today` is expired, suppresses nothing and is reported. Accepted grader
- * violations are removed from `grade.violations` too.
+ * violations are removed from `grade.violations` too. A changed sample's verdict is decided again
+ * by the audit's own `decideVerdict`, so a sample whose only failing findings were accepted passes
+ * unless its grade says it drifts.
  */
 export function applySuppressions(
   results: readonly SampleResult[],
   suppressions: readonly Suppression[],
   today: string,
-  options: ApplySuppressionsOptions = {},
 ): SuppressionOutcome {
   if (!isCalendarDate(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got "${today}"`);
-  const verdictOf = options.verdictOf ?? ((r: SampleResult) => decideVerdict(r.findings, r.grade));
   const expired = suppressions.filter((s) => s.expires !== undefined && s.expires <= today);
   const active = suppressions.filter((s) => !expired.includes(s));
   const bySample = new Map<string, Suppression[]>();
@@ -210,7 +201,7 @@ export function applySuppressions(
     suppressed += removed;
     const grade = result.grade && { ...result.grade, violations: result.grade.violations.filter((v) => !accepts(v)) };
     const next: SampleResult = { ...result, findings, ...(grade ? { grade } : {}) };
-    return { ...next, verdict: verdictOf(next) };
+    return { ...next, verdict: decideVerdict(findings, grade) };
   });
   return { results: out, suppressed, unused: active.filter((s) => !used.has(s)), expired };
 }

@@ -1,4 +1,4 @@
-import type { Finding, Grade, GraderKind, Sample, StyleGuide } from '../types.js';
+import type { Finding, Grade, GraderKind, Sample } from '../types.js';
 
 /**
  * A grader scores one reply on the guide's dimensions. It never throws for a reply it could not
@@ -19,5 +19,3 @@ export interface Grader {
   /** Flush caches/state; called once at the end of an audit. */
   close?(): Promise<void>;
 }
-
-export type GraderFactory = (guide: StyleGuide) => Grader | Promise<Grader>;

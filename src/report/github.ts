@@ -1,8 +1,8 @@
-import type { AuditHeader } from '../audit.js';
 import { driftRateOf } from '../findings/drift-rate.js';
-import type { Finding, SampleResult, Severity, SourceLocation } from '../types.js';
+import type { AuditHeader, Finding, SampleResult, Severity, SourceLocation } from '../types.js';
 import { describeFinding } from './describe-finding.js';
 import { escapeTerminal } from './escape.js';
+import { formatPercent } from './format-numbers.js';
 import type { AuditFooter, ReportContext, Reporter } from './reporter.js';
 
 /**
@@ -67,7 +67,7 @@ function renderEnd(header: AuditHeader, footer: AuditFooter, ctx: ReportContext)
   const { summary, gate, inputProblems } = footer;
   let out = inputProblems.map((p) => formatAnnotation('warning', `Skipped record${p.path ? ` (${p.path})` : ''}: ${p.message}`, { location: p.location, title: 'skipped record' })).join('');
   const drift = driftRateOf(summary);
-  const rate = drift.judged === 0 ? 'no verdicts' : `${(drift.rate * 100).toFixed(1)}% drift rate`;
+  const rate = drift.judged === 0 ? 'no verdicts' : `${formatPercent(drift.rate)} drift rate`;
   const s = summary.findingsBySeverity;
   const lines = [
     `${header.guide.brand} guide ${header.guide.version}: ${summary.samples} ${summary.samples === 1 ? 'sample' : 'samples'}, ${summary.passed} pass, ${summary.drifting} drifting (${rate}), ` +

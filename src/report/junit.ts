@@ -1,5 +1,4 @@
-import type { AuditHeader } from '../audit.js';
-import type { Finding, RuleSummary, SampleResult } from '../types.js';
+import type { AuditHeader, Finding, RuleSummary, SampleResult } from '../types.js';
 import { describeFinding } from './describe-finding.js';
 import { escapeXml, truncate } from './escape.js';
 import type { AuditFooter, ReportContext, Reporter } from './reporter.js';

@@ -42,7 +42,7 @@ export function selectWorstReplies(samples: readonly SampleResult[], max: number
 }
 
 /** The reply as an inline word diff against `rewrite`: `<del>` for removed words, `<ins>` for added ones. */
-export function renderInlineWordDiff(original: string, rewrite: string): string {
+function renderInlineWordDiff(original: string, rewrite: string): string {
   return diffWords(original, rewrite)
     .map((part) => (part.type === 'same' ? mdText(part.text) : part.type === 'removed' ? `<del>${mdText(part.text)}</del>` : `<ins>${mdText(part.text)}</ins>`))
     .join('');
@@ -52,7 +52,7 @@ export function renderInlineWordDiff(original: string, rewrite: string): string 
  * Reply and rewrite as a ```diff block (`-` lines original, `+` lines rewrite), which GitHub colours.
  * Every line carries a prefix, so nothing in the bot's text can close the fence.
  */
-export function renderDiffBlock(original: string, rewrite: string): string {
+function renderDiffBlock(original: string, rewrite: string): string {
   const lines = (text: string, mark: string) => text.split(/\r?\n/).map((line) => `${mark} ${line}`);
   return mdFence([...lines(original, '-'), ...lines(rewrite, '+')].join('\n'), 'diff');
 }

@@ -3,6 +3,7 @@ import { driftRateOf } from '../findings/drift-rate.js';
 import { wilsonInterval } from '../findings/statistics.js';
 import type { AuditResult, AuditSummary, RuleSummary } from '../types.js';
 import { renderComparisonMarkdown, renderTrendMarkdown } from './comparison/index.js';
+import { formatPercent } from './format-numbers.js';
 import { mdCell, mdCode, mdTable, mdText } from './markdown-syntax.js';
 import { renderReply, renderUngraded, selectWorstReplies, SEVERITY_MARK } from './markdown-replies.js';
 import type { ReportContext, Reporter } from './reporter.js';
@@ -11,15 +12,11 @@ import type { ReportContext, Reporter } from './reporter.js';
 export const MAX_WORST_REPLIES = 10;
 const MAX_LISTED = 10;
 
-function percent(rate: number): string {
-  return `${(rate * 100).toFixed(1)}%`;
-}
-
 function renderHeadline(result: AuditResult): string[] {
   const { summary, guide } = result;
   const drift = driftRateOf(summary);
   const ci = wilsonInterval(drift.drifting, drift.judged);
-  const rate = drift.judged === 0 ? '– (no verdicts)' : `${percent(drift.rate)} of ${drift.judged} (95% CI ${percent(ci.low)}–${percent(ci.high)})`;
+  const rate = drift.judged === 0 ? '– (no verdicts)' : `${formatPercent(drift.rate)} of ${drift.judged} (95% CI ${formatPercent(ci.low)}–${formatPercent(ci.high)})`;
   const s = summary.findingsBySeverity;
   return [
     `## Tone audit: ${mdText(guide.brand)}`,
@@ -81,7 +78,7 @@ function renderRuleTable(summary: AuditSummary): string[] {
     .sort((a, b) => b.samples - a.samples || b.findings - a.findings || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const out = ['### Rules', ''];
   if (matched.length > 0) {
-    const share = (r: RuleSummary) => (summary.samples === 0 ? '–' : percent(r.samples / summary.samples));
+    const share = (r: RuleSummary) => (summary.samples === 0 ? '–' : formatPercent(r.samples / summary.samples));
     out.push(
       mdTable(
         ['Rule', 'Kind', 'Severity', 'Findings', 'Samples', 'Share of samples'],

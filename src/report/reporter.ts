@@ -1,6 +1,5 @@
-import type { AuditHeader } from '../audit.js';
 import type { AuditComparison, TrendPoint } from '../diff/index.js';
-import type { AuditResult, AuditSummary, ChangelogEntry, GateResult, Problem, SampleResult } from '../types.js';
+import type { AuditHeader, AuditResult, AuditSummary, ChangelogEntry, GateResult, Problem, SampleResult } from '../types.js';
 
 /** What is known once every sample has been judged. */
 export interface AuditFooter {

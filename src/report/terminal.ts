@@ -1,8 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditHeader } from '../audit.js';
-import type { Finding, SampleResult, Severity } from '../types.js';
+import type { AuditHeader, Finding, SampleResult, Severity } from '../types.js';
 import { applySuggestions, diffWords } from '../diff/word-diff.js';
 import { escapeTerminal, truncate } from './escape.js';
+import { formatPercent } from './format-numbers.js';
+import { mergeSpans } from './merge-spans.js';
 import type { AuditFooter, ReportContext, Reporter } from './reporter.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'error  ', warning: 'warning', info: 'info   ' };
@@ -19,22 +20,10 @@ function severityColor(c: ChalkInstance, severity: Severity): ChalkInstance {
  * Highlights every finding's span in the reply. Overlapping spans merge; the most severe colour wins.
  * Without colour, spans are bracketed so the offending text is still visible.
  */
-export function highlightSpans(text: string, findings: readonly Finding[], c: ChalkInstance): string {
-  const spans = findings
-    .filter((f) => f.span && f.span.end > f.span.start)
-    .map((f) => ({ start: f.span!.start, end: f.span!.end, severity: f.severity }))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: { start: number; end: number; severity: Severity }[] = [];
-  for (const span of spans) {
-    const last = merged.at(-1);
-    if (last && span.start < last.end) {
-      last.end = Math.max(last.end, span.end);
-      if (span.severity === 'error' || (span.severity === 'warning' && last.severity === 'info')) last.severity = span.severity;
-    } else merged.push({ ...span });
-  }
+function highlightSpans(text: string, findings: readonly Finding[], c: ChalkInstance): string {
   let out = '';
   let cursor = 0;
-  for (const span of merged) {
+  for (const span of mergeSpans(text, findings)) {
     out += escapeTerminal(text.slice(cursor, span.start));
     const marked = escapeTerminal(text.slice(span.start, span.end));
     out += c.level > 0 ? severityColor(c, span.severity).underline.bold(marked) : `[${marked}]`;
@@ -58,7 +47,7 @@ function renderFinding(finding: Finding, c: ChalkInstance): string {
  * The reply against its on-brand rewrite (the grader's, else the rules' suggested fixes) as an
  * inline word diff: red struck-through removals, green additions; `[-…-]{+…+}` without colour.
  */
-export function renderRewriteDiff(result: SampleResult, c: ChalkInstance): string {
+function renderRewriteDiff(result: SampleResult, c: ChalkInstance): string {
   const rewrite = result.grade?.rewrite ?? applySuggestions(result.response, result.findings);
   if (!rewrite || rewrite === result.response || result.response.length > MAX_REPLY_SHOWN) return '';
   const label = result.grade?.rewrite ? 'rewrite:' : 'fixes:';
@@ -143,7 +132,7 @@ function renderSummary(header: AuditHeader, footer: AuditFooter, ctx: ReportCont
   if (summary.usage) {
     const u = summary.usage;
     const cachedShare = u.inputTokens + u.cacheReadInputTokens === 0 ? 0 : u.cacheReadInputTokens / (u.inputTokens + u.cacheReadInputTokens + u.cacheCreationInputTokens);
-    lines.push('', `API: ${u.calls} calls, ${u.cachedResults} from result cache · tokens in ${u.inputTokens} (+${u.cacheCreationInputTokens} cache write, ${u.cacheReadInputTokens} cache read, ${(cachedShare * 100).toFixed(0)}% cached) · out ${u.outputTokens} · $${u.costUsd.toFixed(4)}`);
+    lines.push('', `API: ${u.calls} calls, ${u.cachedResults} from result cache · tokens in ${u.inputTokens} (+${u.cacheCreationInputTokens} cache write, ${u.cacheReadInputTokens} cache read, ${formatPercent(cachedShare, 0)} cached) · out ${u.outputTokens} · $${u.costUsd.toFixed(4)}`);
   }
   lines.push('', gate.passed ? c.green.bold('gate: passed') : c.red.bold('gate: FAILED'));
   for (const reason of gate.reasons) lines.push(`  - ${reason}`);

@@ -18,20 +18,6 @@ export interface RawRecord {
 }
 
 /**
- * A field of a record by name: the literal key first (CSV headers may contain dots), then a dotted
- * path into nested objects (`meta.channel`). Undefined when absent.
- */
-export function getField(data: Record<string, unknown>, path: string): unknown {
-  if (Object.hasOwn(data, path)) return data[path];
-  let current: unknown = data;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part)) return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
-
-/**
  * A copy of a record that holds no slice of the reader's buffers. V8 makes a substring of 13 or
  * more characters a view into its parent string, so a kept JSONL line would pin the whole 64 KiB
  * chunk it was split from: 400 kept records measured 24.6 MB. Copying the few records a reservoir

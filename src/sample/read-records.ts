@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { formatFromExtension, sniffFormat } from '../load/samples/detect-format.js';
+import { lookupPath } from '../load/samples/lookup-field.js';
 import type { InputFormat, Problem, SourceLocation } from '../types.js';
 import { parseCsvRecords } from './parse-csv-records.js';
 import { parseJsonArrayRecords } from './parse-json-array-records.js';
 import { parseJsonlRecords } from './parse-jsonl-records.js';
 import { parseTimestamp } from './parse-timestamp.js';
-import { getField, type RawRecord } from './raw-record.js';
+import type { RawRecord } from './raw-record.js';
 import type { Chunks, RecordItem } from './record-item.js';
 
 export interface ReadRecordsOptions {
@@ -69,7 +70,7 @@ async function* generateRecords(inputs: readonly string[], options: ReadRecordsO
       const { record } = item;
       stats.read += 1;
       if (windowed) {
-        const time = parseTimestamp(getField(record.data, timestampField));
+        const time = parseTimestamp(lookupPath(record.data, timestampField)?.value);
         if (time === undefined) {
           stats.missingTimestamp += 1;
           stats.firstMissingTimestamp ??= record.source;
@@ -106,9 +107,8 @@ async function* readInput(input: string, options: ReadRecordsOptions, stats: Rea
 }
 
 /**
- * The input's format from the flag, else its extension, else its first non-blank character:
- * `[` is a JSON array, `{` JSON Lines, anything else CSV. Returns the chunks with the peeked one
- * put back in front.
+ * The input's format from the flag, else its extension, else its first non-blank character
+ * (see {@link sniffFormat}). Returns the chunks with the peeked ones put back in front.
  */
 async function detectFormat(input: string, forced: InputFormat | undefined, source: Chunks): Promise<{ format: InputFormat; chunks: Chunks }> {
   if (forced) return { format: forced, chunks: source };
@@ -116,28 +116,22 @@ async function detectFormat(input: string, forced: InputFormat | undefined, sour
   if (byExtension) return { format: byExtension, chunks: source };
   const iterator = source[Symbol.asyncIterator]();
   const peeked: (string | Uint8Array)[] = [];
-  let head = '';
-  while (head.trim() === '' && head.length < 65536) {
+  let sniffed: InputFormat | undefined;
+  let headLength = 0;
+  while (sniffed === undefined && headLength < 65536) {
     const next = await iterator.next();
     if (next.done) break;
     peeked.push(next.value);
-    head += typeof next.value === 'string' ? next.value : Buffer.from(next.value).toString('utf8');
+    const text = typeof next.value === 'string' ? next.value : Buffer.from(next.value).toString('utf8');
+    headLength += text.length;
+    sniffed = sniffFormat(text);
   }
-  const first = head.replace(/^\uFEFF/, '').trimStart()[0];
-  const format: InputFormat = first === '[' ? 'json' : first === '{' || first === undefined ? 'jsonl' : 'csv';
   async function* chunks(): AsyncGenerator<string | Uint8Array> {
     yield* peeked;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  return { format, chunks: chunks() };
-}
-
-function formatFromExtension(input: string): InputFormat | undefined {
-  const extension = extname(input).toLowerCase();
-  if (extension === '.jsonl' || extension === '.ndjson' || extension === '.jsonlines') return 'jsonl';
-  if (extension === '.csv') return 'csv';
-  if (extension === '.json') return 'json';
-  return undefined;
+  // Blank input holds no records in any format; JSON Lines reads it as such.
+  return { format: sniffed ?? 'jsonl', chunks: chunks() };
 }
 
 function stdinChunks(stdin: Chunks | undefined): Chunks {

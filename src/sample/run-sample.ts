@@ -1,10 +1,11 @@
 import { UsageError } from '../errors.js';
+import { lookupPath } from '../load/samples/lookup-field.js';
 import type { InputFormat, Problem } from '../types.js';
 import type { StratumAllocation } from './allocate.js';
 import { describeSampleSize } from './describe-sample-size.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { createRandom } from './random.js';
-import { detachRecord, getField, type RawRecord } from './raw-record.js';
+import { detachRecord, type RawRecord } from './raw-record.js';
 import { readRecords } from './read-records.js';
 import type { Chunks } from './record-item.js';
 import { Reservoir } from './reservoir.js';
@@ -123,7 +124,7 @@ export async function runSample(options: RunSampleOptions, deps: RunSampleDeps =
     const field = options.stratifyBy;
     const result = await stratifiedSample(stream, {
       size: bound,
-      key: (record) => stratumKey(getField(record.data, field)),
+      key: (record) => stratumKey(lookupPath(record.data, field)?.value),
       allocation: options.allocation ?? 'proportional',
       random,
       finalSize,

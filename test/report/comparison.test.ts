@@ -3,14 +3,13 @@ import { compareAudits, trend } from '../../src/diff/index.js';
 import {
   classifyChange,
   describeOutcome,
-  formatPValue,
   formatRate,
   renderComparisonMarkdown,
   renderComparisonTerminal,
   renderTrendMarkdown,
   renderTrendTerminal,
 } from '../../src/report/comparison/index.js';
-import { signed } from '../../src/report/comparison/describe-change.js';
+import { formatPValue, formatSigned } from '../../src/report/format-numbers.js';
 import { makeAudit, makeFinding, makeSamples } from '../helpers/audit-factory.js';
 import { pairedAudits, pairedComparison, smallUnpairedComparison, trendPoints } from './report-fixtures.js';
 
@@ -131,8 +130,8 @@ describe('change descriptions', () => {
     expect(formatPValue(0.0004)).toBe('p < 0.001');
     expect(formatPValue(0.04567)).toBe('p = 0.046');
     expect(formatPValue(Number.NaN)).toBe('p = n/a');
-    expect(signed(-0.5, 2)).toBe('−0.50');
-    expect(signed(0.0001, 2)).toBe('±0.00');
+    expect(formatSigned(-0.5, 2)).toBe('−0.50');
+    expect(formatSigned(0.0001, 2)).toBe('±0.00');
     expect(formatRate({ count: 1, n: 4, rate: 0.25, low: 0.0456, high: 0.6994 })).toBe('25.0% (1/4, 95% CI 4.6–69.9%)');
   });
 });

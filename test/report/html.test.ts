@@ -3,7 +3,7 @@ import { html, renderHtmlReport } from '../../src/report/html.js';
 import { renderReport, type ReportContext } from '../../src/report/reporter.js';
 import { REPORTERS } from '../../src/report/registry.js';
 import { findingAt, makeAudit, makeGrade, makeSample, makeSamples } from '../helpers/audit-factory.js';
-import { buildReportInput, INJECTION_REPLY } from './html-fixture.js';
+import { buildReportInput } from './html-fixture.js';
 
 const ctx: ReportContext = { colorLevel: 0, showPassing: false };
 

@@ -110,6 +110,18 @@ describe('readRecords: inputs', () => {
     expect(stats.formats).toEqual(['jsonl']);
   });
 
+  it('goes by the extension before sniffing (.jsonlines is JSON Lines), and reads blank stdin as no records', async () => {
+    const lines = scratch.write('x.jsonlines', '[1]\n{"id":1}\n');
+    const { problems, onProblem } = problemCollector();
+    const { records, stats } = readRecords([lines], { onProblem });
+    expect((await collect(records)).map((r) => r.data['id'])).toEqual([1]);
+    expect(stats.formats).toEqual(['jsonl']);
+    expect(problems.map((p) => p.location.line)).toEqual([1]);
+    const blank = readRecords(['-'], { stdin: chunksOf(' \n', '\uFEFF\n') });
+    expect(await collect(blank.records)).toEqual([]);
+    expect(blank.stats.formats).toEqual(['jsonl']);
+  });
+
   it('reads several inputs in order', async () => {
     const a = scratch.write('a.jsonl', '{"id":1}\n');
     const b = scratch.write('b.csv', 'id\n2\n');

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { buildAuditHeader, streamAudit, type AuditHeader } from '../../audit.js';
 import { ConfigError, InputError, formatProblem } from '../../errors.js';
 import { compareAudits, changelogBetween, type AuditComparison } from '../../diff/index.js';
@@ -10,6 +9,7 @@ import { parseFieldMappings, readSamples, type LoadEvent } from '../../load/samp
 import { markdown } from '../../report/markdown.js';
 import { renderReport, type ReportContext } from '../../report/reporter.js';
 import type { AuditResult, SampleResult } from '../../types.js';
+import { displayPath } from '../display-path.js';
 import { gateOptionsFrom } from '../gate-options.js';
 import type { Io } from '../io.js';
 import { prepareJudging } from '../prepare-judging.js';
@@ -30,7 +30,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   const flags = { ...rawFlags };
   if (Array.isArray(flags.field)) flags.fields = parseFieldMappings(flags.field as string[]);
   const { options, engine, graderNote } = await prepareJudging(flags, io);
-  if (options.guideIsBundled) io.stderr.write(`note: no --guide or config guide given; using the bundled example guide ${path.relative(io.cwd, options.guide) || options.guide}\n`);
+  if (options.guideIsBundled) io.stderr.write(`note: no --guide or config guide given; using the bundled example guide ${displayPath(io.cwd, options.guide)}\n`);
   if (engine.grader) io.stderr.write(`grader: ${graderNote}\n`);
 
   const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, stdin: io.stdin, cwd: io.cwd, strict: options.strict };
@@ -116,7 +116,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
       const ctx = { ...ctxFor(d.colorLevel), ...extraCtx };
       await d.writer.write(d.reporter.needsAllSamples ? renderReport(d.reporter, result, ctx) : d.reporter.end(header, { inputProblems, summary, gate: result.gate }, ctx));
       await d.writer.close();
-      if (d.file) io.stderr.write(`wrote ${path.relative(io.cwd, d.file) || d.file}\n`);
+      if (d.file) io.stderr.write(`wrote ${displayPath(io.cwd, d.file)}\n`);
     }
     await writeStepSummary(io, result, { ...ctxFor(0), ...extraCtx });
     if (options.backlog) await updateBacklog(options.backlog, result, engine, io);
@@ -195,7 +195,7 @@ async function updateBacklog(file: string, result: AuditResult, engine: Paramete
   const label = auditLabel(result);
   const outcome = await updateBacklogFromAudit(file, result, { auditLabel: label, now: io.now().toISOString(), checkRewrite: (sample) => auditSample(engine, sample) });
   io.stderr.write(
-    `backlog ${path.relative(io.cwd, file) || file}: ${outcome.added} added, ${outcome.updated} updated, ${outcome.resolved} resolved; ${outcome.ready} ready, ${outcome.needsReview} need review\n`,
+    `backlog ${displayPath(io.cwd, file)}: ${outcome.added} added, ${outcome.updated} updated, ${outcome.resolved} resolved; ${outcome.ready} ready, ${outcome.needsReview} need review\n`,
   );
 }
 

@@ -7,6 +7,7 @@ import type { LoadEvent } from '../../load/samples/index.js';
 import { runRules } from '../../rules/index.js';
 import type { ResolvedOptions } from '../../config/resolve-options.js';
 import type { Finding, Grade, Sample } from '../../types.js';
+import { displayPath } from '../display-path.js';
 import type { Io } from '../io.js';
 
 type LlmEngineGrader = LlmGrader & { context: GradingContext };
@@ -87,7 +88,7 @@ export async function gradeInBatch(
   const key = createHash('sha256').update(`${grader.model}\u0000${grader.promptHash}`);
   for (const sample of samples) key.update(`\u0000${sample.id}\u0000${sample.customer}\u0000${sample.response}`);
   const stateFile = path.join(options.cacheDir, 'batches', `${key.digest('hex').slice(0, 16)}.json`);
-  io.stderr.write(`batch: ${count(samples.length)} replies; state in ${path.relative(io.cwd, stateFile)} (rerun the same command to resume)\n`);
+  io.stderr.write(`batch: ${count(samples.length)} replies; state in ${displayPath(io.cwd, stateFile)} (rerun the same command to resume)\n`);
   const outcome = await gradeBatch(grader.context, samples, findingsById, { stateFile, signal, pollIntervalMs: pollSeconds * 1000 });
   const grades = outcome.grades;
   engine.grader = precomputedGrader(grader, grades);

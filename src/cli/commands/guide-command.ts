@@ -4,6 +4,7 @@ import { formatProblem } from '../../errors.js';
 import { readStyleGuide, styleGuideJsonSchema } from '../../load/styleguide/index.js';
 import { compileRules, lintExamples } from '../../rules/index.js';
 import path from 'node:path';
+import { displayPath } from '../display-path.js';
 import type { Io } from '../io.js';
 import { openOutputFile } from '../output-file.js';
 
@@ -40,7 +41,7 @@ export async function runGuideRenderCommand(file: string | undefined, flags: Rec
     const writer = await openOutputFile(target);
     await writer.write(text);
     await writer.close();
-    io.stderr.write(`wrote ${path.relative(io.cwd, target) || target}\n`);
+    io.stderr.write(`wrote ${displayPath(io.cwd, target)}\n`);
   } else io.stdout.write(text);
   return 0;
 }

@@ -45,7 +45,7 @@ function phrasesSource(phrases: readonly string[]): string[] {
 }
 
 /** Compiles an entry once into one case-insensitive, Unicode-aware regex (memoised per entry object). */
-export function compileEntry(entry: LexiconEntry): RegExp {
+function compileEntry(entry: LexiconEntry): RegExp {
   let regex = compiled.get(entry);
   if (regex === undefined) {
     const sources = [

@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import type { Finding, Grade, Sample, Usage } from '../../types.js';
 import type { MessageBatchIndividualResponse, MessageCreateParamsNonStreaming } from '../clients/anthropic.js';
 import type { GradingContext } from './llm-grader.js';
-import { addUsage, priceUsage, ZERO_USAGE } from './price-usage.js';
+import { addUsage, priceUsage, tokenCountsOf, ZERO_USAGE } from './price-usage.js';
 import { resultCacheKey } from './result-cache.js';
 import { renderSampleTurn } from './sample-turn.js';
 import { parseVerdict } from './verdict.js';
 import { buildVerdictRequest, extractVerdictPayload } from './verdict-request.js';
+import { writeJsonFile } from './write-json-file.js';
 
 export interface GradeBatchOptions {
   /** Where the batch id and its requests are kept, so a rerun resumes the same batch instead of paying twice. */
@@ -94,7 +93,7 @@ export async function gradeBatch(
   async function submit(ids: string[], round: 1 | 2): Promise<BatchState> {
     const batch = await context.client.createBatch(ids.map((id) => ({ custom_id: id, params: paramsFor(id) })), options.signal);
     const next: BatchState = { batchId: batch.id, round, requests: Object.fromEntries(ids.map((id) => [id, byKey.get(id)!.map((s) => s.id)])) };
-    await writeState(options.stateFile, next);
+    await writeJsonFile(options.stateFile, next);
     return next;
   }
 
@@ -121,16 +120,7 @@ export async function gradeBatch(
     if (!byKey.has(key)) return undefined;
     if (line.result.type !== 'succeeded') return line.result.type;
     const message = line.result.message;
-    const usage = priceUsage(
-      {
-        inputTokens: message.usage.input_tokens,
-        outputTokens: message.usage.output_tokens,
-        cacheCreationInputTokens: message.usage.cache_creation_input_tokens ?? 0,
-        cacheReadInputTokens: message.usage.cache_read_input_tokens ?? 0,
-      },
-      context.model,
-      { prices: context.prices, batch: true },
-    );
+    const usage = priceUsage(tokenCountsOf(message.usage), context.model, { prices: context.prices, batch: true });
     outcome.usage = addUsage(outcome.usage, usage);
     const sample = byKey.get(key)![0]!;
     const payload = message.stop_reason === 'refusal' ? { ok: false as const, error: 'the model refused to grade' } : extractVerdictPayload(message);
@@ -163,13 +153,6 @@ async function readState(file: string): Promise<BatchState | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function writeState(file: string, state: BatchState): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(temp, JSON.stringify(state, null, 2) + '\n', 'utf8');
-  await rename(temp, file);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -2,7 +2,7 @@ import type { Grader } from '../grader.js';
 import type { Finding, Grade, Sample, StyleGuide, Usage } from '../../types.js';
 import { ApiCallError, createAnthropicClient, type AnthropicClient, type Message } from '../clients/anthropic.js';
 import { AdaptiveLimiter, type LimitChange } from './adaptive-limiter.js';
-import { addUsage, priceUsage, ZERO_USAGE, type PriceTable } from './price-usage.js';
+import { addUsage, priceUsage, tokenCountsOf, ZERO_USAGE, type PriceTable } from './price-usage.js';
 import { readPriceTable } from './read-price-table.js';
 import { createResultCache, resultCacheKey, type ResultCache } from './result-cache.js';
 import { renderRubric } from './rubric.js';
@@ -198,16 +198,7 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
         reservedUsd -= worst;
       }
       limiter.succeeded();
-      const callUsage = priceUsage(
-        {
-          inputTokens: message.usage.input_tokens,
-          outputTokens: message.usage.output_tokens,
-          cacheCreationInputTokens: message.usage.cache_creation_input_tokens ?? 0,
-          cacheReadInputTokens: message.usage.cache_read_input_tokens ?? 0,
-        },
-        model,
-        { prices },
-      );
+      const callUsage = priceUsage(tokenCountsOf(message.usage), model, { prices });
       usage = addUsage(usage, callUsage);
       totals.usage = addUsage(totals.usage, callUsage);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Usage } from '../../types.js';
+import type { Message } from '../clients/anthropic.js';
 
 /** Prices of one model in USD per million tokens. */
 export interface ModelPrice {
@@ -33,6 +34,16 @@ export const priceTableSchema = z.object({
 
 /** Token counts as the API reports them, before pricing. */
 export type TokenCounts = Omit<Usage, 'costUsd'>;
+
+/** The token counts of one API reply (absent cache counts are 0). */
+export function tokenCountsOf(usage: Message['usage']): TokenCounts {
+  return {
+    inputTokens: usage.input_tokens,
+    outputTokens: usage.output_tokens,
+    cacheCreationInputTokens: usage.cache_creation_input_tokens ?? 0,
+    cacheReadInputTokens: usage.cache_read_input_tokens ?? 0,
+  };
+}
 
 /** Zero usage, the identity for {@link addUsage}. */
 export const ZERO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0, costUsd: 0 };

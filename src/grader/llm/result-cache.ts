@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Grade, Sample } from '../../types.js';
+import { writeJsonFile } from './write-json-file.js';
 
 /**
  * Key of a verdict: sha256 (hex) of the model, the prompt hash and the sample's customer context and reply.
@@ -54,17 +55,8 @@ export function createResultCache(dir: string): ResultCache {
     },
     async write(key, grade) {
       if (grade.status !== 'graded') return;
-      const file = fileOf(key);
       const { usage: _usage, cached: _cached, ...stored } = grade;
-      await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
-      const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-      try {
-        await writeFile(temp, JSON.stringify({ key, grade: stored }, null, 2) + '\n', 'utf8');
-        await rename(temp, file);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
+      await writeJsonFile(fileOf(key), { key, grade: stored });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { InputFormat } from '../../types.js';
 const EXTENSION_FORMATS: Readonly<Record<string, InputFormat>> = {
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.jsonlines': 'jsonl',
   '.csv': 'csv',
   '.json': 'json',
 };

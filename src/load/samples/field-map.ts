@@ -28,7 +28,7 @@ export const FIELD_ALIASES: Readonly<Record<keyof FieldMap, readonly string[]>> 
 const FIELD_NAMES = Object.keys(DEFAULT_FIELDS) as (keyof FieldMap)[];
 
 /** True when `name` is one of our field names (`response`, `customer`, …). */
-export function isFieldName(name: string): name is keyof FieldMap {
+function isFieldName(name: string): name is keyof FieldMap {
   return (FIELD_NAMES as string[]).includes(name);
 }
 

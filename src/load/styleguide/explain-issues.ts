@@ -93,7 +93,7 @@ function enumHint(value: string, options: string[], key: PathSegment | undefined
 }
 
 /** The value at `path` in plain YAML data, or undefined when any step is missing. */
-export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let current = data;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;

@@ -1,4 +1,5 @@
 import type { RateChange, RateEstimate } from '../../diff/index.js';
+import { formatInterval, formatPercent, formatPValue, formatSigned } from '../format-numbers.js';
 
 /** How a change reads to a person: the four outcomes every comparison renderer colours the same way. */
 export type ChangeOutcome = 'regression' | 'improvement' | 'not-significant' | 'too-small';
@@ -21,32 +22,14 @@ export function classifyChange(change: TestedChange, higherIsBetter = false): Ch
   return change.change > 0 === higherIsBetter ? 'improvement' : 'regression';
 }
 
-/** `12.5%`, one decimal place. */
-export function formatPercent(rate: number): string {
-  return `${(rate * 100).toFixed(1)}%`;
-}
-
 /** `12.5% (5/40, 95% CI 5.5–26.1%)`. */
 export function formatRate(estimate: RateEstimate): string {
-  return `${formatPercent(estimate.rate)} (${estimate.count}/${estimate.n}, 95% CI ${(estimate.low * 100).toFixed(1)}–${formatPercent(estimate.high)})`;
+  return `${formatPercent(estimate.rate)} (${estimate.count}/${estimate.n}, 95% CI ${formatInterval(estimate.low, estimate.high)})`;
 }
 
 /** A change in percentage points with its sign: `+4.0 pts`, `−2.5 pts`, `±0.0 pts`. */
 export function formatPointChange(change: number): string {
-  return `${signed(change * 100, 1)} pts`;
-}
-
-/** A signed number with a true minus sign, so columns of changes read at a glance. */
-export function signed(value: number, digits: number): string {
-  const text = Math.abs(value).toFixed(digits);
-  if (Number(text) === 0) return `±${text}`;
-  return value > 0 ? `+${text}` : `−${text}`;
-}
-
-/** `p = 0.034`, or `p < 0.001` for tiny values. */
-export function formatPValue(pValue: number): string {
-  if (!Number.isFinite(pValue)) return 'p = n/a';
-  return pValue < 0.001 ? 'p < 0.001' : `p = ${pValue.toFixed(3)}`;
+  return formatSigned(change * 100, 1, ' pts');
 }
 
 /** The verdict words a reader needs, e.g. `regression (p = 0.012)` or `too small to conclude: 12 samples…`. */

@@ -4,5 +4,5 @@ export { renderComparisonTerminal } from './render-comparison-terminal.js';
 export type { ComparisonTerminalOptions } from './render-comparison-terminal.js';
 export { renderTrendMarkdown } from './render-trend-markdown.js';
 export { renderTrendTerminal } from './render-trend-terminal.js';
-export { classifyChange, describeOutcome, formatPValue, formatRate } from './describe-change.js';
+export { classifyChange, describeOutcome, formatRate } from './describe-change.js';
 export type { ChangeOutcome } from './describe-change.js';

@@ -7,13 +7,12 @@ import {
   classifyChange,
   describeOutcome,
   describeTest,
-  formatPercent,
   formatPointChange,
   formatRate,
-  signed,
   type ChangeOutcome,
   type TestedChange,
 } from './describe-change.js';
+import { formatPercent, formatSigned } from '../format-numbers.js';
 import { renderTrendMarkdown } from './render-trend-markdown.js';
 
 export interface ComparisonMarkdownOptions {
@@ -98,7 +97,7 @@ function renderRules(comparison: AuditComparison, sub: string): string[] {
         r.severity,
         `${formatPercent(r.base.rate)} (${r.base.count}/${r.base.n}) · ${r.baseFindings} findings`,
         `${formatPercent(r.head.rate)} (${r.head.count}/${r.head.n}) · ${r.headFindings} findings`,
-        `${formatPointChange(r.change)} · ${signed(r.findingsChange, 0)} findings`,
+        `${formatPointChange(r.change)} · ${formatSigned(r.findingsChange, 0)} findings`,
         outcomeCell(r, r.presentIn),
       ]),
     ),
@@ -122,7 +121,7 @@ function renderDimensions(rows: readonly DimensionChange[], sub: string): string
       mdCell(d.id),
       mean(d.base),
       mean(d.head),
-      signed(d.change, 2),
+      formatSigned(d.change, 2),
       outcomeCell(d, d.presentIn, true),
       ...(showBelowMin ? [d.belowMin ? `${formatPercent(d.belowMin.base.rate)} → ${formatPercent(d.belowMin.head.rate)} ${MARK[classifyChange(d.belowMin)]}` : '–'] : []),
     ]),

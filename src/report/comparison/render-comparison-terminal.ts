@@ -8,13 +8,12 @@ import {
   classifyChange,
   describeOutcome,
   describeTest,
-  formatPercent,
   formatPointChange,
   formatRate,
-  signed,
   type ChangeOutcome,
   type TestedChange,
 } from './describe-change.js';
+import { formatPercent, formatSigned } from '../format-numbers.js';
 import { renderTrendTerminal } from './render-trend-terminal.js';
 
 export interface ComparisonTerminalOptions {
@@ -106,7 +105,7 @@ function renderRules(comparison: AuditComparison, c: ChalkInstance): string[] {
           r.severity,
           `${formatPercent(r.base.rate)} (${r.base.count}/${r.base.n})`,
           `${formatPercent(r.head.rate)} (${r.head.count}/${r.head.n})`,
-          `${formatPointChange(r.change)}, ${signed(r.findingsChange, 0)} findings`,
+          `${formatPointChange(r.change)}, ${formatSigned(r.findingsChange, 0)} findings`,
           outcome.text,
         ],
         paint: outcome.paint,
@@ -127,7 +126,7 @@ function renderDimensions(rows: readonly DimensionChange[], c: ChalkInstance): s
       ['dimension', 'base mean', 'head mean', 'change', 'outcome (1–5 scale, higher is better)'],
       rows.map((d) => {
         const outcome = outcomeText(d, d.presentIn, c, true);
-        return { cells: [escapeTerminal(d.id), mean(d.base), mean(d.head), signed(d.change, 2), outcome.text], paint: outcome.paint };
+        return { cells: [escapeTerminal(d.id), mean(d.base), mean(d.head), formatSigned(d.change, 2), outcome.text], paint: outcome.paint };
       }),
       c,
     ),

@@ -1,6 +1,6 @@
 import type { TrendPoint } from '../../diff/index.js';
 import { mdCell, mdTable } from '../markdown-syntax.js';
-import { formatPercent } from './describe-change.js';
+import { formatPercent } from '../format-numbers.js';
 import { trendDimensionIds, trendDirection, trendMean } from './trend-columns.js';
 
 const ARROW = { up: '⬆️ ', down: '⬇️ ', flat: '', first: '' } as const;

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { TrendPoint } from '../../diff/index.js';
 import { escapeTerminal } from '../escape.js';
-import { formatPercent } from './describe-change.js';
+import { formatPercent } from '../format-numbers.js';
 import { trendDimensionIds, trendDirection, trendMean } from './trend-columns.js';
 
 const BAR_WIDTH = 20;

@@ -1,8 +1,8 @@
 import type { AuditComparison, AuditIdentity, DimensionChange, RateChange, RateEstimate, RuleChange } from '../../diff/index.js';
 import type { ChangelogEntry } from '../../types.js';
 import { escapeHtml } from '../escape.js';
-import { coord, formatInterval, formatPercent, formatPoints, formatPValue, formatSigned } from './format-numbers.js';
-import { niceShareMax, openSvg } from './svg-frame.js';
+import { formatInterval, formatPercent, formatPoints, formatPValue, formatSigned } from '../format-numbers.js';
+import { coord, niceShareMax, openSvg } from './svg-frame.js';
 
 /** How many sample ids / findings a list shows before "and N more". */
 const LIST_LIMIT = 60;

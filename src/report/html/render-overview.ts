@@ -3,7 +3,7 @@ import { wilsonInterval } from '../../findings/statistics.js';
 import type { AuditResult } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportContext } from '../reporter.js';
-import { formatInterval, formatPercent } from './format-numbers.js';
+import { formatInterval, formatPercent } from '../format-numbers.js';
 
 /** The page header: which guide, which grader (said plainly when it is not a language model), which inputs. */
 export function renderHeader(result: AuditResult, ctx: ReportContext): string {

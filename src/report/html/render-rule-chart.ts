@@ -1,7 +1,7 @@
 import type { RuleSummary, Severity } from '../../types.js';
 import { escapeHtml, truncate } from '../escape.js';
-import { coord, formatPercent } from './format-numbers.js';
-import { niceShareMax, openSvg } from './svg-frame.js';
+import { formatPercent } from '../format-numbers.js';
+import { coord, niceShareMax, openSvg } from './svg-frame.js';
 
 const WIDTH = 760;
 const ROW = 24;

@@ -1,7 +1,6 @@
 import type { DimensionSummary } from '../../types.js';
 import { escapeHtml } from '../escape.js';
-import { coord } from './format-numbers.js';
-import { openSvg } from './svg-frame.js';
+import { coord, openSvg } from './svg-frame.js';
 
 const WIDTH = 260;
 const HEIGHT = 160;

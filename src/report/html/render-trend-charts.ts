@@ -1,7 +1,7 @@
 import type { TrendPoint } from '../../diff/index.js';
 import { escapeHtml, truncate } from '../escape.js';
-import { coord, formatInterval, formatPercent } from './format-numbers.js';
-import { niceShareMax, openSvg } from './svg-frame.js';
+import { formatInterval, formatPercent } from '../format-numbers.js';
+import { coord, niceShareMax, openSvg } from './svg-frame.js';
 
 const WIDTH = 760;
 const PLOT = { left: 56, right: 736 };

@@ -21,10 +21,7 @@ export function niceShareMax(max: number): number {
   return 1;
 }
 
-/** A nice upper bound for a count axis (1, 2, 5, 10, 20, 50, …). */
-export function niceCountMax(max: number): number {
-  if (max <= 1) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (max <= step * magnitude) return step * magnitude;
-  return 10 * magnitude;
+/** SVG coordinates: two decimals at most, no trailing zeros, so paths stay short and stable. */
+export function coord(value: number): string {
+  return String(Math.round(value * 100) / 100);
 }

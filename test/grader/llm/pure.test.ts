@@ -3,7 +3,7 @@ import { renderRubric } from '../../../src/grader/llm/rubric.js';
 import { neutraliseDelimiters, renderSampleTurn } from '../../../src/grader/llm/sample-turn.js';
 import { buildVerdictSchema, locateQuote, parseVerdict } from '../../../src/grader/llm/verdict.js';
 import { buildVerdictRequest, extractJson, extractVerdictPayload, isUnsupportedModeError, resolveOutputMode } from '../../../src/grader/llm/verdict-request.js';
-import { priceUsage, type PriceTable } from '../../../src/grader/llm/price-usage.js';
+import { priceUsage, tokenCountsOf, type PriceTable } from '../../../src/grader/llm/price-usage.js';
 import { readPriceTable } from '../../../src/grader/llm/read-price-table.js';
 import { makeGuide, makeSample, verdict } from './fixtures.js';
 
@@ -176,6 +176,16 @@ describe('priceUsage', () => {
     expect(small.costUsd).toBeCloseTo(0.0038, 10);
     const batch = priceUsage({ inputTokens: 200, outputTokens: 300, cacheCreationInputTokens: 0, cacheReadInputTokens: 2000 }, 'claude-sonnet-5-5', { prices, batch: true });
     expect(batch.costUsd).toBeCloseTo(0.0019, 10);
+  });
+
+  it('reads the token counts of an API reply, absent cache counts as 0', () => {
+    const usage = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: null, cache_read_input_tokens: 7 };
+    expect(tokenCountsOf(usage as unknown as Parameters<typeof tokenCountsOf>[0])).toEqual({
+      inputTokens: 10,
+      outputTokens: 5,
+      cacheCreationInputTokens: 0,
+      cacheReadInputTokens: 7,
+    });
   });
 
   it('costs an unknown model nothing and rejects a broken table', () => {

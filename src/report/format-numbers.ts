@@ -1,6 +1,6 @@
 /**
- * Number formatting for the HTML report. Fixed-point only (never `toLocaleString`), so the same
- * audit renders the same bytes on every machine.
+ * Number formatting shared by the reporters (terminal, Markdown, HTML, GitHub). Fixed-point only
+ * (never `toLocaleString`), so the same audit renders the same bytes on every machine.
  */
 
 /** A share in [0, 1] as a percentage, e.g. `12.5%`. */
@@ -29,9 +29,4 @@ export function formatPValue(p: number): string {
 /** A 95% interval of shares: `8.1–17.3%`. */
 export function formatInterval(low: number, high: number, digits = 1): string {
   return `${(low * 100).toFixed(digits)}–${(high * 100).toFixed(digits)}%`;
-}
-
-/** SVG coordinates: two decimals at most, no trailing zeros, so paths stay short and stable. */
-export function coord(value: number): string {
-  return String(Math.round(value * 100) / 100);
 }
