@@ -1,14 +1,16 @@
-import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { formatFromExtension, sniffFormat } from '../load/samples/detect-format.js';
 import { lookupPath } from '../load/samples/lookup-field.js';
+import type { RawRecord as ReadRecord } from '../load/samples/raw-record.js';
+import { readSampleSource, type SampleSource } from '../load/samples/read-sample-source.js';
+import { readSourceRecords } from '../load/samples/read-source-records.js';
+import { resolveInputs } from '../load/samples/resolve-inputs.js';
 import type { InputFormat, Problem, SourceLocation } from '../types.js';
-import { parseCsvRecords } from './parse-csv-records.js';
-import { parseJsonArrayRecords } from './parse-json-array-records.js';
-import { parseJsonlRecords } from './parse-jsonl-records.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import type { RawRecord } from './raw-record.js';
-import type { Chunks, RecordItem } from './record-item.js';
+
+/** Text chunks of one input, as a file or stdin stream delivers them. */
+export type Chunks = AsyncIterable<string | Uint8Array>;
 
 export interface ReadRecordsOptions {
   /** Read every input as this format. Otherwise by extension (.jsonl/.ndjson, .csv, .json), else sniffed from the first bytes. */
@@ -25,6 +27,8 @@ export interface ReadRecordsOptions {
   timestampField?: string;
   /** The stream read for the input `-`. */
   stdin?: Chunks;
+  /** Directory that relative paths and globs are resolved from (default: the process's). */
+  cwd?: string;
 }
 
 /** Counts kept while reading; complete once the records have been iterated to the end. */
@@ -46,8 +50,9 @@ export interface ReadStats {
 }
 
 /**
- * Streams raw records from JSONL, CSV or JSON-array files (and `-` for stdin), in input order,
- * applying the `since`/`until` window on `timestampField`. Bad records are skipped and reported
+ * Streams raw records from JSONL, CSV or JSON-array files, globs and `-` (stdin), in input order,
+ * through the audit's readers (`load/samples`), so both commands read every input alike; then
+ * applies the `since`/`until` window on `timestampField`. Bad records are skipped and reported
  * (or thrown under `strict`); an input that cannot be opened throws an {@link InputError}.
  * `stats` fills in as `records` is iterated; iterate once.
  */
@@ -59,10 +64,14 @@ export function readRecords(inputs: readonly string[], options: ReadRecordsOptio
 async function* generateRecords(inputs: readonly string[], options: ReadRecordsOptions, stats: ReadStats): AsyncGenerator<RawRecord> {
   const { since, until, timestampField = 'timestamp' } = options;
   const windowed = since !== undefined || until !== undefined;
-  for (const input of inputs) {
-    for await (const item of readInput(input, options, stats)) {
+  for (const input of await resolveInputs(inputs, resolve(options.cwd ?? '.'))) {
+    const source = await readSampleSource(input, options.format, options.stdin);
+    stats.formats.push(source.format);
+    let index = 0;
+    for await (const read of readSourceRecords(source)) {
+      const item = toRecordItem(read, source, index++);
       if ('problem' in item) {
-        if (options.strict) throw new InputError(`bad record in ${input}`, { problems: [item.problem] });
+        if (options.strict) throw new InputError(`bad record in ${source.file}`, { problems: [item.problem] });
         stats.skipped += 1;
         options.onProblem?.(item.problem);
         continue;
@@ -87,65 +96,32 @@ async function* generateRecords(inputs: readonly string[], options: ReadRecordsO
   }
 }
 
-async function* readInput(input: string, options: ReadRecordsOptions, stats: ReadStats): AsyncGenerator<RecordItem> {
-  try {
-    const source = input === '-' ? stdinChunks(options.stdin) : createReadStream(input, { encoding: 'utf8' });
-    const { format, chunks } = await detectFormat(input, options.format, source);
-    stats.formats.push(format);
-    if (format === 'jsonl') yield* parseJsonlRecords(input, chunks);
-    else if (format === 'csv') yield* parseCsvRecords(input, chunks);
-    else yield* parseJsonArrayRecords(input, await collectText(chunks));
-  } catch (error) {
-    if (isFileError(error)) {
-      throw new InputError(`cannot read ${input}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
-        cause: error,
-        hint: error.code === 'ENOENT' ? 'check the path; use - to read from stdin' : undefined,
-      });
-    }
-    throw error;
-  }
-}
-
 /**
- * The input's format from the flag, else its extension, else its first non-blank character
- * (see {@link sniffFormat}). Returns the chunks with the peeked ones put back in front.
+ * A record as sampling keeps it, or why it cannot be one: sampling passes any JSON object
+ * through, so unlike the audit it asks nothing of the fields, only that the record is an object.
+ * `index` counts what the reader yielded, so in a JSON array it is the element's position.
  */
-async function detectFormat(input: string, forced: InputFormat | undefined, source: Chunks): Promise<{ format: InputFormat; chunks: Chunks }> {
-  if (forced) return { format: forced, chunks: source };
-  const byExtension = formatFromExtension(input);
-  if (byExtension) return { format: byExtension, chunks: source };
-  const iterator = source[Symbol.asyncIterator]();
-  const peeked: (string | Uint8Array)[] = [];
-  let sniffed: InputFormat | undefined;
-  let headLength = 0;
-  while (sniffed === undefined && headLength < 65536) {
-    const next = await iterator.next();
-    if (next.done) break;
-    peeked.push(next.value);
-    const text = typeof next.value === 'string' ? next.value : Buffer.from(next.value).toString('utf8');
-    headLength += text.length;
-    sniffed = sniffFormat(text);
+function toRecordItem(read: ReadRecord, source: SampleSource, index: number): { record: RawRecord } | { problem: Problem } {
+  const { file, format } = source;
+  if (!read.ok) {
+    const location = read.col === undefined ? { file, line: read.line } : { file, line: read.line, col: read.col };
+    return { problem: { location, path: '', message: read.message } };
   }
-  async function* chunks(): AsyncGenerator<string | Uint8Array> {
-    yield* peeked;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  const location = { file, line: read.line };
+  const { value } = read;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return format === 'json'
+      ? { problem: { location, path: `[${index}]`, message: 'expected a JSON object' } }
+      : { problem: { location, path: '', message: `expected a JSON object, got ${describe(value)}` } };
   }
-  // Blank input holds no records in any format; JSON Lines reads it as such.
-  return { format: sniffed ?? 'jsonl', chunks: chunks() };
+  const record: RawRecord = { data: value as Record<string, unknown>, format, source: location };
+  if (read.text !== undefined) record.raw = read.text;
+  if (read.columns !== undefined) record.columns = read.columns;
+  return { record };
 }
 
-function stdinChunks(stdin: Chunks | undefined): Chunks {
-  if (stdin === undefined) throw new InputError('cannot read - : no stdin stream was given');
-  return stdin;
-}
-
-async function collectText(chunks: Chunks): Promise<string> {
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
-  for await (const chunk of chunks) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
-}
-
-function isFileError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
 }

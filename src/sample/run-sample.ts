@@ -6,15 +6,14 @@ import { describeSampleSize } from './describe-sample-size.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { createRandom } from './random.js';
 import { detachRecord, type RawRecord } from './raw-record.js';
-import { readRecords } from './read-records.js';
-import type { Chunks } from './record-item.js';
+import { readRecords, type Chunks } from './read-records.js';
 import { Reservoir } from './reservoir.js';
 import { marginOfError, requiredSampleSize } from './sample-size.js';
 import { stratifiedSample, type Allocation } from './stratify.js';
 import { subsample } from './subsample.js';
 
 export interface RunSampleOptions {
-  /** Files to read (JSONL, CSV, JSON array); `-` is stdin. */
+  /** Files or globs to read (JSONL, CSV, JSON array); `-` is stdin. A file named twice is read once. */
   inputs: readonly string[];
   /** Records to sample. Give this or `margin`, not both. */
   size?: number;
@@ -49,6 +48,8 @@ export interface RunSampleOptions {
 export interface RunSampleDeps {
   /** The stream read for the input `-`. */
   stdin?: Chunks;
+  /** Directory that relative paths and globs are resolved from (default: the process's). */
+  cwd?: string;
 }
 
 export interface SampleStats {
@@ -105,6 +106,7 @@ export async function runSample(options: RunSampleOptions, deps: RunSampleDeps =
     until: settings.until,
     timestampField: settings.timestampField,
     stdin: deps.stdin,
+    cwd: deps.cwd,
     onProblem: (problem) => {
       if (problems.length < MAX_KEPT_PROBLEMS) problems.push(problem);
       options.onProblem?.(problem);

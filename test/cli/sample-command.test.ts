@@ -39,6 +39,8 @@ describe('tone-audit sample', () => {
     const dir = tempDir();
     expect((await runCli(['sample', samples, '--seed', '1'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['sample', samples, '--size', '5', '--margin', '0.05', '--seed', '1'], { cwd: dir })).code).toBe(2);
-    expect((await runCli(['sample', 'missing.jsonl', '--size', '5', '--seed', '1'], { cwd: dir })).code).toBe(2);
+    const missing = await runCli(['sample', 'missing.jsonl', '--size', '5', '--seed', '1'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('error: cannot read samples file missing.jsonl: no such file\nhint: check the path; use - to read from stdin\n');
   });
 });

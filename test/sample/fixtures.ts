@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../../src/types.js';
 
-/** A scratch directory for one test file; `write` returns the path, `cleanup` removes everything. */
-export function scratchDir(): { write: (name: string, text: string) => string; cleanup: () => void } {
+/** A scratch directory (`dir`) for one test file; `write` returns the path, `cleanup` removes everything. */
+export function scratchDir(): { dir: string; write: (name: string, text: string) => string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'tone-audit-sample-'));
   return {
+    dir,
     write: (name, text) => {
       const path = join(dir, name);
       writeFileSync(path, text);

@@ -24,10 +24,11 @@ describe('readRecords: JSONL', () => {
     expect(read.map((r) => r.source.line)).toEqual([1, 5, 8]);
     expect(read[0]!.raw).toBe('{"id":"a", "n":1}');
     expect(read[1]!.raw).toBe('{"id":"b","text":"caf\u00e9 \\u00e9"}');
-    expect(problems.map((p) => [p.location.line, p.message.split(':')[0]])).toEqual([
-      [3, 'not valid JSON'],
-      [4, 'expected a JSON object, got an array'],
-      [7, 'expected a JSON object, got a string'],
+    // The same reader and messages as the audit: the place is in the location, not the message.
+    expect(problems.map((p) => [p.location.line, p.location.col, p.message])).toEqual([
+      [3, 2, "invalid JSON: Expected property name or '}'"],
+      [4, undefined, 'expected a JSON object, got an array'],
+      [7, undefined, 'expected a JSON object, got a string'],
     ]);
     expect(problems[0]!.location.file).toBe(file);
     expect(stats).toMatchObject({ read: 3, kept: 3, skipped: 3, formats: ['jsonl'] });
@@ -70,7 +71,10 @@ describe('readRecords: CSV', () => {
     expect(read.map((r) => r.source.line)).toEqual([2, 5, 7]);
     expect(read[0]!.columns).toEqual(['id', 'channel', 'response']);
     expect(problems.map((p) => p.location.line)).toEqual([4, 8]);
-    expect(problems[0]!.message).toMatch(/^CSV /);
+    expect(problems.map((p) => p.message)).toEqual([
+      'invalid CSV row: row has 2 fields but the header has 3 columns',
+      'invalid CSV row: a quoted field is never closed (the row runs to the end of the file)',
+    ]);
     expect(stats).toMatchObject({ read: 3, skipped: 2, formats: ['csv'] });
   });
 });
@@ -84,19 +88,48 @@ describe('readRecords: JSON array', () => {
     expect(problems).toEqual([{ location: { file, line: 4 }, path: '[1]', message: 'expected a JSON object' }]);
   });
 
+  it('streams the array, skipping a broken element as a problem at the place it starts, or stopping on it under strict', async () => {
+    const broken = scratch.write('broken.json', '[{"id": 1},\n {"id": }, {"id": 3},\n {"id": 4}');
+    const { problems, onProblem } = problemCollector();
+    const read = await collect(readRecords([broken], { onProblem }).records);
+    expect(read.map((r) => [r.data['id'], r.source.line])).toEqual([[1, 1], [3, 2]]);
+    expect(problems).toEqual([
+      { location: { file: broken, line: 2, col: 2 }, path: '', message: `invalid JSON: Unexpected token '}', "{"id": }" is not valid JSON` },
+      { location: { file: broken, line: 3, col: 2 }, path: '', message: 'invalid JSON: the file ends inside this record (truncated?)' },
+    ]);
+    const error = await collect(readRecords([broken], { strict: true }).records).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems[0]!.location).toEqual({ file: broken, line: 2, col: 2 });
+  });
+
   it('throws an InputError for text that is not a JSON array', async () => {
-    const broken = scratch.write('broken.json', '[{"id": 1},\n{"id": }]');
-    await expect(collect(readRecords([broken]).records)).rejects.toThrow(InputError);
     const object = scratch.write('object.json', '{"id": 1}');
-    await expect(collect(readRecords([object]).records)).rejects.toThrow(/expected a JSON array/);
+    const error = await collect(readRecords([object]).records).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toEqual([
+      { location: { file: object, line: 1, col: 1 }, path: '', message: 'expected a JSON array of records, found an object' },
+    ]);
   });
 });
 
 describe('readRecords: inputs', () => {
-  it('throws an InputError for a missing file', async () => {
-    const error = await collect(readRecords([`${scratch.write('x.jsonl', '')}-missing.jsonl`]).records).catch((e: unknown) => e);
+  it('throws an InputError for a missing file or a directory', async () => {
+    const missing = `${scratch.write('x.jsonl', '')}-missing.jsonl`;
+    const error = await collect(readRecords([missing]).records).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toMatch(/no such file/);
+    expect((error as InputError).message).toBe(`cannot read samples file ${missing}: no such file`);
+    expect((error as InputError).hint).toBe('check the path; use - to read from stdin');
+    const directory = await collect(readRecords([scratch.dir]).records).catch((e: unknown) => e);
+    expect((directory as InputError).message).toBe(`cannot read samples file ${scratch.dir}: it is a directory`);
+  });
+
+  it('resolves paths and globs from cwd, in sorted order, reading a file named twice once', async () => {
+    scratch.write('glob-b.jsonl', '{"id":"b"}\n');
+    scratch.write('glob-a.jsonl', '{"id":"a"}\n');
+    const { records, stats } = readRecords(['glob-*.jsonl', 'glob-b.jsonl'], { cwd: scratch.dir });
+    const read = await collect(records);
+    expect(read.map((r) => [r.data['id'], r.source.file])).toEqual([['a', 'glob-a.jsonl'], ['b', 'glob-b.jsonl']]);
+    expect(stats.formats).toEqual(['jsonl', 'jsonl']);
   });
 
   it('sniffs the format of stdin and of files with other extensions', async () => {

@@ -33,7 +33,7 @@ export async function runSampleCommand(logs: string[], flags: Record<string, unk
         if (shown <= 20) io.stderr.write(`warning: ${formatProblem(problem)} (record skipped)\n`);
       },
     },
-    { stdin: io.stdin },
+    { stdin: io.stdin, cwd: io.cwd },
   );
   const text = formatRecords(records, stats.format);
   if (typeof flags.output === 'string') {

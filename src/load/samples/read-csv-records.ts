@@ -15,13 +15,19 @@ const CSV_MESSAGES: Partial<Record<string, string>> = {
 /**
  * Reads CSV with csv-parse's streaming parser: the first row names the columns, quoted fields
  * may span lines, a BOM is dropped. A broken row becomes a failed record (via `on_skip`) and
- * parsing carries on, so one bad row never hides the rest of the file.
+ * parsing carries on, so one bad row never hides the rest of the file. Each record carries the
+ * header (`columns`).
  */
 export async function* readCsvRecords(chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
   // Problems found since the last record; flushed in line order around the records.
   const pending: FailedRecord[] = [];
+  let columns: readonly string[] = [];
   const parser = parse({
-    columns: true,
+    // The header as csv-parse reads it (BOM dropped), kept so a sample can repeat it.
+    columns: (header: string[]) => {
+      columns = header;
+      return header;
+    },
     bom: true,
     info: true,
     raw: true,
@@ -43,7 +49,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string>): AsyncGener
   for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: Info; raw: string }>) {
     const line = startLine(row.info.lines, row.raw);
     while (pending.length > 0 && (pending[0] as FailedRecord).line < line) yield pending.shift() as FailedRecord;
-    yield { ok: true, value: row.record, line };
+    yield { ok: true, value: row.record, line, columns };
   }
   await fed;
   yield* pending.splice(0);

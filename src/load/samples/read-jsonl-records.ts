@@ -5,7 +5,8 @@ import { describeJsonError, type RawRecord } from './raw-record.js';
 /**
  * Reads JSON Lines one line at a time through `readline`, so memory stays flat however long
  * the file is. Blank lines are skipped; a leading BOM is dropped; a line that is not JSON
- * becomes a failed record (the reader carries on with the next line).
+ * becomes a failed record (the reader carries on with the next line). Each record keeps its
+ * line's text, so a sample of the log can be written back byte for byte.
  */
 export async function* readJsonlRecords(chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
   const input = Readable.from(chunks, { objectMode: false });
@@ -23,7 +24,7 @@ export async function* readJsonlRecords(chunks: AsyncIterable<string>): AsyncGen
       if (text.trim() === '') continue;
       let record: RawRecord;
       try {
-        record = { ok: true, value: JSON.parse(text), line };
+        record = { ok: true, value: JSON.parse(text), line, text };
       } catch (error) {
         record = { ok: false, ...describeJsonError(error, text, line, 1) };
       }

@@ -21,7 +21,7 @@ export interface SampleSource {
 export async function readSampleSource(
   input: SampleInput,
   format: InputFormat | undefined,
-  stdin: NodeJS.ReadableStream | undefined,
+  stdin: AsyncIterable<string | Uint8Array> | undefined,
 ): Promise<SampleSource> {
   if (input.kind === 'stdin') {
     if (!stdin) throw new InputError('cannot read samples from stdin (`-`): no stdin stream was provided');
@@ -39,7 +39,10 @@ export async function readSampleSource(
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read samples file ${file}: ${describeFsError(error)}`, { cause: error });
+    throw new InputError(`cannot read samples file ${file}: ${describeFsError(error)}`, {
+      cause: error,
+      hint: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path; use - to read from stdin' : undefined,
+    });
   }
   const stream = handle.createReadStream({ encoding: 'utf8', highWaterMark: 64 * 1024 });
   return withFormat(file, format ?? formatFromExtension(path), decodeChunks(stream, file));
@@ -69,10 +72,10 @@ async function* replay(head: string[], rest: AsyncIterator<string>): AsyncGenera
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
-async function* decodeChunks(stream: NodeJS.ReadableStream, file: string): AsyncGenerator<string> {
+async function* decodeChunks(stream: AsyncIterable<string | Uint8Array>, file: string): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   try {
-    for await (const chunk of stream as AsyncIterable<string | Uint8Array>) {
+    for await (const chunk of stream) {
       const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
       if (text) yield text;
     }

@@ -2,11 +2,8 @@ import { resolve } from 'node:path';
 import { formatProblem, InputError } from '../../errors.js';
 import type { FieldMap, InputFormat, Problem, Sample } from '../../types.js';
 import { parseSample } from './parse-sample.js';
-import type { RawRecord } from './raw-record.js';
-import { readCsvRecords } from './read-csv-records.js';
-import { readJsonRecords } from './read-json-records.js';
-import { readJsonlRecords } from './read-jsonl-records.js';
-import { readSampleSource, type SampleSource } from './read-sample-source.js';
+import { readSampleSource } from './read-sample-source.js';
+import { readSourceRecords } from './read-source-records.js';
 import { resolveInputs } from './resolve-inputs.js';
 
 export interface ReadSamplesOptions {
@@ -65,7 +62,7 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
   for (const input of resolved) {
     const source = await readSampleSource(input, options.format, options.stdin);
     const fileIndex = files.push(source.file) - 1;
-    for await (const raw of readRecords(source)) {
+    for await (const raw of readSourceRecords(source)) {
       const location = raw.ok || raw.col === undefined
         ? { file: source.file, line: raw.line }
         : { file: source.file, line: raw.line, col: raw.col };
@@ -106,14 +103,3 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
 }
 
 const LINE_SPACE = 2 ** 32;
-
-function readRecords(source: SampleSource): AsyncGenerator<RawRecord> {
-  switch (source.format) {
-    case 'jsonl':
-      return readJsonlRecords(source.chunks);
-    case 'csv':
-      return readCsvRecords(source.chunks);
-    case 'json':
-      return readJsonRecords(source.chunks, source.file);
-  }
-}
