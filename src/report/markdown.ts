@@ -113,25 +113,38 @@ function renderRuleTable(summary: AuditSummary): string[] {
   return out;
 }
 
-function renderWorst(result: AuditResult): string[] {
+/** GitHub rejects comments over 65,536 characters; stay under with room for a CI tool's own wrapper. */
+export const MAX_MARKDOWN_CHARS = 60_000;
+
+/** The worst replies, as many as fit in `budget` characters, and how many were left out for space. */
+function renderWorst(result: AuditResult, budget: number): string[] {
   const worst = selectWorstReplies(result.samples, MAX_WORST_REPLIES);
-  const out: string[] = [];
-  if (worst.length > 0) {
-    const of = result.summary.drifting > worst.length ? ` (${worst.length} of ${result.summary.drifting})` : '';
-    out.push(`### Worst replies${of}`, '');
-    for (const sample of worst) out.push(renderReply(sample, 4), '');
+  if (worst.length === 0) return [];
+  const blocks: string[] = [];
+  let used = 0;
+  for (const sample of worst) {
+    const block = `${renderReply(sample, 4)}\n`;
+    if (used + block.length > budget) break;
+    blocks.push(block);
+    used += block.length + 1;
   }
-  const ungraded = renderUngraded(result.samples, MAX_LISTED, 3);
-  if (ungraded) out.push(ungraded);
+  const of = result.summary.drifting > blocks.length ? ` (${blocks.length} of ${result.summary.drifting})` : '';
+  const out = [`### Worst replies${of}`, '', ...blocks];
+  if (blocks.length < worst.length) {
+    out.push(`_${worst.length - blocks.length} more of the worst replies are left out to keep this under GitHub's 65,536-character limit; the HTML and JSON reports have them all._`, '');
+  }
   return out;
 }
 
-/** The whole Markdown document (see {@link markdown}). */
+/** The whole Markdown document (see {@link markdown}), kept under {@link MAX_MARKDOWN_CHARS}. */
 export function renderMarkdownReport(result: AuditResult, ctx: ReportContext): string {
-  const out = [...renderHeadline(result), ...renderGrader(result, ctx), '', ...renderGate(result, ctx), ''];
-  if (ctx.comparison) out.push(renderComparisonMarkdown(ctx.comparison, { changelog: ctx.changelog, headingLevel: 3 }));
-  if (ctx.trend && ctx.trend.length >= 2) out.push(renderTrendMarkdown(ctx.trend, { headingLevel: 3 }));
-  out.push(...renderWorst(result), ...renderRuleTable(result.summary));
+  const head = [...renderHeadline(result), ...renderGrader(result, ctx), '', ...renderGate(result, ctx), ''];
+  if (ctx.comparison) head.push(renderComparisonMarkdown(ctx.comparison, { changelog: ctx.changelog, headingLevel: 3 }));
+  if (ctx.trend && ctx.trend.length >= 2) head.push(renderTrendMarkdown(ctx.trend, { headingLevel: 3 }));
+  const ungraded = renderUngraded(result.samples, MAX_LISTED, 3);
+  const tail = [...(ungraded ? [ungraded] : []), ...renderRuleTable(result.summary)];
+  const fixed = head.join('\n').length + tail.join('\n').length;
+  const out = [...head, ...renderWorst(result, Math.max(0, MAX_MARKDOWN_CHARS - fixed - 400)), ...tail];
   return `${out.join('\n').trimEnd()}\n`;
 }
 

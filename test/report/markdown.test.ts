@@ -140,4 +140,14 @@ describe('Markdown syntax helpers', () => {
     expect(mdCode('`edge`')).toBe('`` `edge` ``');
     expect(mdFence('x\n```\ny', 'text')).toBe('````text\nx\n```\ny\n````');
   });
+
+  it("stays under GitHub's comment limit by leaving out worst replies, and says so", () => {
+    const long = 'You should have read the manual. '.repeat(600);
+    const samples = makeSamples(12, () => ({ response: long, verdict: 'drift', findings: [findingAt(long, 'You should have', { ruleId: 'no-blame', severity: 'error' })] }));
+    const md = renderMarkdownReport(makeAudit({ samples }), CTX);
+    expect(md.length).toBeLessThan(65_536);
+    expect(md).toMatch(/more of the worst replies are left out to keep this under GitHub's 65,536-character limit/);
+    expect(md).toMatch(/### Worst replies \(\d of 12\)/);
+  });
 });
+
