@@ -306,6 +306,8 @@ export interface AuditSummary {
   rules: RuleSummary[];
   dimensions: DimensionSummary[];
   usage?: Usage & { calls: number; cachedResults: number };
+  /** LLM evidence quotes dropped over the whole audit because they do not occur in the reply they cite. */
+  droppedEvidence?: number;
 }
 
 export interface GateResult {

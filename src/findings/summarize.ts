@@ -26,6 +26,7 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
     inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0, costUsd: 0, calls: 0, cachedResults: 0,
   };
   let graded = false;
+  let droppedEvidence = 0;
   let samples = 0, passed = 0, drifting = 0, ungraded = 0, skippedRecords = 0;
 
   return {
@@ -61,6 +62,7 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
         if (!grade.cached) usage.calls += 1;
       }
       if (grade.cached) usage.cachedResults += 1;
+      droppedEvidence += grade.droppedEvidence ?? 0;
       if (grade.status !== 'graded') return;
       for (const [id, { score }] of Object.entries(grade.scores)) {
         const stat = dimensionStats.get(id);
@@ -86,6 +88,7 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
         dimensions: graded ? dimensionSummaries : [],
       };
       if (graded && (usage.calls > 0 || usage.cachedResults > 0)) summary.usage = { ...usage, costUsd: round(usage.costUsd, 6) };
+      if (droppedEvidence > 0) summary.droppedEvidence = droppedEvidence;
       return summary;
     },
   };

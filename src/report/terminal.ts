@@ -134,6 +134,7 @@ function renderSummary(header: AuditHeader, footer: AuditFooter, ctx: ReportCont
     const cachedShare = u.inputTokens + u.cacheReadInputTokens === 0 ? 0 : u.cacheReadInputTokens / (u.inputTokens + u.cacheReadInputTokens + u.cacheCreationInputTokens);
     lines.push('', `API: ${u.calls} calls, ${u.cachedResults} from result cache · tokens in ${u.inputTokens} (+${u.cacheCreationInputTokens} cache write, ${u.cacheReadInputTokens} cache read, ${formatPercent(cachedShare, 0)} cached) · out ${u.outputTokens} · $${u.costUsd.toFixed(4)}`);
   }
+  if (summary.droppedEvidence) lines.push(c.yellow(`${summary.droppedEvidence} evidence quote(s) from the grader did not occur in the reply they cited and were dropped`));
   lines.push('', gate.passed ? c.green.bold('gate: passed') : c.red.bold('gate: FAILED'));
   for (const reason of gate.reasons) lines.push(`  - ${reason}`);
   return `${lines.join('\n')}\n`;

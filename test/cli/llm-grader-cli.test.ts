@@ -54,6 +54,7 @@ describe('audit --grader llm against a local Anthropic-compatible server', () =>
     expect(cold.grade.rewrite).toMatch(/sorry/);
     expect(cold.findings.some((f: { origin: string; match?: string }) => f.origin === 'grader' && f.match === 'Deploys fail sometimes.')).toBe(true);
     expect(result.summary.usage.calls).toBe(2);
+    expect(result.summary.droppedEvidence).toBe(1);
     expect(server.messageRequests()).toHaveLength(2);
     const request = server.messageRequests()[0]!;
     expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
