@@ -18,10 +18,8 @@ export interface PreparedJudging {
 export async function prepareJudging(flags: Record<string, unknown>, io: Io): Promise<PreparedJudging> {
   const { config } = await readConfig(io.cwd, flags.config as string | undefined);
   const options = resolveOptions(config, flags as CliFlags, io.cwd);
-  const guide = await readStyleGuide(options.guide);
-  // Results name the guide relative to where the audit ran, so they do not leak or depend on machine paths.
-  const relative = path.relative(io.cwd, guide.source.file);
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) guide.source = { ...guide.source, file: relative };
+  // Results and errors name the guide relative to where the audit ran, so they neither leak nor depend on machine paths.
+  const guide = await readStyleGuide(options.guide, guideDisplayPath(options.guide, io.cwd));
   const rules = compileRules(guide);
   const apiKey = io.env.ANTHROPIC_API_KEY || undefined;
   const baseUrl = options.baseUrl ?? (io.env.ANTHROPIC_BASE_URL || undefined);
@@ -36,6 +34,12 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io): Pr
     onEvent: graderEventPrinter(io),
   });
   return { options, engine: { guide, rules, ...(grader ? { grader } : {}) }, graderNote: note };
+}
+
+/** The guide relative to `cwd` when it lies inside it, else absolute. */
+export function guideDisplayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /** What the LLM grader reports along the way, said once and briefly on stderr (never stdout). */

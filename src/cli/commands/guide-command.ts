@@ -7,6 +7,7 @@ import path from 'node:path';
 import { displayPath } from '../display-path.js';
 import type { Io } from '../io.js';
 import { openOutputFile } from '../output-file.js';
+import { guideDisplayPath } from '../prepare-judging.js';
 
 /**
  * `guide lint`: the guide must parse and validate (else exit 2, every problem listed), and its rules
@@ -16,7 +17,7 @@ import { openOutputFile } from '../output-file.js';
 export async function runGuideLintCommand(file: string | undefined, flags: Record<string, unknown>, io: Io): Promise<number> {
   const { config } = await readConfig(io.cwd, flags.config as string | undefined);
   const options = resolveOptions(config, file ? { guide: file } : {}, io.cwd);
-  const guide = await readStyleGuide(options.guide);
+  const guide = await readStyleGuide(options.guide, guideDisplayPath(options.guide, io.cwd));
   const rules = compileRules(guide);
   const { errors, warnings } = lintExamples(guide, rules);
   for (const problem of errors) io.stderr.write(`error: ${formatProblem(problem)}\n`);
@@ -33,7 +34,7 @@ export async function runGuideLintCommand(file: string | undefined, flags: Recor
 export async function runGuideRenderCommand(file: string | undefined, flags: Record<string, unknown>, io: Io): Promise<number> {
   const { config } = await readConfig(io.cwd, flags.config as string | undefined);
   const options = resolveOptions(config, file ? { guide: file } : {}, io.cwd);
-  const guide = await readStyleGuide(options.guide);
+  const guide = await readStyleGuide(options.guide, guideDisplayPath(options.guide, io.cwd));
   const { renderGuideHtml, renderGuideMarkdown } = await import('../../report/guide/index.js');
   const text = flags.format === 'html' ? renderGuideHtml(guide) : renderGuideMarkdown(guide);
   if (typeof flags.output === 'string') {
