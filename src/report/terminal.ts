@@ -82,8 +82,9 @@ function renderSample(result: SampleResult, ctx: ReportContext): string {
   if (result.verdict === 'pass' && !ctx.showPassing) return '';
   const c = paint(ctx);
   const verdict = result.verdict === 'pass' ? c.green('pass') : result.verdict === 'drift' ? c.red('drift') : c.magenta('ungraded');
-  const where = `${result.source.file}:${result.source.line}`;
-  let out = `${c.bold(escapeTerminal(result.id))}  ${c.dim(where)}  ${verdict}\n`;
+  // `check` has no file to point at; everything else names the record's file:line.
+  const where = ctx.compact ? '' : `${result.source.file}:${result.source.line}`;
+  let out = `${c.bold(escapeTerminal(result.id))}  ${where ? `${c.dim(where)}  ` : ''}${verdict}\n`;
   if (result.customer) out += `  ${c.dim('customer:')} ${escapeTerminal(truncate(result.customer, 160))}\n`;
   const cut = result.response.length > MAX_REPLY_SHOWN;
   const shown = cut ? result.response.slice(0, MAX_REPLY_SHOWN) : result.response;
