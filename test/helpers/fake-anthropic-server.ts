@@ -45,6 +45,12 @@ export interface FakeServerOptions {
   requestsPerMinute?: number;
   /** Bucket size (default 1: requests are spread evenly, as a strict limiter does). */
   burst?: number;
+  /**
+   * With `requestsPerMinute`, every /v1/messages response (success and 429) carries
+   * `anthropic-ratelimit-requests-{limit,remaining,reset}` from the bucket, reset being when the next
+   * request is allowed (RFC 3339). Default true; false leaves them out, as many local servers do.
+   */
+  rateLimitHeaders?: boolean;
   /** Answer count_tokens (default true); false answers 404 like servers without it. */
   countTokens?: boolean;
   /** Polls of a batch before it ends (default 1). */
@@ -122,17 +128,25 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
   let tokens = options.burst ?? 1;
   let lastRefill = Date.now();
 
-  const takeToken = (): number | undefined => {
-    if (!options.requestsPerMinute) return undefined;
+  /** Takes a request from the bucket: the wait before one is allowed (undefined = allowed now) and the headers that report it. */
+  const takeToken = (): { wait?: number; headers: Record<string, string> } => {
+    if (!options.requestsPerMinute) return { headers: {} };
     const rate = options.requestsPerMinute / 60_000;
     const now = Date.now();
     tokens = Math.min(options.burst ?? 1, tokens + (now - lastRefill) * rate);
     lastRefill = now;
-    if (tokens >= 1) {
-      tokens -= 1;
-      return undefined;
-    }
-    return Math.ceil((1 - tokens) / rate);
+    const allowed = tokens >= 1;
+    if (allowed) tokens -= 1;
+    const wait = Math.ceil(Math.max(0, 1 - tokens) / rate);
+    const headers: Record<string, string> =
+      options.rateLimitHeaders === false
+        ? {}
+        : {
+            'anthropic-ratelimit-requests-limit': String(options.requestsPerMinute),
+            'anthropic-ratelimit-requests-remaining': String(Math.floor(tokens)),
+            'anthropic-ratelimit-requests-reset': new Date(now + wait).toISOString(),
+          };
+    return allowed ? { headers } : { wait, headers };
   };
 
   /** Simulates prompt caching: the first request with a given system prompt writes it, later ones read it. */
@@ -166,11 +180,12 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
   };
 
   const handleMessages = async (request: RecordedRequest): Promise<FakeReply> => {
-    const wait = takeToken();
+    const { wait, headers } = takeToken();
     if (wait !== undefined) {
       server.rateLimited += 1;
       const seconds = Math.ceil(wait / 1000);
       return errorReply(429, 'rate_limit_error', 'Number of requests has exceeded your rate limit', {
+        ...headers,
         'retry-after': String(seconds),
         'retry-after-ms': String(wait),
         'anthropic-ratelimit-requests-remaining': '0',
@@ -179,7 +194,7 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
     const index = messageIndex++;
     const scripted = queue.shift();
     const reply = scripted === undefined ? await server.handler(request, index) : typeof scripted === 'function' ? await scripted(request, index) : scripted;
-    return reply;
+    return { ...reply, headers: { ...headers, ...reply.headers } };
   };
 
   const batchView = (batch: NonNullable<ReturnType<typeof batches.get>>): Record<string, unknown> => {

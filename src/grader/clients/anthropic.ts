@@ -15,6 +15,29 @@ export interface AnthropicClientOptions {
   timeoutMs?: number;
   /** Sees every HTTP 429, including those the SDK retries itself, so the scheduler can slow down early. */
   onRateLimited?: (retryAfterMs: number | undefined) => void;
+  /**
+   * Sees the rate-limit headers of every successful response that carries them (Anthropic sends them on
+   * all responses; local servers usually send none), so the scheduler can pace itself before a 429.
+   */
+  onRateLimitHeaders?: (quota: RateLimitQuota) => void;
+}
+
+/** One rate-limit bucket as a response reports it. */
+export interface RateLimitBucket {
+  /** Requests or tokens left in the bucket. */
+  remaining: number;
+  /** The bucket's size per minute, when reported. */
+  limit?: number;
+  /** Epoch ms of `-reset`, when reported as a valid RFC 3339 time. */
+  resetAt?: number;
+}
+
+/** The `anthropic-ratelimit-*` buckets of one response; a bucket is absent when its `-remaining` is missing or not a number. */
+export interface RateLimitQuota {
+  requests?: RateLimitBucket;
+  tokens?: RateLimitBucket;
+  inputTokens?: RateLimitBucket;
+  outputTokens?: RateLimitBucket;
 }
 
 export type ApiErrorKind = 'rate-limited' | 'bad-request' | 'aborted' | 'timeout' | 'connection' | 'api';
@@ -57,10 +80,39 @@ export function parseRetryAfter(headers: Headers | undefined, now = Date.now()):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const BUCKETS = { requests: 'requests', tokens: 'tokens', inputTokens: 'input-tokens', outputTokens: 'output-tokens' } as const;
+
+/**
+ * Parses Anthropic's `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{remaining,limit,reset}`
+ * headers. Values that do not parse are left out rather than guessed; `undefined` when no bucket is reported.
+ */
+export function parseRateLimitHeaders(headers: Headers | undefined): RateLimitQuota | undefined {
+  const quota: RateLimitQuota = {};
+  const count = (name: string): number | undefined => {
+    const raw = headers?.get(name)?.trim();
+    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+  };
+  for (const [key, bucket] of Object.entries(BUCKETS) as [keyof RateLimitQuota, string][]) {
+    const remaining = count(`anthropic-ratelimit-${bucket}-remaining`);
+    if (remaining === undefined) continue;
+    const limit = count(`anthropic-ratelimit-${bucket}-limit`);
+    const reset = headers?.get(`anthropic-ratelimit-${bucket}-reset`)?.trim() ?? '';
+    const resetAt = RFC3339.test(reset) ? Date.parse(reset) : Number.NaN;
+    quota[key] = { remaining, ...(limit ? { limit } : {}), ...(Number.isNaN(resetAt) ? {} : { resetAt }) };
+  }
+  return Object.keys(quota).length > 0 ? quota : undefined;
+}
+
 export function createAnthropicClient(options: AnthropicClientOptions): AnthropicClient {
-  const observe429: Middleware = async (request, next) => {
+  const observeRateLimits: Middleware = async (request, next, context) => {
     const response = await next(request);
     if (response.status === 429) options.onRateLimited?.(parseRetryAfter(response.headers));
+    // Only Messages calls: count_tokens and batches have buckets of their own.
+    else if (response.ok && options.onRateLimitHeaders && context?.options?.path.split('?')[0] === '/v1/messages') {
+      const quota = parseRateLimitHeaders(response.headers);
+      if (quota) options.onRateLimitHeaders(quota);
+    }
     return response;
   };
   const sdk = new Anthropic({
@@ -68,7 +120,7 @@ export function createAnthropicClient(options: AnthropicClientOptions): Anthropi
     baseURL: options.baseURL,
     maxRetries: options.maxRetries ?? 2,
     timeout: options.timeoutMs ?? 60_000,
-    middleware: [observe429],
+    middleware: [observeRateLimits],
   });
   const call = async <T>(run: () => Promise<T>): Promise<T> => {
     try {

@@ -10,10 +10,16 @@ export interface AdaptiveLimiterOptions {
   now?: () => number;
 }
 
+/** Longest a rate-limit report may hold new calls, whatever reset time it names. */
+export const MAX_PACE_MS = 60_000;
+
 /**
  * A concurrency pool that slows down when the API pushes back (AIMD, as TCP does): a 429 halves the
  * limit and pauses new calls until `retry-after`; each run of `limit` successes without a 429 adds one
  * slot back, up to `max`.
+ *
+ * It also paces itself before a 429 where the server reports its quota ({@link paceByQuota}): starts are
+ * rationed to the calls the bucket has left, and when it is empty, held until it has room again.
  */
 export class AdaptiveLimiter {
   #limit: number;
@@ -23,6 +29,10 @@ export class AdaptiveLimiter {
   #successes = 0;
   #lowest: number;
   #timer: NodeJS.Timeout | undefined;
+  #timerAt = 0;
+  /** Starts allowed until the next quota report; `undefined` = no report in force (only the concurrency limit applies). */
+  #credits: number | undefined;
+  #paceUntil = 0;
   readonly #queue: { start: () => void }[] = [];
   readonly #options: AdaptiveLimiterOptions;
   readonly #now: () => number;
@@ -101,10 +111,47 @@ export class AdaptiveLimiter {
     }
   }
 
+  /**
+   * Report the room a successful response says is left: `calls` more calls until `resetAt` (epoch ms).
+   * Calls still in flight may each take one from it, so only the rest may start now; when nothing is
+   * left, new calls are held until `resetAt` (at most {@link MAX_PACE_MS}) and then one goes, whose own
+   * response paces the next. A reset that is unknown or past holds nothing: 429 handling stays the fallback.
+   * Call it while the reporting call is still running (as SDK middleware does).
+   */
+  paceByQuota(calls: number, resetAt?: number): void {
+    const now = this.#now();
+    const free = calls - Math.max(0, this.#inFlight - 1);
+    if (free > 0) {
+      this.#credits = free;
+      this.#paceUntil = 0;
+    } else if (resetAt !== undefined && resetAt > now) {
+      this.#credits = 0;
+      this.#paceUntil = Math.max(this.#paceUntil, Math.min(resetAt, now + MAX_PACE_MS));
+    } else {
+      this.#credits = undefined;
+      this.#paceUntil = 0;
+    }
+    this.#pump();
+  }
+
   #pump(): void {
-    const wait = this.#pausedUntil - this.#now();
+    const now = this.#now();
+    if (this.#paceUntil > 0 && this.#paceUntil <= now) {
+      // The bucket has room for at least one call again; its response reports the rest.
+      this.#paceUntil = 0;
+      this.#credits = Math.max(1, this.#credits ?? 1);
+    }
+    // Rationed with nothing in flight, no report can come: fall back to the concurrency limit alone.
+    if (this.#credits === 0 && this.#paceUntil === 0 && this.#inFlight === 0) this.#credits = undefined;
+    const wait = Math.max(this.#pausedUntil, this.#paceUntil) - now;
     if (wait > 0) {
+      // A pace can end sooner than the timer already set (a newer report cleared an older hold).
+      if (this.#timer && this.#timerAt > now + wait) {
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
+      }
       if (!this.#timer && this.#queue.length > 0) {
+        this.#timerAt = now + wait;
         this.#timer = setTimeout(() => {
           this.#timer = undefined;
           this.#pump();
@@ -112,9 +159,10 @@ export class AdaptiveLimiter {
       }
       return;
     }
-    while (this.#queue.length > 0 && this.#inFlight < this.#limit) {
+    while (this.#queue.length > 0 && this.#inFlight < this.#limit && this.#credits !== 0) {
       const next = this.#queue.shift();
       this.#inFlight += 1;
+      if (this.#credits !== undefined) this.#credits -= 1;
       next?.start();
     }
   }

@@ -7,6 +7,7 @@ export { buildVerdictRequest, extractVerdictPayload, extractJson, resolveOutputM
 export { priceUsage, isPriced, addUsage, ZERO_USAGE, type PriceTable, type ModelPrice, type TokenCounts } from './price-usage.js';
 export { readPriceTable, DEFAULT_PRICES_FILE } from './read-price-table.js';
 export { createResultCache, resultCacheKey, type ResultCache } from './result-cache.js';
-export { AdaptiveLimiter, type AdaptiveLimiterOptions, type LimitChange } from './adaptive-limiter.js';
+export { AdaptiveLimiter, MAX_PACE_MS, type AdaptiveLimiterOptions, type LimitChange } from './adaptive-limiter.js';
+export { callsLeft, type CallEstimate, type CallsLeft } from './calls-left.js';
 export { estimateAudit, EXPECTED_OUTPUT_TOKENS, type AuditEstimate, type EstimateOptions } from './estimate-audit.js';
 export { gradeBatch, type BatchOutcome, type GradeBatchOptions } from './grade-batch.js';

@@ -2,6 +2,7 @@ import type { Grader } from '../grader.js';
 import type { Finding, Grade, Sample, StyleGuide, Usage } from '../../types.js';
 import { ApiCallError, createAnthropicClient, type AnthropicClient, type Message } from '../clients/anthropic.js';
 import { AdaptiveLimiter, type LimitChange } from './adaptive-limiter.js';
+import { callsLeft, type CallEstimate } from './calls-left.js';
 import { addUsage, priceUsage, tokenCountsOf, ZERO_USAGE, type PriceTable } from './price-usage.js';
 import { readPriceTable } from './read-price-table.js';
 import { createResultCache, resultCacheKey, type ResultCache } from './result-cache.js';
@@ -115,6 +116,11 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     max: options.concurrency ?? DEFAULT_CONCURRENCY,
     onChange: (change) => emit({ type: 'concurrency', limit: change.limit, reason: change.reason }),
   });
+  const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
+  /** Input tokens of a call (chars/3, generous: pacing should rather wait than meet a 429). */
+  const inputTokensOf = (user: string): number => Math.ceil((rubric.system.length + JSON.stringify(schema).length + user.length) / 3);
+  /** The last call's size, to count how many calls a token bucket has left (calls are of similar size). */
+  let lastEstimate: CallEstimate = { inputTokens: inputTokensOf(''), outputTokens: maxTokens };
   const totals: LlmGraderTotals = { calls: 0, cachedResults: 0, usage: ZERO_USAGE, rateLimited: 0, ungraded: 0, lowestConcurrency: limiter.limit };
   const client =
     options.client ??
@@ -129,11 +135,14 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
         totals.lowestConcurrency = limiter.lowestLimit;
         emit({ type: 'rate-limited', retryAfterMs, concurrency: limiter.limit });
       },
+      onRateLimitHeaders: (quota) => {
+        const left = callsLeft(quota, lastEstimate, Date.now());
+        if (left) limiter.paceByQuota(left.calls, left.resetAt);
+      },
     });
   let mode = resolveOutputMode(options.structuredOutput ?? 'auto', model);
   let reservedUsd = 0;
   let budgetExhausted = false;
-  const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
 
   const errorGrade = (error: string, usage: Usage): Grade => ({
     status: 'error',
@@ -150,8 +159,7 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
   const worstCaseUsd = (user: string, tokens: number): number => {
     const price = prices.models[model];
     if (!price) return 0;
-    const inputTokens = Math.ceil((rubric.system.length + JSON.stringify(schema).length + user.length) / 3);
-    return (inputTokens * price.cache_write_5m + tokens * price.output) / 1_000_000;
+    return (inputTokensOf(user) * price.cache_write_5m + tokens * price.output) / 1_000_000;
   };
 
   async function callOnce(sample: Sample, findings: readonly Finding[], signal: AbortSignal | undefined): Promise<Grade> {
@@ -172,6 +180,7 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
       const params = buildVerdictRequest({ model, system: rubric.system, user: turn.text, schema, mode: callMode, maxTokens: tokens });
       let message: Message;
       reservedUsd += worst;
+      lastEstimate = { inputTokens: inputTokensOf(turn.text), outputTokens: tokens };
       try {
         message = await limiter.run(() => {
           totals.calls += 1;

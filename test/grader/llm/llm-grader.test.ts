@@ -188,6 +188,55 @@ describe('createLlmGrader against the real SDK and a fake server', () => {
     expect(server.rateLimited).toBe(totals.rateLimited);
   });
 
+  it('paces by the rate-limit headers: far fewer 429s than without them, and everything graded', async () => {
+    const run = async (rateLimitHeaders: boolean) => {
+      await server.close();
+      server = await startFakeAnthropicServer({ requestsPerMinute: 1200, latencyMs: 20, rateLimitHeaders });
+      server.verdict = () => verdict();
+      const g = grader({ maxRetries: 2 });
+      const grades = await Promise.all(Array.from({ length: 40 }, () => g.grade(makeSample(), [])));
+      expect(grades.every((x) => x.status === 'graded')).toBe(true);
+      expect(server.rateLimited).toBe(g.totals().rateLimited);
+      return server.rateLimited;
+    };
+    const without = await run(false);
+    const paced = await run(true);
+    expect(paced * 3).toBeLessThan(without);
+  });
+
+  describe('rate-limit headers saying the bucket is empty', () => {
+    /** One call alone, then 8 at concurrency 4, every reply saying the bucket is empty with this reset. */
+    const waves = async (reset: (() => string) | undefined) => {
+      await server.close();
+      server = await startFakeAnthropicServer({ latencyMs: 30 });
+      server.handler = (request) => ({
+        headers: {
+          'anthropic-ratelimit-requests-limit': '1000',
+          'anthropic-ratelimit-requests-remaining': '0',
+          ...(reset ? { 'anthropic-ratelimit-requests-reset': reset() } : {}),
+        },
+        body: messageBody(request, { verdict: verdict() }),
+      });
+      const g = grader({ concurrency: 4 });
+      expect((await g.grade(makeSample(), [])).status).toBe('graded');
+      const grades = await Promise.all(Array.from({ length: 8 }, () => g.grade(makeSample(), [])));
+      expect(grades.every((x) => x.status === 'graded')).toBe(true);
+      return server.maxConcurrent;
+    };
+
+    it('holds starts for a reset in the future (control: one call at a time)', async () => {
+      // Far enough ahead to be still in the future when the reply arrives; the limit (1000/min) makes each hold ~60 ms.
+      expect(await waves(() => new Date(Date.now() + 1000).toISOString())).toBe(1);
+    });
+
+    it('runs as without headers when the reset is absent, unparseable or past', async () => {
+      expect(await waves(undefined)).toBe(4);
+      expect(await waves(() => 'soon')).toBe(4);
+      expect(await waves(() => String(Date.now() + 20))).toBe(4);
+      expect(await waves(() => new Date(Date.now() - 1000).toISOString())).toBe(4);
+    });
+  });
+
   it('serves a rerun from the cache with zero calls, ignores a corrupt entry and never caches ungraded results', async () => {
     const samples = [makeSample(), makeSample(), makeSample()];
     const first = grader({ cacheDir: dir });
