@@ -220,6 +220,10 @@ Examples:
   guide
     .command('schema')
     .description('print the JSON Schema of the style guide format (for editor autocompletion)')
+    .addHelpText('after', `
+Example:
+  $ tone-audit guide schema > styleguide.schema.json
+  (then start the guide with: # yaml-language-server: $schema=styleguide.schema.json)`)
     .action(async () => {
       const { runGuideSchemaCommand } = await import('./commands/guide-command.js');
       setExitCode(await runGuideSchemaCommand(io));
