@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { EscalationTrigger, RuleConfig } from '../types.js';
-import { customerText } from '../text/customer-text.js';
 import { compilePhraseOption } from './compile-option.js';
 import type { RuleModule } from './rule-module.js';
 
@@ -38,7 +37,7 @@ export const escalation: RuleModule<EscalationOptions> = {
   create(opts) {
     const mentions = compilePhraseOption('customer_mentions', opts.customer_mentions, { mode: 'prefix' });
     const handoff = compilePhraseOption('handoff', opts.handoff, { mode: 'prefix' });
-    return ({ sample, customerSignals }) => {
+    return ({ sample, customerSignals, customerText: text }) => {
       if (sample.escalated === true) return [];
       let trigger: string | undefined;
       if (opts.customer_signals.length > 0) {
@@ -47,7 +46,6 @@ export const escalation: RuleModule<EscalationOptions> = {
         } else trigger = opts.customer_signals.find((id) => customerSignals.has(id));
       }
       if (opts.customer_mentions.length > 0) {
-        const text = customerText(sample);
         const [first] = mentions(text, 1);
         if (first) trigger = text.slice(first.start, first.end);
       }

@@ -16,6 +16,8 @@ export interface RuleContext {
   sample: Sample;
   /** Ids of the customer signals (`frustrated`, `urgent`, `question`, …) present in the customer context. */
   customerSignals: ReadonlySet<string>;
+  /** Everything the customer said (see `text/customer-text.ts`), built once per sample for all rules. */
+  customerText: string;
 }
 
 export type CompiledCheck = (ctx: RuleContext) => RuleProblem[];

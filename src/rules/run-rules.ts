@@ -1,5 +1,6 @@
 import type { Finding, Sample } from '../types.js';
 import { capText } from '../text/cap-text.js';
+import { customerText } from '../text/customer-text.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import type { RuleContext, RuleProblem } from './rule-module.js';
 
@@ -33,7 +34,8 @@ export function fillPlaceholders(template: string, data: Readonly<Record<string,
 export function runRules(compiled: CompiledRules, sample: Sample): Finding[] {
   const response = capText(sample.response);
   const checked: Sample = response === sample.response ? sample : { ...sample, response };
-  const ctx: RuleContext = { sample: checked, customerSignals: compiled.detectSignals(checked) };
+  const text = customerText(checked);
+  const ctx: RuleContext = { sample: checked, customerText: text, customerSignals: compiled.detectSignals(checked, text) };
   const findings: Finding[] = [];
   for (const rule of compiled.rules) {
     if (!rule.when.every((id) => ctx.customerSignals.has(id))) continue;

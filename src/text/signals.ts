@@ -66,7 +66,7 @@ export const BUILTIN_SIGNALS: readonly SignalDefinition[] = [
 ];
 
 /** Detects customer signals in a sample's customer context; `ids` lists every signal it knows. */
-export type SignalDetector = ((sample: Sample) => Set<string>) & { readonly ids: ReadonlySet<string> };
+export type SignalDetector = ((sample: Sample, text?: string) => Set<string>) & { readonly ids: ReadonlySet<string> };
 
 /** A phrase of a signal definition could not be compiled. */
 export class SignalError extends Error {
@@ -102,9 +102,9 @@ export function compileSignals(definitions: readonly SignalDefinition[] = []): S
     }
   }
 
-  const detect = (sample: Sample): Set<string> => {
+  // `text` lets the rule engine pass the customer text it already built for this sample.
+  const detect = (sample: Sample, text: string = customerText(sample)): Set<string> => {
     const found = new Set<string>();
-    const text = customerText(sample);
     if (text === '') return found;
     for (const { id, match } of matchers) if (match(text, 1).length > 0) found.add(id);
     return found;

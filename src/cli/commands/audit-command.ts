@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
-import { buildAuditHeader, streamAudit, type AuditHeader } from '../../audit.js';
+import { auditSample, buildAuditHeader, streamAudit, type AuditEngine, type AuditHeader } from '../../audit.js';
 import { ConfigError, InputError, formatProblem } from '../../errors.js';
 import { compareAudits, changelogBetween, type AuditComparison } from '../../diff/index.js';
 import { evaluateGate } from '../../findings/evaluate-gate.js';
@@ -189,8 +189,8 @@ async function writeStepSummary(io: Io, result: AuditResult, ctx: ReportContext)
   await appendFile(file, renderReport(markdown, result, ctx));
 }
 
-async function updateBacklog(file: string, result: AuditResult, engine: Parameters<typeof import('../../audit.js').auditSample>[0], io: Io): Promise<void> {
-  const [{ updateBacklogFromAudit }, { auditSample }] = await Promise.all([import('../../backlog/index.js'), import('../../audit.js')]);
+async function updateBacklog(file: string, result: AuditResult, engine: AuditEngine, io: Io): Promise<void> {
+  const { updateBacklogFromAudit } = await import('../../backlog/index.js');
   // The label names the audit's content, not its time: rerunning the same audit must change nothing.
   const label = auditLabel(result);
   const outcome = await updateBacklogFromAudit(file, result, { auditLabel: label, now: io.now().toISOString(), checkRewrite: (sample) => auditSample(engine, sample) });
