@@ -32,20 +32,23 @@ export function addBacklogCommands(program: Command, io: Io, setExitCode: (code:
     .option('--dimension <id>', "only items scoring below the guide's minimum on this dimension (reads the guide)")
     .option('--guide-version <version>', 'only items last seen under this style-guide version')
     .addOption(new Option('-f, --format <format>', 'output format (default: table)').choices(['table', 'json']))
+    .addHelpText('after', '\nExample:\n  $ tone-audit backlog list --status needs-review --rule no-blame')
     .action(async (flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogList(flags, io)));
 
-  withBacklogFile(backlog.command('show').description('show one item in full').argument('<id>', 'item id or unique prefix')).action(
-    async (id: string, flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogShow(id, flags, io)),
-  );
+  withBacklogFile(backlog.command('show').description('show one item in full').argument('<id>', 'item id or unique prefix'))
+    .addHelpText('after', '\nExample (ids come from `backlog list`; any unique prefix works):\n  $ tone-audit backlog show 1a2b3c')
+    .action(async (id: string, flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogShow(id, flags, io)));
 
   withBacklogFile(backlog.command('accept').description('accept items for training (human decisions stick across audits)').argument('<ids...>', 'item ids or unique prefixes'))
     .option('--by <name>', 'who reviewed')
     .option('--reason <text>', 'why')
+    .addHelpText('after', '\nExample:\n  $ tone-audit backlog accept 1a2b3c 9f8e7d --by qa-lead')
     .action(async (ids: string[], flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogAccept(ids, flags, io)));
 
   withBacklogFile(backlog.command('reject').description('reject items (kept, never exported, never reopened)').argument('<ids...>', 'item ids or unique prefixes'))
     .requiredOption('--reason <text>', 'why the pair is wrong')
     .option('--by <name>', 'who reviewed')
+    .addHelpText('after', '\nExample:\n  $ tone-audit backlog reject 1a2b3c --reason "rewrite promises a refund we cannot give"')
     .action(async (ids: string[], flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogReject(ids, flags, io)));
 
   withGuide(
@@ -58,10 +61,12 @@ export function addBacklogCommands(program: Command, io: Io, setExitCode: (code:
   )
     .option('--rewrite <text>', 'the new rewrite')
     .addOption(new Option('--grader <kind>', 'also grade the rewrite (default: none, rules only)').choices(['auto', 'llm', 'heuristic', 'none']))
+    .addHelpText('after', '\nExample:\n  $ tone-audit backlog edit 1a2b3c --rewrite "I am sorry the deploy failed twice; I have restarted it."')
     .action(async (id: string, flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogEdit(id, flags, io)));
 
   withBacklogFile(backlog.command('stats').description('counts by status, rule and guide version'))
     .addOption(new Option('-f, --format <format>', 'output format (default: table)').choices(['table', 'json']))
+    .addHelpText('after', '\nExample:\n  $ tone-audit backlog stats --backlog tone-audit-backlog.jsonl')
     .action(async (flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogStats(flags, io)));
 
   withGuide(withBacklogFile(backlog.command('export').description('export accepted and ready pairs for fine-tuning or review')))
