@@ -1,10 +1,10 @@
-import type { Grader } from './grader/grader.js';
+import { applyRuleReviews, type Grader } from './grader/grader.js';
 import type { CompiledRules } from './rules/index.js';
 import type { LoadEvent } from './load/samples/index.js';
 import { runRules } from './rules/index.js';
 import { decideVerdict } from './findings/decide-verdict.js';
 import { createSummaryAccumulator } from './findings/summarize.js';
-import type { AuditHeader, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
+import type { AuditCalibration, AuditHeader, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
 import { TOOL_VERSION } from './version.js';
 
 export type { AuditHeader };
@@ -14,6 +14,8 @@ export interface AuditEngine {
   guide: StyleGuide;
   rules: CompiledRules;
   grader?: Grader;
+  /** The calibration record applied to the grader's drift decision, named in the result's header. */
+  calibration?: AuditCalibration;
 }
 
 /** Where results go as they are produced, in input order. */
@@ -39,6 +41,7 @@ export function buildAuditHeader(engine: AuditEngine, inputs: string[]): AuditHe
     tool: { name: 'tone-audit', version: TOOL_VERSION },
     guide: { brand: guide.brand, version: guide.version, hash: guide.source.hash, file: guide.source.file },
     grader: { kind, ...(grader?.model ? { model: grader.model } : {}), ...(grader?.promptHash ? { promptHash: grader.promptHash } : {}) },
+    ...(engine.calibration ? { calibration: engine.calibration } : {}),
     inputs,
   };
 }
@@ -48,7 +51,9 @@ export async function auditSample(engine: AuditEngine, sample: Sample, signal?: 
   const ruleFindings = runRules(engine.rules, sample);
   let grade: Grade | undefined;
   if (engine.grader) grade = await engine.grader.grade(sample, ruleFindings, signal);
-  const findings: Finding[] = grade?.status === 'graded' ? [...ruleFindings, ...grade.violations] : ruleFindings;
+  // The grader may confirm or overrule findings of detectors that can be wrong (escalation, require).
+  const reviewed = applyRuleReviews(ruleFindings, grade);
+  const findings: Finding[] = grade?.status === 'graded' ? [...reviewed, ...grade.violations] : reviewed;
   return {
     id: sample.id,
     source: sample.source,

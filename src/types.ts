@@ -128,7 +128,9 @@ export interface EscalationTrigger {
   customerSignals: string[];
   /** `any` (default): one of `customerSignals` triggers; `all`: only all of them together do (e.g. a furious customer with production down). */
   signalsMatch: 'any' | 'all';
-  /** Phrases in the reply that count as a proper handoff. */
+  /** Topics read by meaning in the customer's words (`detect/detect-customer-topics.ts`): compensation, security-incident… */
+  customerTopics: string[];
+  /** Extra phrases in the reply that count as a proper handoff, besides the built-in handoff detector. */
   handoff: string[];
   severity: Severity;
   message?: string;
@@ -151,6 +153,21 @@ export interface GuideExample {
   catches: string[];
 }
 
+/**
+ * A reply scored by the guide's authors, shown to the LLM grader as a worked example (few-shot):
+ * acceptable and borderline replies as well as drifting ones, so the grader learns where the line is.
+ */
+export interface ScoredExample {
+  id: string;
+  customer: string;
+  reply: string;
+  /** `ok`: the reply is acceptable (it may still be imperfect); `drift`: it is not. */
+  verdict: 'ok' | 'drift';
+  /** Integer scores 1–5 for some or all of the guide's dimensions (ids checked when the guide loads). */
+  scores: Record<string, number>;
+  why: string;
+}
+
 export interface StyleGuide {
   brand: string;
   version: string;
@@ -161,6 +178,8 @@ export interface StyleGuide {
   escalation: EscalationTrigger[];
   signals: SignalDefinition[];
   examples: GuideExample[];
+  /** Scored replies for the LLM grader's rubric (`scored_examples:`); the loader always sets it, `[]` when absent. */
+  scoredExamples?: ScoredExample[];
   /** Where the guide came from and the sha256 (hex) of its bytes. */
   source: { file: string; hash: string };
   /**
@@ -196,6 +215,11 @@ export interface Finding {
   suggestion?: Suggestion;
   /** `rule` for the deterministic engine, `grader` for the LLM/heuristic grader. */
   origin: 'rule' | 'grader';
+  /**
+   * The LLM grader's review of a rule finding from an offline detector that can be wrong (kinds
+   * `escalation` and `require`): confirmed, or overruled with the reason. Absent when not reviewed.
+   */
+  review?: { by: 'llm'; decision: 'confirmed' | 'overruled'; reason: string };
 }
 
 // ---------------------------------------------------------------------------
@@ -214,10 +238,12 @@ export interface Cue {
 }
 
 export interface DimensionScore {
-  /** 1–5. */
+  /** 1–5 (the median over repeats with `--repeat`, so it may end in .5). */
   score: number;
   reason: string;
   cues?: Cue[];
+  /** LLM grader: quotes from the reply the score rests on, each found in the reply (others are dropped). */
+  evidence?: string[];
 }
 
 export interface Usage {
@@ -228,6 +254,16 @@ export interface Usage {
   /** USD, priced from the dated price table. */
   costUsd: number;
 }
+
+/** The LLM grader's decision on one rule finding it was asked to review. */
+export interface RuleReview {
+  ruleId: string;
+  decision: 'confirm' | 'overrule';
+  reason: string;
+}
+
+/** The verdict of one judgement of a reply: acceptable or drifting (`ungraded` when that repeat failed). */
+export type RepeatVerdict = 'ok' | 'drift' | 'ungraded';
 
 export interface Grade {
   /** `error` means the grader could not decide: not a pass and not a fail. */
@@ -247,6 +283,17 @@ export interface Grade {
   usage?: Usage;
   /** True when the verdict came from the on-disk result cache (no API call made). */
   cached?: boolean;
+  /** API requests made for this grade (scoring, repeats, rewrite); absent means 1, or 0 when `cached`. */
+  calls?: number;
+  /** LLM grader: its decisions on the `escalation` and `require` findings it was shown (applied to those findings). */
+  ruleReviews?: RuleReview[];
+  /**
+   * With `--repeat N` (N > 1): each judgement's verdict in order, and how many disagree with the
+   * majority (`flips`); scores are the median per dimension and the verdict the majority's.
+   */
+  repeats?: { n: number; flips: number; verdicts: RepeatVerdict[] };
+  /** LLM grader: the rewrite re-checked with the guide's rules (`findings` = error and warning findings; `passed` = none). */
+  rewriteCheck?: { findings: number; passed: boolean };
 }
 
 /** Outcome for one sample: `ungraded` means the grader failed on it, so nothing can be concluded. */
@@ -308,6 +355,10 @@ export interface AuditSummary {
   usage?: Usage & { calls: number; cachedResults: number };
   /** LLM evidence quotes dropped over the whole audit because they do not occur in the reply they cite. */
   droppedEvidence?: number;
+  /** With `--repeat`: replies whose repeated judgements disagreed (present only when some reply was judged more than once). */
+  unstable?: number;
+  /** `unstable` / replies judged more than once (0..1). */
+  flipRate?: number;
 }
 
 export interface GateResult {
@@ -322,6 +373,8 @@ export interface AuditResult {
   tool: { name: 'tone-audit'; version: string };
   guide: { brand: string; version: string; hash: string; file: string };
   grader: { kind: GraderKind; model?: string; promptHash?: string };
+  /** The calibration record applied (`--calibration` or config `calibration`), when one was. */
+  calibration?: AuditCalibration;
   inputs: string[];
   samples: SampleResult[];
   /** Records skipped while loading, with where and why. */
@@ -330,5 +383,20 @@ export interface AuditResult {
   gate: GateResult;
 }
 
+/**
+ * A calibration record (written by `tone-audit calibrate --write`) applied to an audit: its
+ * per-dimension minimums replaced the guide's in the grader's drift decision.
+ */
+export interface AuditCalibration {
+  /** The record file, relative to where the audit ran when inside it. */
+  file: string;
+  /** When the record was written (ISO 8601). */
+  createdAt: string;
+  /** sha256 (hex) of the record file's bytes. */
+  sha256: string;
+  /** True when the record was measured with another guide (hash) or judge (grader kind, model or prompt hash). */
+  stale: boolean;
+}
+
 /** Everything in an {@link AuditResult} that is known before the first sample is read. */
-export type AuditHeader = Pick<AuditResult, 'schemaVersion' | 'tool' | 'guide' | 'grader' | 'inputs'>;
+export type AuditHeader = Pick<AuditResult, 'schemaVersion' | 'tool' | 'guide' | 'grader' | 'calibration' | 'inputs'>;

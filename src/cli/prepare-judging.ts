@@ -3,10 +3,12 @@ import { readConfig } from '../config/load-config.js';
 import { resolveOptions, type CliFlags, type ResolvedOptions } from '../config/resolve-options.js';
 import { selectGrader } from '../grader/select-grader.js';
 import { readStyleGuide } from '../load/styleguide/index.js';
-import { compileRules } from '../rules/index.js';
+import { compileRules, runRules } from '../rules/index.js';
 import type { AuditEngine } from '../audit.js';
 import type { Io } from './io.js';
 import type { LlmGraderEvent } from '../grader/llm/index.js';
+import { applyCalibration } from '../calibrate/apply-calibration.js';
+import { readCalibrationRecord } from '../calibrate/read-calibration-record.js';
 
 export interface PreparedJudging {
   options: ResolvedOptions;
@@ -14,12 +16,24 @@ export interface PreparedJudging {
   graderNote: string;
 }
 
-/** Config → options → guide → compiled rules → grader: everything `audit` and `check` share. */
-export async function prepareJudging(flags: Record<string, unknown>, io: Io): Promise<PreparedJudging> {
+export interface PrepareJudgingOptions {
+  /**
+   * `apply` (default): apply the calibration record from `--calibration` or the config, or say on
+   * stderr that the judge is uncalibrated. `ignore`: judge with the guide's own minimums, silently
+   * (`tone-audit calibrate` measures the raw judge).
+   */
+  calibration?: 'apply' | 'ignore';
+}
+
+/** Config → options → guide → compiled rules → grader (→ calibration): everything `audit`, `check` and `calibrate` share. */
+export async function prepareJudging(flags: Record<string, unknown>, io: Io, prepare: PrepareJudgingOptions = {}): Promise<PreparedJudging> {
   const { config } = await readConfig(io.cwd, flags.config as string | undefined);
   const options = resolveOptions(config, flags as CliFlags, io.cwd);
   // Results and errors name the guide relative to where the audit ran, so they neither leak nor depend on machine paths.
   const guide = await readStyleGuide(options.guide, guideDisplayPath(options.guide, io.cwd));
+  const applying = prepare.calibration !== 'ignore' && options.calibration !== undefined;
+  // Read before the grader is built, so a missing record fails before anything is spent.
+  const calibration = applying ? await readCalibrationRecord(options.calibration!, guideDisplayPath(options.calibration!, io.cwd)) : undefined;
   const rules = compileRules(guide);
   const apiKey = io.env.ANTHROPIC_API_KEY || undefined;
   const baseUrl = options.baseUrl ?? (io.env.ANTHROPIC_BASE_URL || undefined);
@@ -31,9 +45,28 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io): Pr
     concurrency: options.concurrency,
     cacheDir: options.cache ? options.cacheDir : null,
     ...(options.maxCost !== undefined ? { maxCostUsd: options.maxCost } : {}),
+    ...(options.repeat > 1 ? { repeat: options.repeat } : {}),
+    // The LLM grader re-checks its rewrites with the same rules, in the original's conversation.
+    checkRewrite: (text, sample) => runRules(rules, { ...sample, response: text }),
     onEvent: graderEventPrinter(io),
   });
-  return { options, engine: { guide, rules, ...(grader ? { grader } : {}) }, graderNote: note };
+  if (options.repeat > 1 && grader?.kind !== 'llm') {
+    const why = grader ? 'the heuristic grader is deterministic' : 'there is no grader (--grader none)';
+    io.stderr.write(`note: --repeat ${options.repeat} has no effect: ${why}, so each reply is judged once\n`);
+  }
+  if (!calibration) {
+    if (grader && prepare.calibration !== 'ignore') {
+      io.stderr.write('note: the judge is uncalibrated (its drift thresholds are the guide\'s own minimums); measure it against reviewer labels with `tone-audit calibrate`\n');
+    }
+    return { options, engine: { guide, rules, ...(grader ? { grader } : {}) }, graderNote: note };
+  }
+  const file = guideDisplayPath(options.calibration!, io.cwd);
+  const applied = applyCalibration(guide, grader, calibration.record, { file, sha256: calibration.sha256 });
+  if (applied.header.stale) io.stderr.write(`warning: calibration ${file} is stale: ${applied.staleReasons.join('; ')}; rerun tone-audit calibrate\n`);
+  if (applied.unknownDimensions.length > 0) io.stderr.write(`warning: calibration ${file} names dimension(s) the guide does not have, ignored: ${applied.unknownDimensions.join(', ')}\n`);
+  if (!grader) io.stderr.write(`note: calibration ${file} has no effect without a grader (--grader none)\n`);
+  if (flags.batch === true) io.stderr.write(`warning: --batch verdicts are not re-decided with the minimums of calibration ${file}\n`);
+  return { options, engine: { guide: applied.guide, rules, ...(applied.grader ? { grader: applied.grader } : {}), calibration: applied.header }, graderNote: note };
 }
 
 /** The guide relative to `cwd` when it lies inside it, else absolute. */
@@ -60,6 +93,9 @@ function graderEventPrinter(io: Io): (event: LlmGraderEvent) => void {
         break;
       case 'cache-error':
         io.stderr.write(`warning: result cache: ${event.message}\n`);
+        break;
+      case 'rewrite-failed':
+        io.stderr.write(`warning: no rewrite for ${event.sampleId}: ${event.reason}\n`);
         break;
       case 'batch': {
         const line = `batch ${event.batchId}: ${event.status} · ${event.succeeded} done, ${event.processing} processing, ${event.failed} failed`;

@@ -34,6 +34,13 @@ function parseConcurrency(raw: string): number {
   return n;
 }
 
+/** Same bounds as the config file's `repeat` (1–20): every repeat is one more paid call per reply. */
+function parseRepeat(raw: string): number {
+  const n = parseNumber('int')(raw);
+  if (n < 1 || n > 20) throw new InvalidArgumentError(`expected a whole number from 1 to 20, got "${raw}"`);
+  return n;
+}
+
 /** `key=value` flags collected into a record, e.g. `--min-dimension-mean empathy=3.5`. */
 function collectKeyed(kind: 'rate' | 'score') {
   const parseValue = kind === 'rate' ? parseNumber('rate') : parseNumber('positive');
@@ -56,6 +63,8 @@ function addJudgingOptions(command: Command): Command {
     .option('--base-url <url>', 'Anthropic-compatible API base URL (default: ANTHROPIC_BASE_URL or Anthropic)')
     .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
     .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)')
+    .option('--repeat <n>', 'LLM grader: judge each reply n times (1–20, default 1) and report replies whose verdict flips; scores are the median', parseRepeat)
+    .option('--calibration <file>', 'calibration record from tone-audit calibrate --write: its dimension minimums replace the guide\'s in the grader\'s drift decision')
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')} (repeat or comma-separate for several)`, collect)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on findings at or above this severity (default: error)').choices(['error', 'warning', 'info']))
@@ -106,6 +115,7 @@ Examples:
   $ tone-audit audit samples/support-replies.jsonl
   $ tone-audit audit samples/support-replies.jsonl --format terminal,json,html,markdown --output-dir reports
   $ tone-audit audit samples/support-replies.jsonl --baseline baseline.json --max-newly-drifting 0
+  $ tone-audit audit samples/support-replies.jsonl --grader llm --repeat 3   # judge each reply 3 times; flips are reported
   $ tone-audit audit samples/support-replies.csv --format json --output audit.json
   $ tone-audit audit 'logs/*.jsonl' --field response=bot_reply --field customer=user_msg --grader none
   $ cat replies.jsonl | tone-audit audit - --input-format jsonl
@@ -181,6 +191,47 @@ Examples:
     .action(async (logs: string[], flags: Record<string, unknown>, command: Command) => {
       const { runSampleCommand } = await import('./commands/sample-command.js');
       setExitCode(await runSampleCommand(logs, cliFlags(command, flags), io));
+    });
+
+  program
+    .command('calibrate')
+    .description('measure the judge (grader + rules) against reviewers\' labels and suggest dimension minimums')
+    .argument('[samples...]', 'sample files to audit in-process (instead of --audit)')
+    .requiredOption('--labels <file>', 'reviewers\' labels, JSONL or CSV: id, label (ok|drift), optional reviewer and scores 1–5 per dimension')
+    .option('--audit <audit.json>', 'an audit written by tone-audit audit --format json (instead of sample files)')
+    .option('-g, --guide <file>', 'brand style guide YAML when auditing samples (default: from config, else the bundled example guide)')
+    .option('-c, --config <file>', 'config file (default: searched from the current folder up)')
+    .addOption(new Option('--grader <kind>', 'grader when auditing samples (default: auto)').choices(['auto', 'llm', 'heuristic', 'none']))
+    .option('--model <id>', 'Claude model for --grader llm')
+    .option('--base-url <url>', 'Anthropic-compatible API base URL')
+    .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
+    .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)')
+    .option('--concurrency <n>', 'replies graded at once by the LLM grader, 1–256 (default: 8)', parseConcurrency)
+    .option('--max-cost <usd>', 'stop grading before the API spend would exceed this many US dollars', parseNumber('positive'))
+    .addOption(new Option('--input-format <format>', 'samples format when the extension does not say').choices(['jsonl', 'csv', 'json']))
+    .option('--field <name=key>', 'map a samples field to your data\'s key/column, e.g. --field id=ticket (repeatable)', collect)
+    .option('--strict', 'exit 2 on the first broken sample record')
+    .addOption(new Option('-f, --format <format>', 'report format (default: terminal)').choices(['terminal', 'json', 'markdown', 'html']))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--write <file>', 'save the suggested minimums as a calibration record (JSON) for audit --calibration')
+    .option('--held-out-only', 'report agreement on the held-out check half only (thresholds are always chosen on the fit half)')
+    .option('--max-false-positive-rate <rate>', 'false-positive rate the suggested minimums should stay within (default: 0.15)', parseNumber('rate'))
+    .option('--seed <seed>', 'bootstrap seed (default: tone-audit-calibrate)')
+    .option('--resamples <n>', 'bootstrap resamples for the κ intervals (default: 1000)', parseNumber('int'))
+    .option('--verbose', 'show stack traces for errors')
+    .addHelpText('after', `
+Labels are split by sha256 of the sample id (as a number: even → fit half, odd → check half); minimums
+are chosen on the fit half and reported on the held-out check half.
+
+Examples:
+  $ tone-audit audit replies.jsonl --format json --output audit.json
+  $ tone-audit calibrate --labels labels.jsonl --audit audit.json
+  $ tone-audit calibrate --labels labels.csv replies.jsonl --grader heuristic --write calibration.json
+  $ tone-audit audit replies.jsonl --calibration calibration.json
+  $ tone-audit calibrate --labels labels.jsonl --audit audit.json --format html --output calibration.html`)
+    .action(async (samples: string[], flags: Record<string, unknown>, command: Command) => {
+      const { runCalibrateCommand } = await import('./commands/calibrate-command.js');
+      setExitCode(await runCalibrateCommand(samples, cliFlags(command, flags), io));
     });
 
   const guide = program.command('guide').description('work with the brand style guide');

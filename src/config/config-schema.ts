@@ -3,6 +3,9 @@ import { z } from 'zod';
 const severity = z.enum(['error', 'warning', 'info']);
 const rate = z.number().min(0).max(1);
 
+/** Highest `repeat` (each repeat is a paid API call per reply). */
+export const MAX_REPEAT = 20;
+
 /**
  * The config file (`.toneauditrc.yaml`, `tone-audit.config.{json,yaml,js,mjs}` or the `tone-audit`
  * key of package.json). Keys are the camelCase form of the CLI flags: `--max-drift-rate` ↔ `maxDriftRate`.
@@ -22,6 +25,7 @@ export const configSchema = z
     baseline: z.string().describe('A previous audit (--format json) to compare against and gate on'),
     suppressions: z.string().describe('Accepted-findings file: findings the team has reviewed and accepted'),
     backlog: z.string().describe('Fine-tuning backlog file that drifting replies are added to'),
+    calibration: z.string().describe('Calibration record (tone-audit calibrate --write): its dimension minimums replace the guide\'s in the grader\'s drift decision'),
     showPassing: z.boolean().describe('List passing samples in the terminal report too'),
     grader: z.enum(['auto', 'llm', 'heuristic', 'none']),
     model: z.string().min(1),
@@ -30,6 +34,7 @@ export const configSchema = z
     cache: z.boolean(),
     cacheDir: z.string(),
     maxCost: z.number().positive(),
+    repeat: z.number().int().min(1).max(MAX_REPEAT).describe('LLM grader: judge each reply this many times (median scores, majority verdict, unstable replies counted); default 1'),
     failOn: severity.describe('Fail the gate on any finding at or above this severity'),
     maxDriftRate: rate,
     maxWarnings: z.number().int().min(0),

@@ -64,7 +64,7 @@ export async function readConfig(cwd: string, explicitPath?: string): Promise<Lo
   }
   const config = parsed.data;
   const base = path.dirname(file);
-  for (const key of ['guide', 'output', 'outputDir', 'baseline', 'suppressions', 'backlog', 'cacheDir'] as const) {
+  for (const key of ['guide', 'output', 'outputDir', 'baseline', 'suppressions', 'backlog', 'calibration', 'cacheDir'] as const) {
     const value = config[key];
     if (value !== undefined) config[key] = path.resolve(base, value);
   }

@@ -22,6 +22,8 @@ export interface ResolvedOptions {
   baseline?: string;
   suppressions?: string;
   backlog?: string;
+  /** Calibration record whose minimums replace the guide's in the grader's drift decision. */
+  calibration?: string;
   showPassing: boolean;
   grader: GraderChoice;
   model?: string;
@@ -30,6 +32,8 @@ export interface ResolvedOptions {
   cache: boolean;
   cacheDir: string;
   maxCost?: number;
+  /** Judgements per reply by the LLM grader (`--repeat`, default 1). */
+  repeat: number;
   failOn: Severity;
   maxDriftRate?: number;
   maxWarnings?: number;
@@ -61,6 +65,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     ...pathOption('baseline', flags, config, cwd),
     ...pathOption('suppressions', flags, config, cwd),
     ...pathOption('backlog', flags, config, cwd),
+    ...pathOption('calibration', flags, config, cwd),
     showPassing: merged.showPassing ?? false,
     grader: merged.grader ?? 'auto',
     ...(merged.model ? { model: merged.model } : {}),
@@ -69,6 +74,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     cache: merged.cache ?? true,
     cacheDir: fromFlag(flags.cacheDir) ?? config.cacheDir ?? path.resolve(cwd, '.tone-audit-cache'),
     ...(merged.maxCost !== undefined ? { maxCost: merged.maxCost } : {}),
+    repeat: merged.repeat ?? 1,
     failOn: merged.failOn ?? 'error',
     ...(merged.maxDriftRate !== undefined ? { maxDriftRate: merged.maxDriftRate } : {}),
     ...(merged.maxWarnings !== undefined ? { maxWarnings: merged.maxWarnings } : {}),
@@ -81,7 +87,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
   };
 }
 
-type PathKey = 'output' | 'outputDir' | 'baseline' | 'suppressions' | 'backlog';
+type PathKey = 'output' | 'outputDir' | 'baseline' | 'suppressions' | 'backlog' | 'calibration';
 
 /** A path flag resolves against the working folder; the same key from config is already absolute. */
 function pathOption<K extends PathKey>(key: K, flags: CliFlags, config: ToneAuditConfig, cwd: string): Partial<Record<K, string>> {

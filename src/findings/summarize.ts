@@ -27,6 +27,9 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
   };
   let graded = false;
   let droppedEvidence = 0;
+  /** Replies judged more than once (`--repeat`), and those whose judgements disagreed. */
+  let repeated = 0;
+  let unstable = 0;
   let samples = 0, passed = 0, drifting = 0, ungraded = 0, skippedRecords = 0;
 
   return {
@@ -59,9 +62,14 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
         usage.cacheCreationInputTokens += grade.usage.cacheCreationInputTokens;
         usage.cacheReadInputTokens += grade.usage.cacheReadInputTokens;
         usage.costUsd += grade.usage.costUsd;
-        if (!grade.cached) usage.calls += 1;
       }
+      // API requests made for this grade (scoring, repeats, rewrite); graders that do not say made one when they report usage.
+      usage.calls += grade.calls ?? (grade.usage && !grade.cached ? 1 : 0);
       if (grade.cached) usage.cachedResults += 1;
+      if (grade.repeats && grade.repeats.verdicts.filter((v) => v !== 'ungraded').length > 1) {
+        repeated += 1;
+        if (grade.repeats.flips > 0) unstable += 1;
+      }
       droppedEvidence += grade.droppedEvidence ?? 0;
       if (grade.status !== 'graded') return;
       for (const [id, { score }] of Object.entries(grade.scores)) {
@@ -89,6 +97,10 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
       };
       if (graded && (usage.calls > 0 || usage.cachedResults > 0)) summary.usage = { ...usage, costUsd: round(usage.costUsd, 6) };
       if (droppedEvidence > 0) summary.droppedEvidence = droppedEvidence;
+      if (repeated > 0) {
+        summary.unstable = unstable;
+        summary.flipRate = round(unstable / repeated, 4);
+      }
       return summary;
     },
   };

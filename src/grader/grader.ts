@@ -19,3 +19,18 @@ export interface Grader {
   /** Flush caches/state; called once at the end of an audit. */
   close?(): Promise<void>;
 }
+
+/**
+ * The grader's reviews applied to the rule findings they name: each finding of a reviewed rule gets
+ * `review` (confirmed or overruled, with the reason). Findings without a review are returned as they
+ * are. Pure; whether an overruled finding still counts is the verdict's business, not the grader's.
+ */
+export function applyRuleReviews(findings: readonly Finding[], grade: Grade | undefined): Finding[] {
+  const reviews = grade?.status === 'graded' ? (grade.ruleReviews ?? []) : [];
+  if (reviews.length === 0) return [...findings];
+  return findings.map((finding) => {
+    const review = finding.origin === 'rule' ? reviews.find((r) => r.ruleId === finding.ruleId) : undefined;
+    if (!review) return finding;
+    return { ...finding, review: { by: 'llm', decision: review.decision === 'overrule' ? 'overruled' : 'confirmed', reason: review.reason } };
+  });
+}

@@ -1,5 +1,5 @@
 import { GraderConfigError } from '../errors.js';
-import type { StyleGuide } from '../types.js';
+import type { Finding, Sample, StyleGuide } from '../types.js';
 import type { Grader } from './grader.js';
 
 export interface GraderSelection {
@@ -12,6 +12,10 @@ export interface GraderSelection {
   /** null disables the result cache. */
   cacheDir: string | null;
   maxCostUsd?: number;
+  /** LLM grader: judge each reply this many times (default 1). The heuristic grader is deterministic and ignores it. */
+  repeat?: number;
+  /** LLM grader: the guide's rules run on a rewrite (in the original's conversation), to re-check it. */
+  checkRewrite?: (text: string, sample: Sample) => readonly Finding[];
   /** Progress and trouble from the LLM grader, for the CLI to show on stderr. */
   onEvent?: (event: import('./llm/index.js').LlmGraderEvent) => void;
 }
@@ -43,10 +47,13 @@ export async function selectGrader(guide: StyleGuide, selection: GraderSelection
       concurrency: selection.concurrency,
       cacheDir: selection.cacheDir,
       ...(selection.maxCostUsd !== undefined ? { maxCostUsd: selection.maxCostUsd } : {}),
+      ...(selection.repeat !== undefined ? { repeat: selection.repeat } : {}),
+      ...(selection.checkRewrite ? { checkRewrite: selection.checkRewrite } : {}),
       ...(selection.onEvent ? { onEvent: selection.onEvent } : {}),
     });
     const why = choice === 'auto' ? ' (ANTHROPIC_API_KEY is set)' : '';
-    return { grader, note: `LLM grader ${grader.model ?? ''}${why}`.trim() };
+    const times = selection.repeat && selection.repeat > 1 ? `, each reply judged ${selection.repeat} times` : '';
+    return { grader, note: `LLM grader ${grader.model ?? ''}${why}${times}`.trim() };
   }
   const { createHeuristicGrader } = await import('./heuristic/index.js');
   const grader = await createHeuristicGrader(guide);

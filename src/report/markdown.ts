@@ -30,6 +30,7 @@ function renderHeadline(result: AuditResult): string[] {
     ),
     '',
     `**Findings:** ${s.error} errors · ${s.warning} warnings · ${s.info} info`,
+    ...(summary.unstable !== undefined ? ['', `**Unstable:** ${summary.unstable} replies whose verdict flipped across \`--repeat\` judgements (flip rate ${formatPercent(summary.flipRate ?? 0)})`] : []),
   ];
 }
 

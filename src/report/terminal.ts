@@ -109,7 +109,8 @@ function renderSummary(header: AuditHeader, footer: AuditFooter, ctx: ReportCont
   }
   lines.push(
     `${summary.samples} ${summary.samples === 1 ? 'sample' : 'samples'} · ${c.green(`${summary.passed} pass`)} · ${c.red(`${summary.drifting} drifting`)} · ` +
-      `${summary.ungraded} ungraded · ${summary.skippedRecords} skipped records`,
+      `${summary.ungraded} ungraded · ${summary.skippedRecords} skipped records` +
+      (summary.unstable !== undefined ? ` · ${c.yellow(`${summary.unstable} unstable`)} (verdict flipped across --repeat, flip rate ${formatPercent(summary.flipRate ?? 0)})` : ''),
   );
   const s = summary.findingsBySeverity;
   lines.push(`findings: ${c.red(`${s.error} errors`)} · ${c.yellow(`${s.warning} warnings`)} · ${c.blue(`${s.info} info`)}`);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { EscalationTrigger, RuleConfig } from '../types.js';
 import { compilePhraseOption } from './compile-option.js';
+import { CUSTOMER_TOPICS, detectCustomerTopic } from '../detect/detect-customer-topics.js';
+import { detectHandoff } from '../detect/detect-handoff.js';
 import type { RuleModule } from './rule-module.js';
 
 const phrases = z.array(z.string().min(1));
@@ -13,19 +15,22 @@ const options = z
     customer_signals: phrases.default([]),
     /** `any`: one listed signal triggers; `all`: only all of them together. */
     signals_match: z.enum(['any', 'all']).default('any'),
-    /** Reply phrases that count as a proper handoff (stems match: `escalat` → `escalating`). */
+    /** Topics read by meaning in the customer's words (see `detect/detect-customer-topics.ts`). */
+    customer_topics: z.array(z.enum(CUSTOMER_TOPICS)).default([]),
+    /** Extra reply phrases that count as a proper handoff (stems match: `escalat` → `escalating`), besides the handoff detector. */
     handoff: phrases.default([]),
   })
-  .refine((o) => o.customer_mentions.length + o.customer_signals.length > 0, {
-    message: 'an escalation trigger needs `customer_mentions` or `customer_signals`',
+  .refine((o) => o.customer_mentions.length + o.customer_signals.length + o.customer_topics.length > 0, {
+    message: 'an escalation trigger needs `customer_mentions`, `customer_signals` or `customer_topics`',
   });
 
 export type EscalationOptions = z.output<typeof options>;
 
 /**
- * A topic that must go to a human: when the customer context mentions a trigger phrase or shows a
- * trigger signal, the reply must contain a handoff phrase, or the sample must be marked
- * `escalated: true`. Built from the guide's `escalation:` section, not from `rules:`.
+ * A topic that must go to a human: when the customer context mentions a trigger phrase, shows a
+ * trigger signal or raises a trigger topic (read by meaning), the reply must hand off — in any
+ * natural phrasing the handoff detector reads, or with one of the guide's handoff phrases — or the
+ * sample must be marked `escalated: true`. Built from the guide's `escalation:` section.
  */
 export const escalation: RuleModule<EscalationOptions> = {
   meta: {
@@ -49,8 +54,13 @@ export const escalation: RuleModule<EscalationOptions> = {
         const [first] = mentions(text, 1);
         if (first) trigger = text.slice(first.start, first.end);
       }
+      for (const topic of opts.customer_topics) {
+        if (trigger !== undefined) break;
+        const seen = detectCustomerTopic(text, topic);
+        if (seen) trigger = `${topic} (“${seen.evidence}”)`;
+      }
       if (trigger === undefined) return [];
-      if (handoff(sample.response, 1).length > 0) return [];
+      if (handoff(sample.response, 1).length > 0 || detectHandoff(sample.response) !== undefined) return [];
       return [{ messageId: 'missingHandoff', data: { trigger } }];
     };
   },
@@ -68,6 +78,7 @@ export function escalationRuleConfig(trigger: EscalationTrigger): RuleConfig {
       customer_mentions: trigger.customerMentions,
       customer_signals: trigger.customerSignals,
       signals_match: trigger.signalsMatch,
+      customer_topics: trigger.customerTopics,
       handoff: trigger.handoff,
     },
     index: -1,

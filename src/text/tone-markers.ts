@@ -71,16 +71,48 @@ export function findEmoji(text: string): Span[] {
   return spansOf(EMOJI, text, (m) => !TEXT_SYMBOLS.has(m));
 }
 
+/** English words people shout for emphasis; in capitals on their own they are shouting, not an acronym. */
+const EMPHASIS_WORDS: ReadonlySet<string> = new Set(
+  'NOT NEVER NOW DO DONT DON ALWAYS MUST PLEASE VERY ALL ANY STOP YES WILL CAN CANNOT CANT IMPORTANT URGENT NOTE WARNING FREE TOTALLY REALLY ONLY AND THE THIS THAT YOU YOUR HAVE NEED WAIT NONE EVERY NOTHING STILL AGAIN HUGE BEST GREAT AMAZING SCAM FIXED DONE SORRY THANK THANKS'.split(' '),
+);
+
+/** At most this many characters between two capitals words for them to read as one shouted run ("DO NOT CLICK"). */
+const RUN_GAP = 3;
+
 /**
- * Words of 3+ letters written entirely in capitals (`NEVER`, `URGENT`), except acronyms in
- * `allow` (default {@link DEFAULT_ACRONYMS}; compared upper-case) and words inside `code` spans
- * (an environment variable or a command is quoted, not shouted).
+ * Words of 3+ letters written entirely in capitals that read as shouting: part of a run of
+ * capitals words ("THAT IS A SCAM"), an English emphasis word ("NEVER", "NOW"), or followed by
+ * `!`. A lone capitals word that is none of these reads as an acronym or a code ("FTTC", "BIC",
+ * "WINTER"), and so does anything in `allow` (default {@link DEFAULT_ACRONYMS}; compared
+ * upper-case) or inside a `code` span (an environment variable or a command is quoted, not shouted).
  */
 export function findAllCapsWords(text: string, allow: ReadonlySet<string> = DEFAULT_ACRONYM_SET): Span[] {
   const code = text.includes('`') ? spansOf(CODE_SPAN, text) : [];
-  return spansOf(ALL_CAPS_WORD, text, (m) => !allow.has(m)).filter(
-    (span) => !code.some((c) => span.start >= c.start && span.end <= c.end),
-  );
+  const words = spansOf(ALL_CAPS_WORD, text).filter((span) => !code.some((c) => span.start >= c.start && span.end <= c.end));
+  const near = (a: Span | undefined, b: Span | undefined) => a !== undefined && b !== undefined && b.start - a.end <= RUN_GAP;
+  return words.filter((span, i) => {
+    const word = text.slice(span.start, span.end);
+    if (allow.has(word)) return false;
+    const inRun = near(words[i - 1], span) || near(span, words[i + 1]);
+    return inRun || EMPHASIS_WORDS.has(word) || text.charAt(span.end) === '!';
+  });
+}
+
+/** Abbreviations everyone reads without help; every other one is something a customer may have to look up. */
+const EVERYDAY_ABBREVIATIONS: ReadonlySet<string> = new Set('PIN PDF FAQ USA UAE VAT ETA ASAP SMS USB CEO GMT UTC BST CET EST PST USD EUR GBP AUD CAD TV DVD ATM APP UK EU NHS BBC TBC'.split(' '));
+
+/**
+ * Capitals words that are not shouting and not everyday abbreviations: acronyms a customer may have
+ * to look up (jargon candidates), including technical ones a guide allows as "not shouting".
+ */
+export function findUnfamiliarAcronyms(text: string, allow: ReadonlySet<string> = DEFAULT_ACRONYM_SET): string[] {
+  const shouted = new Set(findAllCapsWords(text, allow).map((s) => s.start));
+  const found = new Set<string>();
+  for (const span of spansOf(ALL_CAPS_WORD, text)) {
+    const word = text.slice(span.start, span.end);
+    if (!shouted.has(span.start) && !EVERYDAY_ABBREVIATIONS.has(word) && !EMPHASIS_WORDS.has(word)) found.add(word);
+  }
+  return [...found];
 }
 
 /** A set of allowed acronyms: the defaults plus `extra` (upper-cased). */

@@ -135,7 +135,8 @@ describe('tone-audit audit', () => {
   });
 
   it('fails the gate on --max-drift-rate and on --max-warnings, listing each reason', async () => {
-    const dir = tempDir({ 'a.jsonl': jsonl(clean, { id: 'w', customer: 'Hi', response: 'Kindly utilize the dashboard to view it.' }) });
+    // Warnings alone are advisory (the verdict policy); the error makes the reply drift.
+    const dir = tempDir({ 'a.jsonl': jsonl(clean, { id: 'w', customer: 'Hi', response: 'Kindly utilize the dashboard to view it. It was your fault.' }) });
     const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--max-drift-rate', '10%', '--max-warnings', '0'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/drift rate/i);

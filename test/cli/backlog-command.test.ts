@@ -124,7 +124,7 @@ describe('tone-audit backlog (CLI)', () => {
     expect((await readBacklog(file)).find((i) => i.id === drifting.id)).toMatchObject({ status: 'ready', rewriteSource: 'human' });
     const bad = await backlog(['edit', drifting.id, '--guide', guide, '--rewrite', 'I guarantee the key rotation works.'], { cwd });
     expect(bad.code).toBe(0);
-    expect(bad.stdout).toMatch(/needs-review — rewrite not ready: breaks no-overpromising \(error\) "guarantee"/);
+    expect(bad.stdout).toMatch(/needs-review — rewrite not ready: breaks no-overpromising \(error\) "I guarantee"/);
   });
 
   it('edit without --rewrite opens $EDITOR on the current rewrite', async () => {

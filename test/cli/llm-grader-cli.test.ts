@@ -10,7 +10,7 @@ const guide = path.join(root, 'styleguide/northwind.yaml');
 const KEY = 'sk-ant-test-NEVER-PRINT-ME-4242';
 const DIMENSIONS = ['empathy', 'tone-match', 'active-listening', 'clarity', 'brand-voice'];
 
-const scores = (score: number) => Object.fromEntries(DIMENSIONS.map((d) => [d, { score, reason: `${d} reason` }]));
+const scores = (score: number) => Object.fromEntries(DIMENSIONS.map((d) => [d, { evidence: [], reasoning: `${d} reason`, score }]));
 
 const samples = [
   { id: 'cold', customer: 'My deploy failed three times, this is ridiculous', response: 'Deploys fail sometimes. Check the logs.' },
@@ -31,9 +31,11 @@ describe('audit --grader llm against a local Anthropic-compatible server', () =>
     server.verdict = (request) => {
       const text = JSON.stringify(request.body.messages);
       return text.includes('Deploys fail sometimes')
-        ? { scores: scores(2), violations: [{ id: 'calm-under-pressure', severity: 'warning', quote: 'Deploys fail sometimes.', why: 'Shrugs off a frustrated customer' }, { id: 'no-sarcasm', severity: 'warning', quote: 'a quote that is not in the reply', why: 'invented' }], drift: 'major-drift', rewrite: "Three failed deploys is maddening, and I'm sorry. The logs show the migration step timing out; I've raised the limit and restarted it." }
-        : { scores: scores(5), violations: [], drift: 'on-brand', rewrite: '' };
+        ? { ruleReviews: [], scores: scores(2), violations: [{ id: 'calm-under-pressure', severity: 'warning', quote: 'Deploys fail sometimes.', why: 'Shrugs off a frustrated customer' }, { id: 'no-sarcasm', severity: 'warning', quote: 'a quote that is not in the reply', why: 'invented' }], drift: 'major-drift' }
+        : { ruleReviews: [], scores: scores(5), violations: [], drift: 'on-brand' };
     };
+    // The second call, for the drifting reply only.
+    server.rewrite = () => ({ plan: 'Acknowledge, then fix', rewrite: "Three failed deploys is maddening, and I'm sorry. The logs show the migration step timing out; I've raised the limit and restarted it." });
   });
   afterEach(async () => server.close());
 
@@ -53,16 +55,17 @@ describe('audit --grader llm against a local Anthropic-compatible server', () =>
     expect(cold.grade.droppedEvidence).toBe(1);
     expect(cold.grade.rewrite).toMatch(/sorry/);
     expect(cold.findings.some((f: { origin: string; match?: string }) => f.origin === 'grader' && f.match === 'Deploys fail sometimes.')).toBe(true);
-    expect(result.summary.usage.calls).toBe(2);
+    // Two scoring calls and one rewrite call (the drifting reply only).
+    expect(result.summary.usage.calls).toBe(3);
     expect(result.summary.droppedEvidence).toBe(1);
-    expect(server.messageRequests()).toHaveLength(2);
+    expect(server.messageRequests()).toHaveLength(3);
     const request = server.messageRequests()[0]!;
     expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(request.body.temperature).toBeUndefined();
 
     const rerun = await runCli(args, { cwd: dir, env });
     expect(rerun.code).toBe(1);
-    expect(server.messageRequests()).toHaveLength(2);
+    expect(server.messageRequests()).toHaveLength(3);
     expect(JSON.parse(readFileSync(path.join(dir, 'audit.json'), 'utf8')).summary.usage.cachedResults).toBe(2);
 
     for (const file of filesUnder(dir)) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY);
@@ -110,7 +113,7 @@ describe('prompt cache reporting', () => {
   it('warns when the prompt cache is never read', async () => {
     const server = await startFakeAnthropicServer();
     try {
-      server.verdict = () => ({ scores: scores(4), violations: [], drift: 'on-brand', rewrite: '' });
+      server.verdict = () => ({ ruleReviews: [], scores: scores(4), violations: [], drift: 'on-brand' });
       // A server that never reports cache reads, like one without prompt caching.
       const base = server.handler;
       server.handler = async (request, index) => {
@@ -121,7 +124,9 @@ describe('prompt cache reporting', () => {
       };
       const dir = tempDir({ 'a.jsonl': samples.map((s) => JSON.stringify(s)).join('\n') });
       const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--no-cache', '--format', 'json'], { cwd: dir, env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: server.url } });
-      expect(run.stderr).toMatch(/prompt cache was never read in 2 API calls/);
+      // Two scoring calls, then for the drifting reply (it misses acknowledge-frustration) the rewrite call and,
+      // since the fake server's stock rewrite misses it too, the one retry.
+      expect(run.stderr).toMatch(/prompt cache was never read in 4 API calls/);
     } finally {
       await server.close();
     }

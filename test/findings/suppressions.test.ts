@@ -122,7 +122,7 @@ describe('applySuppressions', () => {
 
   it('keeps the sample drifting while another failing finding or an off-brand grade remains', () => {
     expect(applySuppressions([drifting], [entry({ match: 'synergy' })], '2026-04-01').results[0]?.verdict).toBe('drift');
-    const offBrand = { ...drifting, grade: makeGrade({ warmth: 2 }, { drift: 'minor-drift' }) };
+    const offBrand = { ...drifting, grade: makeGrade({ warmth: 2 }, { drift: 'major-drift' }) };
     expect(applySuppressions([offBrand], [entry()], '2026-04-01').results[0]?.verdict).toBe('drift');
   });
 

@@ -68,13 +68,28 @@ export interface FakeAnthropicServer {
   enqueue(...replies: (FakeReply | MessageHandler)[]): void;
   /** Answers /v1/messages once the queue is empty; default: a valid verdict from `verdict`. */
   handler: MessageHandler;
-  /** The verdict the default handler returns for a request. */
+  /** The verdict the default handler (and batch results) return for a scoring request. */
   verdict: (request: RecordedRequest) => unknown;
+  /** The answer the default handler returns for a rewrite request (`Task: rewrite`); default {@link defaultRewrite}. */
+  rewrite: (request: RecordedRequest) => unknown;
+  /** POST /v1/messages requests of one call kind (see {@link requestKind}). */
+  requestsOfKind(kind: RequestKind): RecordedRequest[];
   /** Most requests in flight at once on /v1/messages. */
   maxConcurrent: number;
   rateLimited: number;
   close(): Promise<void>;
 }
+
+/** What the grader asked for: a scoring verdict or a rewrite (its user turn starts with `Task: rewrite`). */
+export type RequestKind = 'score' | 'rewrite';
+
+export function requestKind(request: RecordedRequest): RequestKind {
+  const content = request.body?.messages?.[0]?.content;
+  return typeof content === 'string' && content.startsWith('Task: rewrite') ? 'rewrite' : 'score';
+}
+
+export const DEFAULT_REWRITE = 'Thanks for flagging this. I have reset the code for you, so you can sign in now.';
+export const defaultRewrite = (): unknown => ({ plan: 'Drop the blame and say what was done.', rewrite: DEFAULT_REWRITE });
 
 /** Builds a Messages API response body. */
 export function messageBody(request: RecordedRequest | undefined, input: MessageReplyInput): Record<string, unknown> {
@@ -167,11 +182,15 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
     messageRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
     enqueue: (...replies) => queue.push(...replies),
     verdict: () => ({}),
-    handler: (request) => ({ body: messageBody(request, { verdict: server.verdict(request), usage: cacheUsage(request) }) }),
+    rewrite: defaultRewrite,
+    requestsOfKind: (kind) => server.messageRequests().filter((r) => requestKind(r) === kind),
+    handler: (request) => ({ body: messageBody(request, { verdict: answer(request), usage: cacheUsage(request) }) }),
     maxConcurrent: 0,
     rateLimited: 0,
     close: () => new Promise((resolve) => http.close(() => resolve())),
   };
+
+  const answer = (request: RecordedRequest): unknown => (requestKind(request) === 'rewrite' ? server.rewrite(request) : server.verdict(request));
 
   const send = (res: ServerResponse, reply: FakeReply): void => {
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
@@ -256,7 +275,7 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
           return { custom_id: r.custom_id, result: { type: 'errored', error: { type: 'error', error: { type: 'api_error', message: 'Internal error' } } } };
         }
         const fake: RecordedRequest = { method: 'POST', path: '/v1/messages', headers: {}, body: r.params, raw: '' };
-        return { custom_id: r.custom_id, result: { type: 'succeeded', message: messageBody(fake, { verdict: server.verdict(fake), usage: cacheUsage(fake) }) } };
+        return { custom_id: r.custom_id, result: { type: 'succeeded', message: messageBody(fake, { verdict: answer(fake), usage: cacheUsage(fake) }) } };
       });
       // Results come back in no particular order: reverse and interleave.
       const shuffled = [...lines.filter((_, i) => i % 2 === 1).reverse(), ...lines.filter((_, i) => i % 2 === 0)];

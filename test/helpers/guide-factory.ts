@@ -31,7 +31,7 @@ export function makeRules(...rules: RuleConfig[]): RuleConfig[] {
 }
 
 export function makeTrigger(id: string, overrides: Partial<EscalationTrigger> = {}): EscalationTrigger {
-  return { id, customerMentions: [], customerSignals: [], signalsMatch: 'any', handoff: [], severity: 'error', ...overrides };
+  return { id, customerMentions: [], customerSignals: [], signalsMatch: 'any', customerTopics: [], handoff: [], severity: 'error', ...overrides };
 }
 
 export function makeExample(id: string, overrides: Partial<GuideExample> = {}): GuideExample {

@@ -87,7 +87,7 @@ describe('escalationRuleConfig', () => {
       kind: 'escalation',
       severity: 'warning',
       message: 'Needs {{trigger}}',
-      options: { customer_mentions: ['lawyer'], customer_signals: [], signals_match: 'any', handoff: ['legal team'] },
+      options: { customer_mentions: ['lawyer'], customer_signals: [], signals_match: 'any', customer_topics: [], handoff: ['legal team'] },
       index: -1,
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAcronymSet, findAllCapsWords, findApologies, findEmoji, findExclamations, findQuestionMarks } from '../../src/text/tone-markers.js';
+import { buildAcronymSet, findAllCapsWords, findApologies, findEmoji, findExclamations, findQuestionMarks, findUnfamiliarAcronyms } from '../../src/text/tone-markers.js';
 
 const texts = (text: string, spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
 
@@ -9,11 +9,19 @@ describe('tone markers', () => {
     expect(texts(text, findEmoji(text))).toEqual(['👋🏽', '👩‍💻', '🇬🇧', '❤️']);
   });
 
-  it('finds ALL-CAPS words of 3+ letters that are not allowed acronyms', () => {
+  it('finds shouted ALL-CAPS words: emphasis words, runs and words before "!", not lone acronyms', () => {
     const text = 'PLEASE check the API, DNS and NASA settings NOW. OK? I.D.';
-    expect(texts(text, findAllCapsWords(text))).toEqual(['PLEASE', 'NASA', 'NOW']);
-    expect(texts(text, findAllCapsWords(text, buildAcronymSet(['nasa'])))).toEqual(['PLEASE', 'NOW']);
-    expect(findAllCapsWords('ÉNORME')).toHaveLength(1);
+    expect(texts(text, findAllCapsWords(text))).toEqual(['PLEASE', 'NOW']);
+    expect(texts('THAT IS A SCAM, DO NOT CLICK', findAllCapsWords('THAT IS A SCAM, DO NOT CLICK'))).toEqual(['THAT', 'SCAM', 'NOT', 'CLICK']);
+    expect(texts('Order ENORME! now', findAllCapsWords('Order ENORME! now'))).toEqual(['ENORME']);
+    // A lone unknown capitals word reads as an acronym or a code, not as shouting.
+    expect(findAllCapsWords('Your code WINTER works on FTTC lines.')).toEqual([]);
+    expect(findAllCapsWords('ÉNORME FOIS')).toHaveLength(2);
+  });
+
+  it('lists unfamiliar acronyms (jargon candidates) but not everyday ones or shouting', () => {
+    expect(findUnfamiliarAcronyms('The PNR shows an SSR, and your PDF and PIN are fine. STOP NOW.')).toEqual(['PNR', 'SSR']);
+    expect(findUnfamiliarAcronyms('Check the API and DNS.')).toEqual(['API', 'DNS']);
   });
 
   it('knows the acronyms of technical support and skips code, but still finds shouting', () => {

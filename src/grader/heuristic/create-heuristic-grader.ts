@@ -8,6 +8,9 @@ import { collectReplyHits } from './collect-reply-hits.js';
 import { findInstructions } from './find-instructions.js';
 import { findViolations } from './find-violations.js';
 import { judgeDrift } from './judge-drift.js';
+import { findSituationViolations } from './find-situation-violations.js';
+import { readSituation } from './read-situation.js';
+import { customerText } from '../../text/customer-text.js';
 import * as lexicon from './lexicon.js';
 import { ANSWER_POLITENESS_LEXICON, POLITENESS_LEXICON } from './politeness-lexicon.js';
 import { scorePoliteness } from './score-politeness.js';
@@ -48,6 +51,7 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
     politeness: scorePoliteness(sample.response, ANSWER_POLITENESS_LEXICON),
     hits,
     instructions: findInstructions(reply),
+    situation: readSituation(sample.response, customerText(sample), sample.customer, customer?.sentiment),
     guide,
   };
   const scores: Record<string, DimensionScore> = {};
@@ -59,7 +63,7 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
     const reason = blended ? `${BLENDED_REASON} (${summarizeCues(rounded)})` : [context, summarizeCues(rounded)].filter(Boolean).join('; ');
     scores[dimension.id] = { score, reason, cues: rounded };
   }
-  const violations: Finding[] = findViolations(sample.response, hits);
+  const violations: Finding[] = [...findViolations(sample.response, hits), ...findSituationViolations(ctx)];
   return { status: 'graded', grader: 'heuristic', scores, violations, drift: judgeDrift(guide.dimensions, scores) };
 }
 

@@ -6,7 +6,7 @@ import type { LexiconEntry } from './lexicon-entry.js';
  * whenever an entry or effect changes: it feeds the grader's `promptHash`, so cached grades and
  * audit diffs can tell heuristic versions apart.
  */
-export const LEXICON_VERSION = 'heuristic-2026.2';
+export const LEXICON_VERSION = 'heuristic-2026.3';
 
 /** Acknowledging and validating the customer's feelings or point (empathy, tone match). */
 export const ACKNOWLEDGEMENT: readonly LexiconEntry[] = [
@@ -136,10 +136,19 @@ export const BLAME: readonly LexiconEntry[] = [
       '\\b(?:configuration|config|setup|user) (?:issue|problem|error|mistake) on your (?:side|end)\\b',
       '\\b(?:issue|problem|error|mistake) is on your (?:side|end)\\b',
       '\\byour (?:configuration|config|setup|code) is (?:wrong|broken|the problem|the issue)\\b',
+      // Telling the customer how to behave next time puts this time on them.
+      '\\b(?:make sure|be sure|remember|please check|please read|always check)\\b[^.!?\\n]{0,80}\\b(?:next time|in future|in the future|before contacting us|before you contact us)\\b',
+      '\\b(?:next time|in future),? (?:please )?(?:make sure|check|read|remember)\\b',
+      '\\bbefore contacting us\\b',
+      '\\bbecause (?:you|your \\w+) (?:didn[\'’]t|did not|hadn[\'’]t|had not|weren[\'’]t|were not|wasn[\'’]t|forgot|failed|were using|chose|entered|typed|selected|ignored)\\b',
+      '\\byou were (?:using|logged in as|on) (?:the|a) (?:wrong|guest|old)\\b',
+      '\\b(?:looks|seems) (?:like|as if|as though) you (?:didn[\'’]t|did not|forgot|entered|typed|missed|chose|selected|used|haven[\'’]t)\\b',
+      '\\byou (?:must|need to) have (?:entered|typed|set|chosen|clicked|selected|deleted|changed)\\b',
+      '\\b(?:on|at|from) your (?:end|side)\\b',
     ],
     effect: -1.0,
     note: 'Putting the fault on the customer, or reminding them they were already told, escalates conflict.',
-    violation: { severity: 'warning', message: 'Blames the customer: “{{match}}”' },
+    violation: { severity: 'error', message: 'Blames the customer: “{{match}}”' },
   },
   {
     id: 'points-at-docs',
@@ -160,12 +169,31 @@ export const SARCASM: readonly LexiconEntry[] = [
   {
     id: 'sarcasm',
     label: 'sarcasm / condescension',
-    phrases: ['obviously', 'as anyone would know', 'as everyone knows', 'as anyone can see', 'clearly you', 'surely you', 'simply', 'just read the docs', 'just read the documentation', 'read the manual', 'rtfm', 'it\'s not rocket science', 'it is not rocket science', 'not exactly rocket science', 'hardly rocket science', 'not that hard', 'not that difficult', 'even a child', 'good luck with that', 'nice try', 'with all due respect', 'no offense', 'believe it or not', 'as you should know', 'you should know', 'as clearly explained', 'as clearly stated', 'as clearly documented', 'which i\'m sure you\'ve read', 'which i am sure you have read', 'it\'s all in the docs', 'it is all in the docs'],
+    phrases: ['obviously', 'as anyone would know', 'as everyone knows', 'as anyone can see', 'clearly you', 'surely you', 'just read the docs', 'just read the documentation', 'read the manual', 'rtfm', 'it\'s not rocket science', 'it is not rocket science', 'not exactly rocket science', 'hardly rocket science', 'not that hard', 'not that difficult', 'even a child', 'good luck with that', 'nice try', 'with all due respect', 'no offense', 'believe it or not', 'as you should know', 'you should know', 'as clearly explained', 'as clearly stated', 'as clearly documented', 'which i\'m sure you\'ve read', 'which i am sure you have read', 'it\'s all in the docs', 'it is all in the docs'],
     // "Congratulations" is sincere on its own ("Congratulations on the growth"); sarcastic when it mocks a mistake.
-    patterns: ['\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b', '\\b(?:well|oh),? congratulations\\b', '\\bcongratulations,? you(?:[\'’]ve| have)? (?:just |now )?(?:managed|broken|found|discovered|deleted)\\b'],
+    patterns: [
+      // Pointing at where it was already said: the customer should have known.
+      '\\bas (?:was |is )?(?:covered|explained|mentioned|stated|shown|described|outlined|noted) (?:in|on|during|at) (?:the|our|your)\\b',
+      '\\bas (?:it|the \\w+) (?:clearly )?(?:says|states|shows)\\b',
+      '\\bclearly (?:says|states|stated|marked|labell?ed|shown|written)\\b',
+      '\\bthe one (?:labell?ed|marked|called|that says)\\b',
+      '\\b(?:that|this)[\'’]s what (?:it|they)[\'’]s? (?:are |is )?(?:there )?for\\b',
+      '\\bmost (?:customers|people|users|learners|members) (?:find|manage|figure|work) (?:it|this|that)\\b',
+      '\\b(?:third|second) time[\'’]s the charm\\b',
+      '\\bmaybe (?:try|read|look|check)\\b[^.!?\\n]{0,60}\\?',
+      '[🙃🙄😒😏]',
+      '\\b(?:oh|well),? (?:great|wonderful|lovely|brilliant|fantastic|perfect)\\b',
+      '\\bgood luck(?: with that)?\\b[^.!?\\n]{0,20}(?:[!?]|$)',
+      '\\b(?:who knew|imagine that|shocking,? i know|must be nice|nice try|sure,? because)\\b',
+      '\\bas (?:i|we) (?:already |just |have |had )?(?:said|mentioned|explained|told you|stated|pointed out)\\b',
+      '\\b(?:all you (?:need|have) to do is|it[\'’]s (?:really |very |quite |pretty )?(?:simple|easy|straightforward)(?: really)?[.!]|it[\'’]s not (?:hard|difficult|complicated))',
+      '\\bif you (?:had )?(?:read|looked at|checked|followed)\\b',
+      '\\b(?:right|literally|clearly) (?:there )?(?:on|in) (?:the|your) (?:screen|page|email|confirmation|instructions|app)\\b',
+      '\\bfor (?:future|your) reference\\b',
+      '\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b', '\\b(?:well|oh),? congratulations\\b', '\\bcongratulations,? you(?:[\'’]ve| have)? (?:just |now )?(?:managed|broken|found|discovered|deleted)\\b'],
     effect: -1.0,
     note: 'Talking down ("obviously", "simply", "just read the docs") signals the customer is at fault for not knowing.',
-    violation: { severity: 'warning', message: 'Sarcastic or condescending: “{{match}}”' },
+    violation: { severity: 'error', message: 'Sarcastic or condescending: “{{match}}”' },
   },
 ];
 
@@ -177,7 +205,7 @@ export const DISMISSIVE: readonly LexiconEntry[] = [
     phrases: ['whatever', 'not our problem', 'not my problem', 'nothing we can do', 'nothing i can do', 'there is nothing we can do', 'deal with it', 'that\'s just how it is', 'that is just how it is', 'it is what it is', 'it\'s what it is', 'not our fault', 'not our responsibility', 'take it or leave it', 'we can\'t help you', 'we cannot help you', 'can\'t help you', 'calm down', 'relax', 'no need to shout', 'no need to be rude', 'stop complaining', 'too bad'],
     effect: -1.0,
     note: 'Closing the door on the customer ("not our problem", "calm down") is the opposite of support.',
-    violation: { severity: 'warning', message: 'Dismisses the customer: “{{match}}”' },
+    violation: { severity: 'error', message: 'Dismisses the customer: “{{match}}”' },
   },
   {
     id: 'brush-off',
@@ -208,10 +236,18 @@ export const OVER_PROMISE: readonly LexiconEntry[] = [
   {
     id: 'over-promise',
     label: 'over-promising',
-    phrases: ['guarantee', 'guaranteed', '100%', '100 percent', 'never again', 'never happen again', 'will never happen', 'won\'t ever happen', 'i promise', 'we promise', 'rest assured', 'absolutely certain', 'definitely fixed', 'fixed for good', 'permanently fixed'],
+    phrases: ['100%', '100 percent', 'never again', 'never happen again', 'will never happen', 'won\'t happen again', 'won\'t ever happen', 'will not happen again', 'i promise', 'we promise', 'absolutely certain', 'definitely fixed', 'fixed for good', 'permanently fixed', 'completely safe', 'totally safe'],
+    patterns: [
+      // A guarantee given, not one denied ("recovery isn't guaranteed").
+      '\\b(?:i|we)(?:[\'’]ll| will| can| do)? guarantee\\b',
+      '\\b(?:is|are|it[\'’]s|that[\'’]s|you[\'’]re|you are|be|fully|completely) guaranteed\\b',
+      '\\b(?:you[\'’]ll|you will|it[\'’]ll|it will|they[\'’]ll|they will) (?:definitely|certainly|absolutely|surely) (?!not\\b)\\w+',
+      '\\b(?:always|never fail to) (?:land|win|get|go in|succeed|work out)\\b',
+      '\\bi[\'’]ll make sure (?:you[\'’]re|you are|you get|you[\'’]ll)\\b',
+    ],
     effect: -0.5,
     note: 'Certainty the team cannot back ("guarantee", "never again") creates the next complaint.',
-    violation: { severity: 'warning', message: 'Over-promises: “{{match}}”' },
+    violation: { severity: 'error', message: 'Over-promises: “{{match}}”' },
   },
 ];
 
@@ -224,7 +260,7 @@ export const POLICY_OPENER: readonly LexiconEntry[] = [
     patterns: ['^\\s*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\\b[^\\n]*\\n\\s*)?(?:(?:as )?per (?:our|the) (?:policy|policies|terms|guidelines)|according to (?:our|the) (?:policy|policies|terms|guidelines)|our (?:policy|policies|terms) (?:state|states|say|says)|unfortunately,? (?:our|the) policy|please be advised|kindly be advised|be advised|please note|kindly note)\\b'],
     effect: -0.7,
     note: 'Leading with policy tells the customer the rules matter more than they do.',
-    violation: { severity: 'warning', message: 'Opens with policy before the person: “{{match}}”' },
+    violation: { severity: 'error', message: 'Opens with policy before the person: “{{match}}”' },
   },
 ];
 

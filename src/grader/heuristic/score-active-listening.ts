@@ -5,37 +5,23 @@ import { compactCues, cueOf, type ScorerResult, type ScoringContext } from './sc
 const GENERIC_TOPIC_WORDS = new Set(['issue', 'problem', 'thing', 'help', 'question', 'time', 'way', 'today', 'thanks', 'hello', 'support', 'team', 'please']);
 
 /**
- * A crude plural stem, so "Requests" (tagged a proper noun, hence not lemmatised) meets "request"
- * and "Discounts" meets "discount". Only the plural endings: anything more merges unrelated words.
- */
-function stemOf(word: string): string {
-  const w = word.toLowerCase();
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
-  return w;
-}
-
-/**
- * Active listening: does the reply show it read this customer's message? Reusing the customer's
- * topic words (nouns and proper nouns, by wink-nlp POS, from every customer turn of the
- * conversation), restating the problem and answering a question raise it; a reply that shares none of the customer's topic words, leaves a question
- * unanswered, or points to a FAQ instead lowers it.
+ * Active listening: does the reply show it read this customer's message? Engaging with the
+ * customer's details by meaning (shared stems and the customer's own numbers and references, see
+ * `detect/detect-engagement.ts`), restating the problem and answering a question raise it; a reply
+ * that picks up none of the details, leaves a question unanswered, or points to a FAQ lowers it.
  */
 export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   const { customer, reply, hits, mood } = ctx;
   if (customer === undefined) return { cues: [], context: 'no customer message to listen to' };
   const topics = [...ctx.customerTopics].filter((w) => !GENERIC_TOPIC_WORDS.has(w));
-  const replyStems = new Set(reply.words.flatMap((w) => [stemOf(w.lemma), stemOf(w.normal)]));
-  const reused = topics.filter((w) => replyStems.has(stemOf(w)));
+  const { engagement, answer, handoff } = ctx.situation;
   const cues: (Cue | undefined)[] = [];
-  if (topics.length > 0) {
-    // Reusing about three topic words is plenty; long customer messages should not demand all of them.
-    const share = reused.length / Math.min(topics.length, 3);
-    const evidence = reused.slice(0, 5).join(', ');
-    if (share >= 0.66) cues.push({ label: `reuses the customer's key words (${reused.length}/${topics.length})`, effect: 1, evidence });
-    else if (reused.length > 0) cues.push({ label: `reuses some of the customer's key words (${reused.length}/${topics.length})`, effect: 0.5, evidence });
-    else if (topics.length >= 2) cues.push({ label: `none of the customer's key words (${topics.slice(0, 4).join(', ')})`, effect: -1 });
-  }
+  // Engagement by meaning (shared stems, the customer's own numbers and references), not literal reuse.
+  const evidence = [...engagement.sharedNumbers, ...engagement.shared].slice(0, 5).join(', ');
+  if (answer.noneNeeded !== undefined) cues.push({ label: 'the customer is closing: nothing to pick up', effect: 0.3 });
+  else if (engagement.score >= 0.5) cues.push({ label: `engages with the customer's details (${evidence})`, effect: 1, evidence });
+  else if (engagement.score > 0) cues.push({ label: `engages with some of the customer's details (${evidence})`, effect: 0.5, evidence });
+  else if (engagement.customerStems >= 3 && handoff === undefined) cues.push({ label: 'none of the customer\'s details picked up', effect: -0.8 });
   cues.push(cueOf(hits.restatement));
   if (mood.asksQuestion) {
     const clarifies = reply.text.includes('?');

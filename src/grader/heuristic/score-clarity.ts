@@ -35,11 +35,20 @@ export function scoreClarity(ctx: ScoringContext): ScorerResult {
     cues.push({ ...jargon, effect: Math.max(-1.2, jargon.effect * distinct) });
   }
   const step = ctx.instructions[0];
-  if (hits.nextStep.length > 0) cues.push(cueOf(hits.nextStep));
+  const { answer, handoff } = ctx.situation;
+  // A thank-you needs no next step, and a handoff that says who acts next is as clear as a reply gets.
+  if (answer.noneNeeded !== undefined) cues.push({ label: 'the customer is closing: no next step needed', effect: 0.6, evidence: answer.noneNeeded.evidence });
+  else if (handoff !== undefined) {
+    cues.push({ label: handoff.saysWhen ? 'hands off to a person and says when' : 'hands off to a person', effect: handoff.saysWhen ? 1 : 0.6, evidence: handoff.evidence });
+  } else if (hits.nextStep.length > 0) cues.push(cueOf(hits.nextStep));
   else if (step !== undefined) cues.push({ label: 'concrete next step (an instruction)', effect: 0.7, evidence: step.sentence.text });
+  else if (answer.answer !== undefined) cues.push({ label: `direct answer (${answer.answer.label})`, effect: 0.5, evidence: answer.answer.evidence });
   // An informational question ("Which IP ranges…?") is answered by the facts, not by a step.
   else if (customer !== undefined && customer.text.trim() !== '' && hits.answer.length === 0) {
     cues.push({ label: 'no concrete next step or direct answer', effect: -0.5 });
+  }
+  if (answer.vague !== undefined && answer.answer === undefined && handoff === undefined) {
+    cues.push({ label: 'vague: a hedge instead of an answer', effect: -1, evidence: answer.vague.evidence });
   }
   cues.push(cueOf(hits.exactDetail));
   return { cues: compactCues(cues), context: `${reply.wordCount} words in ${reply.sentences.length} sentence(s)` };

@@ -15,7 +15,11 @@ const OVER_APOLOGY = 3;
 export function scoreEmpathy(ctx: ScoringContext): ScorerResult {
   const { hits, mood, reply } = ctx;
   const apologies = classifyApologies(reply, hits.apology, hits.boilerplateApology, ctx.customer?.contentWords ?? new Set());
-  const acknowledged = hits.acknowledgement.length > 0 || apologies.specific.length > 0;
+  const { distress, acknowledgement } = ctx.situation;
+  const acknowledged = acknowledgement.sincere !== undefined || hits.acknowledgement.length > 0 || apologies.specific.length > 0;
+  // Worry, loss and pressure call for acknowledgement as much as anger does.
+  // The lexicon mood alone misreads requests ("cancel my place") as anger: it only adds a furious customer.
+  const upset = Math.max(distress.level, mood.level === 2 ? 1 : 0);
   const hostile = hits.blame.length + hits.sarcasm.length + hits.dismissive.length > 0;
   const answered = hits.answer.length > 0 || hits.nextStep.length > 0 || ctx.instructions.length > 0;
   const ofEntry = (id: string) => cueOf(hits.acknowledgement.filter((h) => h.entry.id === id));
@@ -31,12 +35,15 @@ export function scoreEmpathy(ctx: ScoringContext): ScorerResult {
     cueOf(hits.blame),
     cueOf(hits.sarcasm),
     cueOf(hits.dismissive),
-    !acknowledged && mood.level > 0
-      ? { label: `ignores the ${mood.level === 2 ? 'furious' : 'frustrated'} customer's feelings`, effect: mood.level === 2 ? -1.5 : -1 }
+    !acknowledged && upset > 0
+      ? { label: `ignores how the customer feels (${distress.signs.map((d) => d.label).filter((l, i, all) => all.indexOf(l) === i).join(', ') || 'frustrated'})`, effect: upset === 2 ? -1.8 : -1.3 }
       : undefined,
-    !acknowledged && mood.level === 0 && reply.sentiment > 0.25 ? { label: 'warm wording', effect: 0.3, evidence: firstPositive(ctx) } : undefined,
+    acknowledged && hits.acknowledgement.length === 0 && apologies.specific.length === 0 && acknowledgement.sincere !== undefined
+      ? { label: `acknowledges the customer (${acknowledgement.sincere.label})`, effect: 0.7, evidence: acknowledgement.sincere.evidence }
+      : undefined,
+    !acknowledged && upset === 0 && reply.sentiment > 0.25 ? { label: 'warm wording', effect: 0.3, evidence: firstPositive(ctx) } : undefined,
     // Nothing to soothe: for a calm question, a direct answer is the considerate reply.
-    ctx.customer !== undefined && mood.level === 0 && !mood.urgent && answered && !hostile
+    ctx.customer !== undefined && upset === 0 && !mood.urgent && answered && !hostile
       ? { label: 'calm customer helped directly (no feelings to acknowledge)', effect: 0.5 }
       : undefined,
   ]);

@@ -11,20 +11,25 @@ import { compactCues, cueOf, type ScorerResult, type ScoringContext } from './sc
 export function scoreToneMatch(ctx: ScoringContext): ScorerResult {
   const { hits, mood, reply } = ctx;
   const hostile = compactCues([cueOf(hits.blame), cueOf(hits.sarcasm), cueOf(hits.dismissive)]);
-  const acknowledged = hits.acknowledgement.length > 0 || hits.apology.length > hits.boilerplateApology.length;
+  const acknowledged = ctx.situation.acknowledgement.sincere !== undefined || hits.acknowledgement.length > 0 || hits.apology.length > hits.boilerplateApology.length;
+  const level = Math.max(ctx.situation.distress.level, mood.level === 2 ? 1 : 0);
   const cues: (Cue | undefined)[] = [...hostile];
   if (ctx.customer === undefined) {
     cues.push(cueOf(hits.slang, -0.3));
     return { cues: compactCues(cues), context: 'no customer message; tone judged on the reply alone' };
   }
-  if (mood.level > 0) {
-    const weight = mood.level === 2 ? 1.5 : 1;
+  if (level > 0) {
+    const weight = level === 2 ? 1.5 : 1;
     cues.push(
       cueOf(hits.cheerful, -0.7 * weight, 'cheerful reply to an upset customer'),
       cueOf(hits.slang, -0.5 * weight, 'casual reply to an upset customer'),
       acknowledged
-        ? cueOf([...hits.acknowledgement, ...hits.apology], 0.7, 'acknowledges the frustration')
-        : { label: 'cold reply: no acknowledgement of the frustration', effect: -0.8 * weight },
+        ? (cueOf([...hits.acknowledgement, ...hits.apology], 0.7, 'acknowledges how the customer feels') ?? {
+            label: 'acknowledges how the customer feels',
+            effect: 0.7,
+            evidence: ctx.situation.acknowledgement.sincere?.evidence,
+          })
+        : { label: 'cold reply: no acknowledgement of how the customer feels', effect: -0.8 * weight },
       cueOf(hits.boilerplateApology, -0.3, 'scripted apology to an upset customer'),
     );
   } else {

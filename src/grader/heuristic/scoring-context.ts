@@ -4,6 +4,7 @@ import type { CustomerMood } from './assess-customer-mood.js';
 import type { Instruction } from './find-instructions.js';
 import type { LexiconHit } from './match-lexicon.js';
 import type { PolitenessSignal } from './score-politeness.js';
+import type { Situation } from './read-situation.js';
 
 /** Lexicon hits in the reply, one list per lexicon, computed once per sample. */
 export interface ReplyHits {
@@ -48,6 +49,8 @@ export interface ScoringContext {
   hits: ReplyHits;
   /** Imperative sentences of the reply: the steps it tells the customer to take. */
   instructions: Instruction[];
+  /** Meaning-level reads of the exchange (distress, acknowledgement, handoff, answer, engagement, a cold refusal). */
+  situation: Situation;
   guide: StyleGuide;
 }
 

@@ -7,14 +7,14 @@ import { createResultCache, resultCacheKey } from './result-cache.js';
 import { renderRubric } from './rubric.js';
 import { renderSampleTurn } from './sample-turn.js';
 
-/** Output tokens assumed per verdict (scores with reasons, a few violations, sometimes a rewrite). */
-export const EXPECTED_OUTPUT_TOKENS = 400;
+/** Output tokens assumed per scoring call (evidence, reasoning and a score per dimension, a few violations and reviews). */
+export const EXPECTED_OUTPUT_TOKENS = 500;
 /** Below this many prefix tokens the API caches nothing (reported for the 5.5 models). */
 export const MIN_CACHEABLE_TOKENS = 512;
 
 export interface AuditEstimate {
   model: string;
-  /** API calls expected (samples not already in the result cache). */
+  /** Scoring calls expected (samples × repeats not already in the result cache); rewrite calls for drifting replies come on top. */
   calls: number;
   /** Samples the result cache already answers. */
   cachedResults: number;
@@ -40,6 +40,8 @@ export interface EstimateOptions {
   prices?: PriceTable;
   findingsById?: ReadonlyMap<string, readonly Finding[]>;
   client?: AnthropicClient;
+  /** Scoring calls per reply (`--repeat`, default 1). */
+  repeat?: number;
 }
 
 /**
@@ -54,9 +56,12 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
   const rubric = renderRubric(guide);
   const cache = options.cacheDir ? createResultCache(options.cacheDir) : undefined;
   const pending: Sample[] = [];
+  const repeat = Math.max(1, Math.floor(options.repeat ?? 1));
   for (const sample of samples) {
-    if (cache && (await cache.read(resultCacheKey(model, rubric.hash, sample)))) continue;
-    pending.push(sample);
+    for (let i = 0; i < repeat; i += 1) {
+      if (cache && (await cache.read(resultCacheKey(model, rubric.hash, sample, i)))) continue;
+      pending.push(sample);
+    }
   }
   const turns = pending.map((s) => renderSampleTurn(s, options.findingsById?.get(s.id) ?? []).text);
   const representative = turns.reduce((longest, t) => (t.length > longest.length ? t : longest), turns[0] ?? '');
@@ -77,6 +82,7 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
       // Servers without count_tokens (Ollama, some proxies): keep the chars/4 estimate.
     }
   }
+  // Scoring calls only: the rewrite call (drifting replies only) cannot be counted before grading.
   const calls = pending.length;
   const inputTokens = turns.reduce((sum, t) => sum + Math.ceil(t.length * tokensPerChar), 0);
   const cacheable = systemTokens >= MIN_CACHEABLE_TOKENS;
@@ -92,7 +98,7 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
   return {
     model,
     calls,
-    cachedResults: samples.length - calls,
+    cachedResults: samples.length * repeat - calls,
     method,
     systemTokens,
     inputTokens: inputTokens + uncachedSystem,

@@ -4,9 +4,8 @@ import type { MessageBatchIndividualResponse, MessageCreateParamsNonStreaming } 
 import type { GradingContext } from './llm-grader.js';
 import { addUsage, priceUsage, tokenCountsOf, ZERO_USAGE } from './price-usage.js';
 import { resultCacheKey } from './result-cache.js';
-import { renderSampleTurn } from './sample-turn.js';
 import { parseVerdict } from './verdict.js';
-import { buildVerdictRequest, extractVerdictPayload } from './verdict-request.js';
+import { extractVerdictPayload } from './verdict-request.js';
 import { writeJsonFile } from './write-json-file.js';
 
 export interface GradeBatchOptions {
@@ -36,8 +35,11 @@ interface BatchState {
 }
 
 /**
- * Grades samples through the Message Batches API (50% off, results within 24 h). Cached verdicts are
- * not resubmitted; errored or expired requests are submitted once more; whatever still fails is ungraded.
+ * Grades samples through the Message Batches API (50% off, results within 24 h): the scoring calls
+ * only, one request per sample and repeat. Cached verdicts are not resubmitted; errored or expired
+ * requests are submitted once more; whatever still fails is ungraded. Then each sample goes through the
+ * grader's ordinary pipeline with those judgements: repeats are combined, and drifting replies get
+ * their rewrite call (and its retry) as ordinary calls at full price, cached like any other.
  */
 export async function gradeBatch(
   context: GradingContext,
@@ -46,17 +48,24 @@ export async function gradeBatch(
   options: GradeBatchOptions,
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { grades: new Map(), usage: ZERO_USAGE, batchIds: [], resubmitted: 0 };
+  /** Scoring judgements by cache key (one per sample and repeat): from the cache, the batch, or failed. */
+  const scored = new Map<string, Grade>();
   const byKey = new Map<string, Sample[]>();
+  const keysOf = (sample: Sample): string[] => Array.from({ length: context.repeat }, (_, i) => resultCacheKey(context.model, context.promptHash, sample, i));
   for (const sample of samples) {
-    const key = resultCacheKey(context.model, context.promptHash, sample);
-    const hit = await context.cache?.read(key);
-    if (hit) outcome.grades.set(sample.id, { ...hit, model: context.model });
-    else byKey.set(key, [...(byKey.get(key) ?? []), sample]);
+    for (const key of keysOf(sample)) {
+      if (scored.has(key) || byKey.has(key)) {
+        if (byKey.has(key)) byKey.get(key)!.push(sample);
+        continue;
+      }
+      const hit = await context.cache?.read(key);
+      if (hit) scored.set(key, { ...hit, model: context.model, calls: 0 });
+      else byKey.set(key, [sample]);
+    }
   }
   const paramsFor = (key: string): MessageCreateParamsNonStreaming => {
     const sample = byKey.get(key)![0]!;
-    const user = renderSampleTurn(sample, findingsById.get(sample.id) ?? []).text;
-    return buildVerdictRequest({ model: context.model, system: context.system, user, schema: context.schema, mode: context.outputMode(), maxTokens: context.maxTokens * 2 });
+    return context.scoreParams(sample, findingsById.get(sample.id) ?? [], context.maxTokens * 2);
   };
 
   let state = await readState(options.stateFile);
@@ -88,6 +97,14 @@ export async function gradeBatch(
     state = undefined;
   }
   await rm(options.stateFile, { force: true });
+  // Repeats are combined and drifting replies rewritten now, with ordinary (full-price) calls.
+  await Promise.all(
+    samples.map(async (sample) => {
+      const keys = keysOf(sample);
+      const grade = await context.gradeSample(sample, findingsById.get(sample.id) ?? [], options.signal, (i) => scored.get(keys[i] ?? ''));
+      outcome.grades.set(sample.id, grade);
+    }),
+  );
   return outcome;
 
   async function submit(ids: string[], round: 1 | 2): Promise<BatchState> {
@@ -124,13 +141,13 @@ export async function gradeBatch(
     outcome.usage = addUsage(outcome.usage, usage);
     const sample = byKey.get(key)![0]!;
     const payload = message.stop_reason === 'refusal' ? { ok: false as const, error: 'the model refused to grade' } : extractVerdictPayload(message);
-    const verdict = payload.ok ? parseVerdict(payload.value, sample, context.guide) : payload;
+    const verdict = payload.ok ? parseVerdict(payload.value, sample, context.guide, findingsById.get(sample.id) ?? []) : payload;
     if (!verdict.ok) {
       fail(key, verdict.error, usage);
       return undefined;
     }
-    const grade: Grade = { ...verdict.grade, model: context.model, usage };
-    for (const s of byKey.get(key)!) outcome.grades.set(s.id, grade);
+    const grade: Grade = { ...verdict.grade, model: context.model, usage, calls: 1 };
+    scored.set(key, grade);
     try {
       await context.cache?.write(key, grade);
     } catch (error) {
@@ -140,9 +157,8 @@ export async function gradeBatch(
   }
 
   function fail(key: string, error: string, usage: Usage = ZERO_USAGE): void {
-    for (const s of byKey.get(key) ?? []) {
-      outcome.grades.set(s.id, { status: 'error', grader: 'llm', model: context.model, scores: {}, violations: [], drift: 'on-brand', error, usage });
-    }
+    if (!byKey.has(key)) return;
+    scored.set(key, { status: 'error', grader: 'llm', model: context.model, scores: {}, violations: [], drift: 'on-brand', error, usage, calls: usage === ZERO_USAGE ? 0 : 1 });
   }
 }
 

@@ -1,12 +1,15 @@
 export { createLlmGrader, DEFAULT_MODEL, DEFAULT_CONCURRENCY, DEFAULT_MAX_TOKENS } from './llm-grader.js';
-export type { LlmGrader, LlmGraderEvent, LlmGraderOptions, LlmGraderTotals, GradingContext } from './llm-grader.js';
+export type { LlmGrader, LlmGraderEvent, LlmGraderOptions, LlmGraderTotals, GradingContext, Prescored, CheckRewrite } from './llm-grader.js';
 export { renderRubric, type Rubric } from './rubric.js';
 export { renderSampleTurn, neutraliseDelimiters, type SampleTurn } from './sample-turn.js';
-export { buildVerdictSchema, parseVerdict, locateQuote, violationIds, type VerdictResult } from './verdict.js';
+export { renderRewriteTurn, collectRewriteProblems, type RewriteProblems, type PreviousRewrite } from './rewrite-turn.js';
+export { buildVerdictSchema, buildRewriteSchema, parseVerdict, parseRewrite, locateQuote, violationIds, type VerdictResult, type RewriteResult } from './verdict.js';
+export { REVIEWABLE_KINDS, reviewableFindings, reviewableRuleIds } from './rule-reviews.js';
+export { combineRepeats, judgeRepeat } from './combine-repeats.js';
 export { buildVerdictRequest, extractVerdictPayload, extractJson, resolveOutputMode, type OutputMode, type StructuredOutput } from './verdict-request.js';
 export { priceUsage, isPriced, addUsage, ZERO_USAGE, type PriceTable, type ModelPrice, type TokenCounts } from './price-usage.js';
 export { readPriceTable, DEFAULT_PRICES_FILE } from './read-price-table.js';
-export { createResultCache, resultCacheKey, type ResultCache } from './result-cache.js';
+export { createResultCache, resultCacheKey, rewriteCacheKey, type ResultCache, type CallKind } from './result-cache.js';
 export { AdaptiveLimiter, MAX_PACE_MS, type AdaptiveLimiterOptions, type LimitChange } from './adaptive-limiter.js';
 export { callsLeft, type CallEstimate, type CallsLeft } from './calls-left.js';
 export { estimateAudit, EXPECTED_OUTPUT_TOKENS, type AuditEstimate, type EstimateOptions } from './estimate-audit.js';

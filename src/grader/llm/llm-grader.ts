@@ -1,30 +1,26 @@
 import type { Grader } from '../grader.js';
-import type { Finding, Grade, Sample, StyleGuide, Usage } from '../../types.js';
-import { ApiCallError, createAnthropicClient, type AnthropicClient, type Message } from '../clients/anthropic.js';
+import type { Finding, Grade, RepeatVerdict, Sample, StyleGuide, Usage } from '../../types.js';
+import { createAnthropicClient, type AnthropicClient } from '../clients/anthropic.js';
 import { AdaptiveLimiter, type LimitChange } from './adaptive-limiter.js';
-import { callsLeft, type CallEstimate } from './calls-left.js';
-import { addUsage, priceUsage, tokenCountsOf, ZERO_USAGE, type PriceTable } from './price-usage.js';
+import { callModel, type CallerDeps, type CallerState } from './call-model.js';
+import { callsLeft } from './calls-left.js';
+import { combineRepeats, judgeRepeat } from './combine-repeats.js';
+import { addUsage, ZERO_USAGE, type PriceTable } from './price-usage.js';
 import { readPriceTable } from './read-price-table.js';
 import { createResultCache, resultCacheKey, type ResultCache } from './result-cache.js';
+import { rewriteReply, type CheckRewrite } from './rewrite-reply.js';
 import { renderRubric } from './rubric.js';
 import { renderSampleTurn } from './sample-turn.js';
-import { buildVerdictSchema, parseVerdict } from './verdict.js';
-import {
-  buildVerdictRequest,
-  extractVerdictPayload,
-  isUnsupportedModeError,
-  nextOutputMode,
-  resolveOutputMode,
-  type OutputMode,
-  type StructuredOutput,
-} from './verdict-request.js';
+import { buildRewriteSchema, buildVerdictSchema, parseVerdict } from './verdict.js';
+import { buildVerdictRequest, resolveOutputMode, VERDICT_OUTPUT, type OutputMode, type StructuredOutput } from './verdict-request.js';
+import type { MessageCreateParamsNonStreaming } from '../clients/anthropic.js';
+
+export type { CheckRewrite } from './rewrite-reply.js';
 
 export const DEFAULT_MODEL = 'claude-haiku-5-5';
 export const DEFAULT_CONCURRENCY = 8;
-/** Room for scores, reasons, violations and a rewrite; doubled once when a verdict is cut off. */
+/** Room for evidence, reasoning and scores, violations and reviews (or a rewrite); doubled once when an answer is cut off. */
 export const DEFAULT_MAX_TOKENS = 1024;
-/** How often a call that still gets a 429 after the SDK's own retries is queued again (behind the slowed-down pool). */
-const RATE_LIMIT_REQUEUES = 6;
 
 /** Progress and trouble the CLI may show (on stderr). */
 export type LlmGraderEvent =
@@ -34,6 +30,7 @@ export type LlmGraderEvent =
   | { type: 'retry'; sampleId: string; reason: 'max_tokens' | 'invalid-output' | 'rate-limited' }
   | { type: 'budget-exhausted'; spentUsd: number; budgetUsd: number }
   | { type: 'cache-error'; message: string }
+  | { type: 'rewrite-failed'; sampleId: string; reason: string }
   | { type: 'batch'; batchId: string; status: string; succeeded: number; processing: number; failed: number };
 
 export interface LlmGraderOptions {
@@ -54,6 +51,13 @@ export interface LlmGraderOptions {
   /** Default `auto`: json_schema for claude-* models, forced tool otherwise; falls back on a 400 that says unsupported. */
   structuredOutput?: StructuredOutput;
   maxTokens?: number;
+  /** Judge each reply this many times (default 1): median scores, majority verdict, flips recorded. */
+  repeat?: number;
+  /**
+   * Re-checks a rewrite with the guide's compiled rules (the CLI passes `runRules` on the rewrite in the
+   * original's conversation). Without it rewrites are not re-checked and carry no `rewriteCheck`.
+   */
+  checkRewrite?: CheckRewrite;
   /** Default: data/prices.json. */
   prices?: PriceTable;
   onEvent?: (event: LlmGraderEvent) => void;
@@ -62,9 +66,9 @@ export interface LlmGraderOptions {
 }
 
 export interface LlmGraderTotals {
-  /** Messages requests we issued (the SDK's internal retries not included). */
+  /** Messages requests we issued, scoring and rewrite (the SDK's internal retries not included). */
   calls: number;
-  /** Grades served from the result cache. */
+  /** Calls answered by the result cache instead. */
   cachedResults: number;
   usage: Usage;
   /** HTTP 429 responses seen (including those the SDK retried). */
@@ -86,29 +90,44 @@ export interface LlmGrader extends Grader {
   totals(): LlmGraderTotals;
 }
 
+/** A scoring judgement obtained elsewhere (a batch result, or a cache hit the batch runner read), by repeat index. */
+export type Prescored = (repeat: number) => Grade | undefined;
+
 /** Internals shared with the batch runner. */
 export interface GradingContext {
   guide: StyleGuide;
   model: string;
   system: string;
   promptHash: string;
+  /** The scoring call's schema. */
   schema: Record<string, unknown>;
   client: AnthropicClient;
   cache: ResultCache | undefined;
   prices: PriceTable;
   maxTokens: number;
+  /** Judgements per reply (`--repeat`). */
+  repeat: number;
   outputMode: () => OutputMode;
   emit: (event: LlmGraderEvent) => void;
+  /** The scoring request for one sample, as the batch submits it. */
+  scoreParams: (sample: Sample, findings: readonly Finding[], maxTokens: number) => MessageCreateParamsNonStreaming;
+  /** The whole pipeline for one sample (repeats, combination, rewrite), using `prescored` judgements where given. */
+  gradeSample: (sample: Sample, findings: readonly Finding[], signal?: AbortSignal, prescored?: Prescored) => Promise<Grade>;
 }
 
 /**
- * The LLM grader: renders the guide once, then grades each sample through a bounded, adaptive pool,
- * the result cache and a cost budget. Never throws for a sample: failures come back as `status: 'error'`.
+ * The LLM grader: renders the guide once, then per reply makes a scoring call (N times with `repeat`)
+ * and, only when the combined judgement drifts, a second call for an on-brand rewrite, re-checked with
+ * the rules and retried once when it fails them. Calls go through a bounded, adaptive pool, the result
+ * cache (every call kind cached apart) and a cost budget. Never throws for a sample: failures come back
+ * as `status: 'error'`.
  */
 export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): LlmGrader & { context: GradingContext } {
   const model = options.model ?? DEFAULT_MODEL;
+  const repeat = Math.max(1, Math.floor(options.repeat ?? 1));
   const rubric = renderRubric(guide);
   const schema = buildVerdictSchema(guide);
+  const rewriteSchema = buildRewriteSchema();
   const prices = options.prices ?? readPriceTable();
   const emit = (event: LlmGraderEvent): void => options.onEvent?.(event);
   const cache = options.cacheDir ? createResultCache(options.cacheDir) : undefined;
@@ -117,11 +136,15 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     onChange: (change) => emit({ type: 'concurrency', limit: change.limit, reason: change.reason }),
   });
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
-  /** Input tokens of a call (chars/3, generous: pacing should rather wait than meet a 429). */
-  const inputTokensOf = (user: string): number => Math.ceil((rubric.system.length + JSON.stringify(schema).length + user.length) / 3);
-  /** The last call's size, to count how many calls a token bucket has left (calls are of similar size). */
-  let lastEstimate: CallEstimate = { inputTokens: inputTokensOf(''), outputTokens: maxTokens };
   const totals: LlmGraderTotals = { calls: 0, cachedResults: 0, usage: ZERO_USAGE, rateLimited: 0, ungraded: 0, lowestConcurrency: limiter.limit };
+  const state: CallerState = {
+    mode: resolveOutputMode(options.structuredOutput ?? 'auto', model),
+    reservedUsd: 0,
+    budgetExhausted: false,
+    spentUsd: 0,
+    calls: 0,
+    lastEstimate: { inputTokens: Math.ceil((rubric.system.length + JSON.stringify(schema).length) / 3), outputTokens: maxTokens },
+  };
   const client =
     options.client ??
     createAnthropicClient({
@@ -136,15 +159,25 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
         emit({ type: 'rate-limited', retryAfterMs, concurrency: limiter.limit });
       },
       onRateLimitHeaders: (quota) => {
-        const left = callsLeft(quota, lastEstimate, Date.now());
+        const left = callsLeft(quota, state.lastEstimate, Date.now());
         if (left) limiter.paceByQuota(left.calls, left.resetAt);
       },
     });
-  let mode = resolveOutputMode(options.structuredOutput ?? 'auto', model);
-  let reservedUsd = 0;
-  let budgetExhausted = false;
-
-  const errorGrade = (error: string, usage: Usage): Grade => ({
+  const deps: CallerDeps = {
+    model,
+    system: rubric.system,
+    client,
+    limiter,
+    prices,
+    maxTokens,
+    ...(options.maxCostUsd !== undefined ? { maxCostUsd: options.maxCostUsd } : {}),
+    state,
+    emit,
+  };
+  const track = (usage: Usage): void => {
+    totals.usage = addUsage(totals.usage, usage);
+  };
+  const errorGrade = (error: string, usage: Usage, calls: number): Grade => ({
     status: 'error',
     grader: 'llm',
     model,
@@ -153,87 +186,63 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     drift: 'on-brand',
     error,
     usage,
+    calls,
   });
 
-  /** Worst case of one call: every input token written to the cache (chars/3, generous) and all of max_tokens spent. */
-  const worstCaseUsd = (user: string, tokens: number): number => {
-    const price = prices.models[model];
-    if (!price) return 0;
-    return (inputTokensOf(user) * price.cache_write_5m + tokens * price.output) / 1_000_000;
-  };
-
-  async function callOnce(sample: Sample, findings: readonly Finding[], signal: AbortSignal | undefined): Promise<Grade> {
-    const turn = renderSampleTurn(sample, findings);
-    let usage = ZERO_USAGE;
-    let tokens = maxTokens;
-    let truncatedOnce = false;
-    let invalidOnce = false;
-    let requeues = 0;
-    for (;;) {
-      const callMode = mode;
-      const worst = worstCaseUsd(turn.text, tokens);
-      if (options.maxCostUsd !== undefined && totals.usage.costUsd + reservedUsd + worst > options.maxCostUsd) {
-        if (!budgetExhausted) emit({ type: 'budget-exhausted', spentUsd: totals.usage.costUsd, budgetUsd: options.maxCostUsd });
-        budgetExhausted = true;
-        return errorGrade(`budget exhausted ($${totals.usage.costUsd.toFixed(4)} of $${options.maxCostUsd.toFixed(2)})`, usage);
-      }
-      const params = buildVerdictRequest({ model, system: rubric.system, user: turn.text, schema, mode: callMode, maxTokens: tokens });
-      let message: Message;
-      reservedUsd += worst;
-      lastEstimate = { inputTokens: inputTokensOf(turn.text), outputTokens: tokens };
-      try {
-        message = await limiter.run(() => {
-          totals.calls += 1;
-          return client.createMessage(params, signal);
-        }, signal);
-      } catch (error) {
-        if (signal?.aborted) return errorGrade('interrupted', usage);
-        const failure = error instanceof ApiCallError ? error : new ApiCallError(String((error as Error)?.message ?? error), 'api');
-        const fallback = nextOutputMode(callMode);
-        if (failure.kind === 'bad-request' && fallback && isUnsupportedModeError(callMode, failure.message)) {
-          if (mode === callMode) {
-            mode = fallback;
-            emit({ type: 'fallback', from: callMode, to: fallback, reason: failure.message });
-          }
-          continue;
-        }
-        if (failure.kind === 'rate-limited' && requeues < RATE_LIMIT_REQUEUES) {
-          requeues += 1;
-          emit({ type: 'retry', sampleId: sample.id, reason: 'rate-limited' });
-          continue;
-        }
-        return errorGrade(failure.message, usage);
-      } finally {
-        reservedUsd -= worst;
-      }
-      limiter.succeeded();
-      const callUsage = priceUsage(tokenCountsOf(message.usage), model, { prices });
-      usage = addUsage(usage, callUsage);
-      totals.usage = addUsage(totals.usage, callUsage);
-
-      if (message.stop_reason === 'refusal') {
-        const why = message.stop_details?.explanation ?? message.stop_details?.category;
-        return errorGrade(`the model refused to grade${why ? `: ${why}` : ''}`, usage);
-      }
-      if (message.stop_reason === 'max_tokens') {
-        if (!truncatedOnce) {
-          truncatedOnce = true;
-          tokens *= 2;
-          emit({ type: 'retry', sampleId: sample.id, reason: 'max_tokens' });
-          continue;
-        }
-        return errorGrade(`verdict cut off at max_tokens (${tokens})`, usage);
-      }
-      const payload = extractVerdictPayload(message);
-      const verdict = payload.ok ? parseVerdict(payload.value, sample, guide) : payload;
-      if (verdict.ok) return { ...verdict.grade, model, usage };
-      if (!invalidOnce) {
-        invalidOnce = true;
-        emit({ type: 'retry', sampleId: sample.id, reason: 'invalid-output' });
-        continue;
-      }
-      return errorGrade(verdict.error, usage);
+  /** One scoring judgement: from `pre`, else the cache, else the API (cached when graded). */
+  async function scoreOnce(sample: Sample, findings: readonly Finding[], index: number, signal: AbortSignal | undefined, pre: Grade | undefined): Promise<Grade> {
+    if (pre) return pre;
+    const key = resultCacheKey(model, rubric.hash, sample, index);
+    const hit = await cache?.read(key);
+    if (hit) {
+      totals.cachedResults += 1;
+      return { ...hit, model, calls: 0 };
     }
+    const outcome = await callModel(deps, {
+      sampleId: sample.id,
+      user: renderSampleTurn(sample, findings).text,
+      schema,
+      tool: VERDICT_OUTPUT,
+      what: 'verdict',
+      parse: (raw) => {
+        const verdict = parseVerdict(raw, sample, guide, findings);
+        return verdict.ok ? { ok: true, value: verdict.grade } : verdict;
+      },
+      ...(signal ? { signal } : {}),
+    });
+    track(outcome.usage);
+    if (!outcome.ok) return errorGrade(outcome.error, outcome.usage, outcome.calls);
+    const grade: Grade = { ...outcome.value, model, usage: outcome.usage, calls: outcome.calls };
+    try {
+      await cache?.write(key, grade);
+    } catch (error) {
+      emit({ type: 'cache-error', message: (error as Error).message });
+    }
+    return grade;
+  }
+
+  async function gradeSample(sample: Sample, findings: readonly Finding[], signal?: AbortSignal, prescored?: Prescored): Promise<Grade> {
+    let grade: Grade;
+    try {
+      const judgements = await Promise.all(Array.from({ length: repeat }, (_, i) => scoreOnce(sample, findings, i, signal, prescored?.(i))));
+      const verdicts: RepeatVerdict[] = judgements.map((g) => judgeRepeat(g, findings, guide));
+      grade = combineRepeats(judgements, verdicts, guide);
+      if (grade.status === 'graded' && judgeRepeat(grade, findings, guide) === 'drift') {
+        const rewritten = await rewriteReply(
+          { deps, guide, model, promptHash: rubric.hash, schema: rewriteSchema, cache, emit, track, onCacheHit: () => (totals.cachedResults += 1), ...(options.checkRewrite ? { checkRewrite: options.checkRewrite } : {}) },
+          sample,
+          findings,
+          grade,
+          signal,
+        );
+        grade = rewritten;
+      }
+    } catch (error) {
+      // Defensive: the contract says a grader never throws for a sample.
+      grade = errorGrade(`internal error: ${(error as Error)?.message ?? String(error)}`, ZERO_USAGE, 0);
+    }
+    if (grade.status === 'error') totals.ungraded += 1;
+    return grade;
   }
 
   const context: GradingContext = {
@@ -246,8 +255,12 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     cache,
     prices,
     maxTokens,
-    outputMode: () => mode,
+    repeat,
+    outputMode: () => state.mode,
     emit,
+    scoreParams: (sample, findings, tokens) =>
+      buildVerdictRequest({ model, system: rubric.system, user: renderSampleTurn(sample, findings).text, schema, mode: state.mode, maxTokens: tokens, tool: VERDICT_OUTPUT }),
+    gradeSample,
   };
 
   return {
@@ -256,36 +269,13 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     promptHash: rubric.hash,
     context,
     get outputMode() {
-      return mode;
+      return state.mode;
     },
     get budgetExhausted() {
-      return budgetExhausted;
+      return state.budgetExhausted;
     },
-    totals: () => ({ ...totals, usage: { ...totals.usage }, lowestConcurrency: limiter.lowestLimit }),
-    async grade(sample, ruleFindings, signal) {
-      const key = resultCacheKey(model, rubric.hash, sample);
-      const hit = await cache?.read(key);
-      if (hit) {
-        totals.cachedResults += 1;
-        return { ...hit, model };
-      }
-      let grade: Grade;
-      try {
-        grade = await callOnce(sample, ruleFindings, signal);
-      } catch (error) {
-        // Defensive: the contract says a grader never throws for a sample.
-        grade = errorGrade(`internal error: ${(error as Error)?.message ?? String(error)}`, ZERO_USAGE);
-      }
-      if (grade.status === 'error') totals.ungraded += 1;
-      else if (cache) {
-        try {
-          await cache.write(key, grade);
-        } catch (error) {
-          emit({ type: 'cache-error', message: (error as Error).message });
-        }
-      }
-      return grade;
-    },
+    totals: () => ({ ...totals, calls: state.calls, usage: { ...totals.usage }, lowestConcurrency: limiter.lowestLimit }),
+    grade: (sample, ruleFindings, signal) => gradeSample(sample, ruleFindings, signal),
     async close() {},
   };
 }

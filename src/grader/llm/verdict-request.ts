@@ -5,6 +5,16 @@ export type OutputMode = 'json_schema' | 'tool' | 'text';
 export type StructuredOutput = OutputMode | 'auto';
 
 export const VERDICT_TOOL = 'record_verdict';
+export const REWRITE_TOOL = 'record_rewrite';
+
+/** The forced tool of a call (fallback mode): its name and what it records. */
+export interface OutputTool {
+  name: string;
+  description: string;
+}
+
+export const VERDICT_OUTPUT: OutputTool = { name: VERDICT_TOOL, description: 'Record the verdict on the reply.' };
+export const REWRITE_OUTPUT: OutputTool = { name: REWRITE_TOOL, description: 'Record the on-brand rewrite of the reply.' };
 
 /** `auto` picks json_schema for Claude models and the forced tool for anything else (local servers). */
 export function resolveOutputMode(mode: StructuredOutput, model: string): OutputMode {
@@ -24,11 +34,14 @@ export interface VerdictRequestInput {
   schema: Record<string, unknown>;
   mode: OutputMode;
   maxTokens: number;
+  /** The tool used in `tool` mode (default: the verdict tool). */
+  tool?: OutputTool;
 }
 
 /**
- * Builds the Messages request for one verdict. Pure. The system prompt is marked for prompt caching;
- * no sampling parameters are sent (API version 2026-10-21 rejects them).
+ * Builds the Messages request for one call (a verdict or a rewrite). Pure. The system prompt is marked
+ * for prompt caching; no sampling parameters are sent (API version 2026-10-21 rejects them), so the
+ * model samples at its default temperature (1.0) — which is what makes `--repeat` meaningful.
  */
 export function buildVerdictRequest(input: VerdictRequestInput): MessageCreateParamsNonStreaming {
   const base: MessageCreateParamsNonStreaming = {
@@ -39,10 +52,11 @@ export function buildVerdictRequest(input: VerdictRequestInput): MessageCreatePa
   };
   if (input.mode === 'json_schema') return { ...base, output_config: { format: { type: 'json_schema', schema: input.schema } } };
   if (input.mode === 'tool') {
+    const tool = input.tool ?? VERDICT_OUTPUT;
     return {
       ...base,
-      tools: [{ name: VERDICT_TOOL, description: 'Record the verdict on the reply.', input_schema: input.schema as { type: 'object' } }],
-      tool_choice: { type: 'tool', name: VERDICT_TOOL },
+      tools: [{ name: tool.name, description: tool.description, input_schema: input.schema as { type: 'object' } }],
+      tool_choice: { type: 'tool', name: tool.name },
     };
   }
   return base;
@@ -59,10 +73,10 @@ export function isUnsupportedModeError(mode: OutputMode, message: string): boole
 /** What the model produced: a JSON payload to validate, or why there is none. */
 export type VerdictPayload = { ok: true; value: unknown } | { ok: false; error: string };
 
-/** Pulls the verdict out of a response: the forced tool's input, else JSON in the text (skipping thinking blocks). Pure. */
-export function extractVerdictPayload(message: Pick<Message, 'content'>): VerdictPayload {
+/** Pulls the answer out of a response: the forced tool's input, else JSON in the text (skipping thinking blocks). Pure. */
+export function extractVerdictPayload(message: Pick<Message, 'content'>, toolName: string = VERDICT_TOOL): VerdictPayload {
   for (const block of message.content) {
-    if (block.type === 'tool_use' && block.name === VERDICT_TOOL) return { ok: true, value: block.input };
+    if (block.type === 'tool_use' && block.name === toolName) return { ok: true, value: block.input };
   }
   const text = message.content
     .filter((block) => block.type === 'text')

@@ -1,66 +1,23 @@
 import { z } from 'zod';
-import type { DimensionScore, Finding, Grade, Sample, Span, StyleGuide } from '../../types.js';
+import type { DimensionScore, Finding, Grade, RuleReview, Sample, StyleGuide } from '../../types.js';
+import { locateQuote } from './locate-quote.js';
+import { reviewableFindings } from './rule-reviews.js';
+import { DRIFT, SEVERITIES, violationIds } from './verdict-schema.js';
+
+export { buildRewriteSchema, buildVerdictSchema, violationIds } from './verdict-schema.js';
+export { locateQuote } from './locate-quote.js';
 
 /** Outcome of parsing a model's verdict: a graded {@link Grade} (no model/usage yet) or why it was rejected. */
 export type VerdictResult = { ok: true; grade: Grade } | { ok: false; error: string };
 
-const DRIFT = ['on-brand', 'minor-drift', 'major-drift'] as const;
-const SEVERITIES = ['error', 'warning', 'info'] as const;
-
-/** Ids a violation may name: every rule, escalation trigger and voice trait of the guide, sorted. */
-export function violationIds(guide: StyleGuide): string[] {
-  const ids = new Set([...guide.rules.map((r) => r.id), ...guide.escalation.map((e) => e.id), ...guide.voice.traits.map((t) => t.id)]);
-  return [...ids].sort();
-}
-
-/**
- * JSON schema of the verdict for `output_config.format` and the forced-tool fallback. Every object has
- * `additionalProperties: false` and lists all its properties as required; scores use `enum` rather than
- * numeric bounds, which structured outputs do not enforce.
- */
-export function buildVerdictSchema(guide: StyleGuide): Record<string, unknown> {
-  const dimensionScore = {
-    type: 'object',
-    additionalProperties: false,
-    required: ['score', 'reason'],
-    properties: { score: { type: 'integer', enum: [1, 2, 3, 4, 5] }, reason: { type: 'string' } },
-  };
-  const ids = violationIds(guide);
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: ['scores', 'violations', 'drift', 'rewrite'],
-    properties: {
-      scores: {
-        type: 'object',
-        additionalProperties: false,
-        required: guide.dimensions.map((d) => d.id),
-        properties: Object.fromEntries(guide.dimensions.map((d) => [d.id, dimensionScore])),
-      },
-      violations: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['id', 'severity', 'quote', 'why'],
-          properties: {
-            id: ids.length > 0 ? { type: 'string', enum: ids } : { type: 'string' },
-            severity: { type: 'string', enum: [...SEVERITIES] },
-            quote: { type: 'string' },
-            why: { type: 'string' },
-          },
-        },
-      },
-      drift: { type: 'string', enum: [...DRIFT] },
-      rewrite: { type: 'string' },
-    },
-  };
-}
-
 function verdictSchema(guide: StyleGuide) {
   const ids = new Set(violationIds(guide));
-  const score = z.object({ score: z.number().int().min(1).max(5), reason: z.string() });
+  // `reason` is the pre-evidence shape, still accepted from servers that answer in plain text.
+  const score = z
+    .object({ evidence: z.array(z.string()).default([]), reasoning: z.string().optional(), reason: z.string().optional(), score: z.number().int().min(1).max(5) })
+    .refine((s) => s.reasoning !== undefined || s.reason !== undefined, { message: 'reasoning: missing' });
   return z.object({
+    ruleReviews: z.array(z.object({ ruleId: z.string(), decision: z.enum(['confirm', 'overrule']), reason: z.string() })).default([]),
     scores: z.record(z.string(), score),
     violations: z.array(
       z.object({
@@ -71,19 +28,19 @@ function verdictSchema(guide: StyleGuide) {
       }),
     ),
     drift: z.enum(DRIFT),
-    rewrite: z.string().nullish(),
   });
 }
 
 /**
- * Validates a model's verdict and turns it into a graded {@link Grade}. Pure.
+ * Validates a model's scoring verdict and turns it into a graded {@link Grade}. Pure.
  * - Every guide dimension must be scored (1–5); extra dimensions are ignored.
- * - A violation whose quote does not occur in the reply (after whitespace and quote-mark normalisation)
- *   is dropped and counted in `droppedEvidence`: the model may not invent evidence.
+ * - Evidence quotes and violation quotes that do not occur in the reply (after whitespace and
+ *   quote-mark normalisation) are dropped and counted in `droppedEvidence`: the model may not invent evidence.
+ * - Rule reviews are kept only for the reviewable findings (`ruleFindings` of kind escalation/require)
+ *   of this reply, the first per rule id; the rest are ignored.
  * - A reply scoring below a dimension's `min` is drifting whatever the model said (the guide's definition).
- * - The rewrite is kept only when drifting.
  */
-export function parseVerdict(raw: unknown, sample: Sample, guide: StyleGuide): VerdictResult {
+export function parseVerdict(raw: unknown, sample: Sample, guide: StyleGuide, ruleFindings: readonly Finding[] = []): VerdictResult {
   const parsed = verdictSchema(guide).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -91,15 +48,21 @@ export function parseVerdict(raw: unknown, sample: Sample, guide: StyleGuide): V
     return { ok: false, error: `invalid verdict: ${where}${issue?.message ?? 'does not match the schema'}` };
   }
   const verdict = parsed.data;
+  let droppedEvidence = 0;
   const scores: Record<string, DimensionScore> = {};
   for (const dimension of guide.dimensions) {
     const entry = verdict.scores[dimension.id];
     if (!entry) return { ok: false, error: `invalid verdict: scores.${dimension.id}: missing` };
-    scores[dimension.id] = { score: entry.score, reason: entry.reason.trim() };
+    const evidence: string[] = [];
+    for (const quote of entry.evidence) {
+      const span = locateQuote(sample.response, quote);
+      if (span) evidence.push(sample.response.slice(span.start, span.end));
+      else droppedEvidence += 1;
+    }
+    scores[dimension.id] = { score: entry.score, reason: (entry.reasoning ?? entry.reason ?? '').trim(), evidence };
   }
 
   const violations: Finding[] = [];
-  let droppedEvidence = 0;
   for (const violation of verdict.violations) {
     const span = locateQuote(sample.response, violation.quote);
     if (!span) {
@@ -118,51 +81,28 @@ export function parseVerdict(raw: unknown, sample: Sample, guide: StyleGuide): V
   }
   violations.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0) || a.ruleId.localeCompare(b.ruleId));
 
+  const reviewable = new Set(reviewableFindings(ruleFindings).map((f) => f.ruleId));
+  const ruleReviews: RuleReview[] = [];
+  for (const review of verdict.ruleReviews) {
+    if (!reviewable.has(review.ruleId) || ruleReviews.some((r) => r.ruleId === review.ruleId)) continue;
+    ruleReviews.push({ ruleId: review.ruleId, decision: review.decision, reason: review.reason.trim() });
+  }
+
   const belowMin = guide.dimensions.some((d) => (scores[d.id]?.score ?? 5) < d.min);
   const drift = verdict.drift === 'on-brand' && belowMin ? 'minor-drift' : verdict.drift;
-  const rewrite = verdict.rewrite?.trim();
   const grade: Grade = { status: 'graded', grader: 'llm', scores, violations, drift, droppedEvidence };
-  if (drift !== 'on-brand' && rewrite) grade.rewrite = rewrite;
+  if (ruleReviews.length > 0) grade.ruleReviews = ruleReviews.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   return { ok: true, grade };
 }
 
-// Models retype curly quotes and dashes; folding them (one char to one char) keeps offsets aligned.
-const FOLD: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '\u00a0': ' ' };
+/** The rewrite call's answer: the rewrite text, or why there is none. Pure. */
+export type RewriteResult = { ok: true; rewrite: string } | { ok: false; error: string };
 
-/**
- * Finds `quote` in `text` ignoring differences in whitespace runs and quote marks.
- * Returns the span in the original `text` (0-based UTF-16, end exclusive), or undefined.
- */
-export function locateQuote(text: string, quote: string): Span | undefined {
-  const needle = normalise(quote.trim()).text;
-  if (needle === '') return undefined;
-  const haystack = normalise(text);
-  const at = haystack.text.indexOf(needle);
-  if (at < 0) return undefined;
-  const start = haystack.offsets[at];
-  const last = haystack.offsets[at + needle.length - 1];
-  if (start === undefined || last === undefined) return undefined;
-  return { start, end: last + 1 };
-}
+const rewriteSchema = z.object({ plan: z.string().optional(), rewrite: z.string() });
 
-/** Collapses whitespace runs to one space and folds quote marks, remembering each output char's source offset. */
-function normalise(text: string): { text: string; offsets: number[] } {
-  let out = '';
-  const offsets: number[] = [];
-  let inSpace = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = FOLD[text[i] ?? ''] ?? text[i] ?? '';
-    if (/\s/.test(ch)) {
-      if (!inSpace) {
-        out += ' ';
-        offsets.push(i);
-      }
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    out += ch;
-    offsets.push(i);
-  }
-  return { text: out, offsets };
+export function parseRewrite(raw: unknown): RewriteResult {
+  const parsed = rewriteSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'invalid rewrite: expected { plan, rewrite }' };
+  const rewrite = parsed.data.rewrite.trim();
+  return rewrite === '' ? { ok: false, error: 'invalid rewrite: empty' } : { ok: true, rewrite };
 }

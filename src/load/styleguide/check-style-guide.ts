@@ -13,7 +13,7 @@ const listAt = (guide: Plain, key: string): unknown[] => (Array.isArray(guide[ke
 
 /**
  * Checks what a shape schema cannot: rule key names per kind, unique ids, `catches` naming real
- * rules, and scale anchors. Runs on the raw YAML data and tolerates any shape, so its problems
+ * rules, scale anchors, and scored examples' scores naming real dimensions. Runs on the raw YAML data and tolerates any shape, so its problems
  * are reported alongside zod's instead of after the author fixes those.
  */
 export function checkStyleGuide(data: unknown, positions: GuidePositions, file: string): Problem[] {
@@ -24,6 +24,7 @@ export function checkStyleGuide(data: unknown, positions: GuidePositions, file: 
   checkCatches(data, context);
   checkScales(data, context);
   checkEscalationTriggers(data, context);
+  checkScoredExamples(data, context);
   return context.problems;
 }
 
@@ -65,6 +66,7 @@ function checkUniqueIds(guide: Plain, context: CheckContext): void {
   ]);
   checkUnique(context, idsIn(guide, 'dimensions'));
   checkUnique(context, idsIn(guide, 'examples', (n) => `example-${n}`));
+  checkUnique(context, idsIn(guide, 'scored_examples', (n) => `scored-example-${n}`));
   if (isPlain(guide.voice)) checkUnique(context, idsIn(guide.voice, 'traits').map((e) => ({ ...e, path: ['voice', ...e.path] })));
 }
 
@@ -138,13 +140,48 @@ function checkEscalationTriggers(guide: Plain, context: CheckContext): void {
   listAt(guide, 'escalation').forEach((trigger, index) => {
     if (!isPlain(trigger)) return;
     const hasAny = (key: string) => Array.isArray(trigger[key]) && (trigger[key] as unknown[]).length > 0;
-    if (hasAny('customer_mentions') || hasAny('customer_signals')) return;
+    if (hasAny('customer_mentions') || hasAny('customer_signals') || hasAny('customer_topics')) return;
     // A non-list value is already reported as a type error.
-    if (['customer_mentions', 'customer_signals'].some((k) => trigger[k] !== undefined && !Array.isArray(trigger[k]))) return;
+    if (['customer_mentions', 'customer_signals', 'customer_topics'].some((k) => trigger[k] !== undefined && !Array.isArray(trigger[k]))) return;
     report(
       context,
       ['escalation', index],
-      'an escalation trigger needs `customer_mentions` or `customer_signals`, or it can never fire',
+      'an escalation trigger needs `customer_mentions`, `customer_signals` or `customer_topics`, or it can never fire',
     );
+  });
+}
+
+// Scores must name the guide's dimensions; an `ok` example may not score below a dimension's
+// minimum, since the guide defines that as drift (the grader would learn a contradiction).
+function checkScoredExamples(guide: Plain, context: CheckContext): void {
+  const dimensions = idsIn(guide, 'dimensions').map((e) => e.id);
+  const minimums = new Map(
+    listAt(guide, 'dimensions').flatMap((d) => (isPlain(d) && typeof d.id === 'string' && typeof d.min === 'number' ? [[d.id, d.min] as const] : [])),
+  );
+  listAt(guide, 'scored_examples').forEach((example, index) => {
+    const scores = isPlain(example) ? example.scores : undefined;
+    if (!isPlain(scores)) return;
+    for (const [dimension, score] of Object.entries(scores)) {
+      const path: PathSegment[] = ['scored_examples', index, 'scores', dimension];
+      if (!dimensions.includes(dimension)) {
+        const suggestion = didYouMean(dimension, dimensions);
+        context.problems.push({
+          location: context.positions.keys[formatPath(path)] ?? locate(context.positions, path, context.file),
+          path: formatPath(path),
+          message: `scores names dimension "${dimension}", but the guide has no dimension with that id`,
+          hint: suggestion ? `did you mean \`${suggestion}\`?` : `dimensions: ${dimensions.join(', ')}`,
+        });
+        continue;
+      }
+      const min = minimums.get(dimension);
+      if (isPlain(example) && example.verdict === 'ok' && typeof score === 'number' && min !== undefined && score < min) {
+        report(
+          context,
+          path,
+          `verdict is ok, but ${dimension} scores ${score}, below its minimum ${min} (a reply under a minimum is drifting)`,
+          `raise the score to ${min} or more, or make the verdict drift`,
+        );
+      }
+    }
   });
 }

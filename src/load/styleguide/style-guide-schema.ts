@@ -1,3 +1,4 @@
+import { CUSTOMER_TOPICS } from '../../detect/detect-customer-topics.js';
 import { z } from 'zod';
 import { describeValue, quoteValue } from './describe-value.js';
 import { RULE_COMMON_KEYS, RULE_KIND_DESCRIPTIONS, RULE_KIND_OPTIONS, RULE_KINDS } from './rule-kinds.js';
@@ -147,9 +148,13 @@ const escalationSchema = z.strictObject(
       .enum(['any', 'all'], expecting('any or all'))
       .default('any')
       .describe('any (default): one of customer_signals is enough; all: only all of them together trigger a handoff.'),
+    customer_topics: z
+      .array(z.enum(CUSTOMER_TOPICS, expecting(`one of ${CUSTOMER_TOPICS.join(', ')}`)), expecting('a list of topic ids'))
+      .default([])
+      .describe(`Topics read by meaning in the customer's words (${CUSTOMER_TOPICS.join(', ')}) that also require a handoff.`),
     handoff: phraseList()
-      .min(1, 'list at least one handoff phrase')
-      .describe('Phrases that count as a proper handoff; prefixes match ("escalat" matches "escalating").'),
+      .default([])
+      .describe('Extra phrases that count as a proper handoff, besides the built-in handoff detector (a transfer to a person or team in any phrasing); prefixes match ("escalat" matches "escalating").'),
     severity: severitySchema.default('error'),
     message: text().describe('May use {{trigger}}.').optional(),
   },
@@ -169,6 +174,25 @@ const exampleSchema = z.strictObject(
       .describe('Rule or escalation ids the bad reply must trigger (`guide lint` checks this).'),
   },
   expecting('a mapping with customer, bad, good, why and catches'),
+);
+
+const wholeScore = 'expected a whole number from 1 to 5';
+
+const scoredExampleSchema = z.strictObject(
+  {
+    id: id().describe('Optional; defaults to scored-example-<n> (1-based).').optional(),
+    customer: text().default('').describe('What the customer wrote.'),
+    reply: nonEmptyText().describe('The bot reply, as scored.'),
+    verdict: z
+      .enum(['ok', 'drift'], { error: (issue) => `expected ok or drift, got ${quoteValue(issue.input)}` })
+      .describe('ok: acceptable (it may still be imperfect); drift: not acceptable.'),
+    scores: z
+      .record(id(), z.number(expecting(wholeScore)).int(wholeScore).min(1, wholeScore).max(5, wholeScore), expecting('a mapping from dimension id to a score 1 to 5'))
+      .default({})
+      .describe('Scores 1..5 for some or all dimensions (ids of `dimensions`).'),
+    why: nonEmptyText().describe('Why it scores as it does: the line the grader should learn.'),
+  },
+  expecting('a mapping with customer, reply, verdict, scores and why'),
 );
 
 /** Builds the whole-guide schema around a rule schema (loose for loading, per-kind for editors). */
@@ -208,6 +232,10 @@ export function buildStyleGuideSchema<R extends z.ZodType>(rule: R) {
         .array(exampleSchema, expecting('a list of examples'))
         .default([])
         .describe('Bad/good reply pairs; they double as tests of the rules.'),
+      scored_examples: z
+        .array(scoredExampleSchema, expecting('a list of scored examples'))
+        .default([])
+        .describe('Replies scored by the guide\'s authors (acceptable, borderline and drifting), shown to the LLM grader to calibrate it.'),
     },
     expecting('a mapping with brand, version, voice, dimensions and rules'),
   );

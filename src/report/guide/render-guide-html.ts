@@ -104,12 +104,13 @@ function renderEscalation(guide: StyleGuide): string {
       (t.description ? `<p>${e(t.description)}</p>` : '') +
       (t.customerMentions.length > 0 ? phrases('When the customer mentions', t.customerMentions) : '') +
       (t.customerSignals.length > 0 ? phrases(t.signalsMatch === 'all' ? 'Or seems all of' : 'Or seems', t.customerSignals) : '') +
-      phrases('Hand off with', t.handoff) +
+      (t.customerTopics.length > 0 ? phrases('Or raises (read by meaning)', t.customerTopics) : '') +
+      (t.handoff.length > 0 ? phrases('Hand off with (besides any handoff to a person)', t.handoff) : '') +
       (t.message ? `<p class="muted">Message: “${e(t.message)}”</p>` : '') +
       examplesCatching(guide, t.id).map((x) => exampleCard(x, false)).join('') +
       '</div>\n',
   );
-  const intro = '<p>These topics always go to a person. A reply must hand over using one of the handoff phrases.</p>\n';
+  const intro = '<p>These topics always go to a person. A reply must hand over: a transfer to a person or team in any phrasing, or one of the handoff phrases.</p>\n';
   return section('escalation', 'Escalation', intro + body.join(''));
 }
 

@@ -67,7 +67,7 @@ function renderRules(guide: StyleGuide): string[] {
 
 function renderEscalation(guide: StyleGuide): string[] {
   if (guide.escalation.length === 0) return [];
-  const out = ['## Escalation', '', 'These topics always go to a person. A reply must hand over using one of the handoff phrases.', ''];
+  const out = ['## Escalation', '', 'These topics always go to a person. A reply must hand over: a transfer to a person or team in any phrasing, or one of the handoff phrases.', ''];
   for (const trigger of guide.escalation) {
     out.push(`### ${mdCode(trigger.id)} · ${trigger.severity}`, '');
     if (trigger.description) out.push(mdText(trigger.description), '');
@@ -76,7 +76,8 @@ function renderEscalation(guide: StyleGuide): string[] {
       const label = trigger.signalsMatch === 'all' ? 'Or seems all of' : 'Or seems';
       out.push(`**${label}:** ${trigger.customerSignals.map(mdCode).join(', ')}`, '');
     }
-    out.push(`**Hand off with:** ${trigger.handoff.map(mdCode).join(', ')}`, '');
+    if (trigger.customerTopics.length > 0) out.push(`**Or raises (read by meaning):** ${trigger.customerTopics.map(mdCode).join(', ')}`, '');
+    if (trigger.handoff.length > 0) out.push(`**Hand off with (besides any handoff to a person):** ${trigger.handoff.map(mdCode).join(', ')}`, '');
     if (trigger.message) out.push(`Message: “${mdText(trigger.message)}”`, '');
     for (const example of examplesCatching(guide, trigger.id)) out.push(...exampleInBrief(example));
   }

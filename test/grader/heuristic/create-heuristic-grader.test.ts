@@ -30,8 +30,8 @@ describe('createHeuristicGrader', () => {
     expect(g.grader).toBe('heuristic');
     expect(g.scores['empathy']!.score).toBeLessThanOrEqual(2);
     expect(g.scores['tone-match']!.score).toBeLessThanOrEqual(2);
-    expect(labels(g, 'empathy')).toContain("ignores the furious customer's feelings");
-    expect(labels(g, 'tone-match')).toContain('cold reply: no acknowledgement of the frustration');
+    expect(labels(g, 'empathy')).toMatch(/ignores how the customer feels \(angry/);
+    expect(labels(g, 'tone-match')).toContain('cold reply: no acknowledgement of how the customer feels');
     expect(labels(g, 'tone-match')).toContain('urgency not acknowledged');
     expect(g.scores['empathy']!.reason).toMatch(/customer furious/);
     expect(g.drift).toBe('major-drift');
@@ -71,7 +71,12 @@ describe('createHeuristicGrader', () => {
     for (const v of g.violations) {
       expect(v.origin).toBe('grader');
       expect(v.kind).toBe('grader');
-      expect(response.slice(v.span!.start, v.span!.end)).toBe(v.match);
+      // Situation findings (no-empathy, over-apology, jargon) are about the whole reply and carry no span.
+      if (v.span === undefined) {
+        expect(v.match).toBeUndefined();
+        continue;
+      }
+      expect(response.slice(v.span.start, v.span.end)).toBe(v.match);
       expect(v.message).toContain(v.match!);
     }
     expect(g.violations.find((v) => v.ruleId === 'heuristic/sarcasm')!.match).toBe('Obviously');
@@ -160,7 +165,8 @@ describe('createHeuristicGrader: calibration on ordinary support replies', () =>
 
   it('does not let action excuse ignoring a frustrated customer', async () => {
     const g = await grade("I've refunded the difference. Your account manager will email you within one business day.", BILLED);
-    expect(cueLabels(g, 'empathy')).toContain("ignores the frustrated customer's feelings");
+    expect(cueLabels(g, 'empathy').some((label) => label.startsWith('ignores how the customer feels'))).toBe(true);
+    expect(g.violations.map((v) => v.ruleId)).toContain('heuristic/no-empathy');
     expect(g.scores['empathy']!.score).toBeLessThan(3);
     expect(g.drift).not.toBe('on-brand');
   });
@@ -199,15 +205,15 @@ describe('createHeuristicGrader: calibration on ordinary support replies', () =>
     ];
     const response = 'Resolvers cache the old nameservers for up to 48 hours, so the domain will move over as their caches expire. Your records with us are correct.';
     const g = await grader.grade(makeSample(response, 'brightlane.io, yesterday morning.', { transcript }), []);
-    const reuse = g.scores['active-listening']!.cues!.find((c) => c.label.includes("customer's key words"));
+    const reuse = g.scores['active-listening']!.cues!.find((c) => c.label.includes("customer's details"));
     expect(reuse?.effect).toBeGreaterThan(0);
-    expect(reuse?.evidence).toMatch(/nameserver/);
+    expect(reuse?.evidence).toMatch(/nameservers/);
   });
 
-  it("does not count jargon the customer used themselves, and reuses their words across plurals", async () => {
+  it("does not count jargon the customer used themselves, and meets their words across inflections", async () => {
     const customer = 'Your outage broke our SLA. How do we claim the SLA credit and the discounts in our contract?';
     const g = await grade("Discounts and SLA credits are handled by your account manager, so I've passed this on; they'll confirm the credit within two business days.", customer);
     expect(cueLabels(g, 'clarity').join(' | ')).not.toMatch(/jargon/);
-    expect(g.scores['active-listening']!.cues!.find((c) => c.label.startsWith("reuses the customer's key words"))?.evidence).toMatch(/discount/);
+    expect(g.scores['active-listening']!.cues!.find((c) => c.label.startsWith("engages with the customer's details"))?.evidence).toMatch(/discounts/i);
   });
 });

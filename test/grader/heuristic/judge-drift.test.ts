@@ -10,13 +10,17 @@ describe('judgeDrift', () => {
     expect(judgeDrift(dims, scores(3, 4))).toBe('on-brand');
     expect(judgeDrift(dims, scores(5, 5))).toBe('on-brand');
   });
-  it('is minor drift when the worst shortfall is under 1.5 points', () => {
+  it('is minor drift (borderline, advisory) when the worst shortfall is under half a point', () => {
     expect(judgeDrift(dims, scores(2.9, 4))).toBe('minor-drift');
-    expect(judgeDrift(dims, scores(3, 2.6))).toBe('minor-drift');
+    expect(judgeDrift(dims, scores(3, 3.6))).toBe('minor-drift');
   });
-  it('is major drift at a shortfall of 1.5 points or more', () => {
-    expect(judgeDrift(dims, scores(1.5, 4))).toBe('major-drift');
-    expect(judgeDrift(dims, scores(3, 2.5))).toBe('major-drift');
+  it('is major drift at a shortfall of half a point or more', () => {
+    expect(judgeDrift(dims, scores(2.5, 4))).toBe('major-drift');
+    expect(judgeDrift(dims, scores(3, 2.6))).toBe('major-drift');
+  });
+  it('ignores a score whose grader found no evidence either way (no cues): it abstains', () => {
+    expect(judgeDrift(dims, { empathy: { score: 3, reason: '' }, clarity: { score: 3, reason: 'nothing seen', cues: [] } })).toBe('on-brand');
+    expect(judgeDrift(dims, { clarity: { score: 3, reason: '', cues: [{ label: 'vague', effect: -0.5 }] } })).toBe('major-drift');
   });
   it('ignores dimensions without a score', () => {
     expect(judgeDrift(dims, { empathy: { score: 4, reason: '' } })).toBe('on-brand');

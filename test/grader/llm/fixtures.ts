@@ -20,7 +20,7 @@ export function makeGuide(overrides: Partial<StyleGuide> = {}): StyleGuide {
       { id: 'no-condescension', kind: 'judge', severity: 'warning', description: 'Never talk down to the customer', options: {}, index: 1, when: { customer: ['frustrated'] } },
     ],
     escalation: [
-      { id: 'commercial-topics', description: 'Contract questions go to an account manager', customerMentions: ['contract'], customerSignals: [], signalsMatch: 'any', handoff: ['account manager'], severity: 'error' },
+      { id: 'commercial-topics', description: 'Contract questions go to an account manager', customerMentions: ['contract'], customerSignals: [], signalsMatch: 'any', customerTopics: [], handoff: ['account manager'], severity: 'error' },
     ],
     signals: [],
     examples: [{ id: 'late-order', customer: 'My order is three weeks late!', bad: 'Per our policy, delivery times vary.', good: "Three weeks is far too long, and I'm sorry.", why: 'Policy-first', catches: [] }],
@@ -43,13 +43,27 @@ export function makeSample(overrides: Partial<Sample> = {}): Sample {
   };
 }
 
-/** A valid verdict for {@link makeGuide}. */
+/** One dimension's entry in the verdict schema: evidence and reasoning before the score. */
+export function dimensionScore(score: number, reasoning: string, evidence: string[] = []): Record<string, unknown> {
+  return { evidence, reasoning, score };
+}
+
+/** A valid scoring verdict for {@link makeGuide} (no rewrite: that is the second call). */
 export function verdict(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    scores: { empathy: { score: 4, reason: 'Apologises' }, clarity: { score: 5, reason: 'Direct' } },
+    ruleReviews: [],
+    scores: { empathy: dimensionScore(4, 'Apologises'), clarity: dimensionScore(5, 'Direct') },
     violations: [],
     drift: 'on-brand',
-    rewrite: '',
     ...overrides,
   };
+}
+
+/** A verdict whose scores are all `score`, drifting below 3. */
+export function verdictScoring(score: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return verdict({
+    scores: { empathy: dimensionScore(score, `empathy ${score}`), clarity: dimensionScore(score, `clarity ${score}`) },
+    drift: score < 3 ? 'major-drift' : 'on-brand',
+    ...overrides,
+  });
 }

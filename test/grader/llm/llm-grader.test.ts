@@ -73,10 +73,10 @@ describe('createLlmGrader against the real SDK and a fake server', () => {
 
   it('drops hallucinated evidence and counts it', async () => {
     const sample = makeSample({ response: 'You failed to enter the code.' });
+    server.rewrite = () => ({ plan: 'Drop the blame', rewrite: 'Let me reset that code for you.' });
     server.verdict = () =>
       verdict({
         drift: 'minor-drift',
-        rewrite: 'Let me reset that code for you.',
         violations: [
           { id: 'no-blame', severity: 'error', quote: 'You failed to enter the code', why: 'Blames' },
           { id: 'warm', severity: 'warning', quote: 'Per our policy', why: 'Not in the reply' },

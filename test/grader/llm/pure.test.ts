@@ -83,7 +83,6 @@ describe('parseVerdict', () => {
     const result = parseVerdict(
       verdict({
         drift: 'minor-drift',
-        rewrite: ' Sorry, let me reset that. ',
         violations: [
           { id: 'warm', severity: 'warning', quote: 'You failed to enter the "code"', why: 'Blames' },
           { id: 'no-condescension', severity: 'info', quote: 'you are an idiot', why: 'Invented' },
@@ -95,17 +94,17 @@ describe('parseVerdict', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const g = result.grade;
-    expect(g.scores.empathy).toEqual({ score: 4, reason: 'Apologises' });
+    expect(g.scores.empathy).toEqual({ score: 4, reason: 'Apologises', evidence: [] });
     expect(g.violations).toHaveLength(1);
     const v = g.violations[0]!;
     expect(v).toMatchObject({ ruleId: 'warm', kind: 'grader', origin: 'grader', severity: 'warning', message: 'Blames' });
     expect(sample.response.slice(v.span!.start, v.span!.end)).toBe('You failed to\nenter the “code”');
     expect(v.match).toBe('You failed to\nenter the “code”');
     expect(g.droppedEvidence).toBe(1);
-    expect(g.rewrite).toBe('Sorry, let me reset that.');
+    expect(g.rewrite).toBeUndefined();
   });
 
-  it('strips a rewrite when on-brand and marks below-min scores as drift', () => {
+  it('takes no rewrite from the scoring call and marks below-min scores as drift', () => {
     const onBrand = parseVerdict(verdict({ rewrite: 'unneeded' }), sample, guide);
     expect(onBrand.ok && onBrand.grade.rewrite).toBeUndefined();
     const low = parseVerdict(verdict({ scores: { empathy: { score: 2, reason: 'cold' }, clarity: { score: 5, reason: 'ok' } } }), sample, guide);

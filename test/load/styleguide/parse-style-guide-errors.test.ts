@@ -200,7 +200,7 @@ describe('parseStyleGuide checks cross-references', () => {
   it('an escalation trigger that can never fire', () => {
     const text = guideText({ escalation: 'escalation:\n  - id: e\n    handoff: [x]' });
     expect(formattedProblemsOf(text)).toEqual([
-      'guide.yaml:15:5 escalation[0]: an escalation trigger needs `customer_mentions` or `customer_signals`, or it can never fire',
+      'guide.yaml:15:5 escalation[0]: an escalation trigger needs `customer_mentions`, `customer_signals` or `customer_topics`, or it can never fire',
     ]);
   });
 });

@@ -12,10 +12,13 @@ describe('parseStyleGuide: the bundled Northwind guide', () => {
 
   it('parses, with every rule kind and the escalation section exercised', () => {
     expect(guide.brand).toBe('Northwind Cloud Support');
-    expect(guide.version).toBe('2026.5');
+    expect(guide.version).toBe('2026.6');
     expect(new Set(guide.rules.map((r) => r.kind))).toEqual(new Set(RULE_KINDS));
     expect(guide.escalation.map((e) => e.id)).toEqual([
       'commercial-topics',
+      'compensation',
+      'security-incident',
+      'repeated-complaint',
       'legal-privacy',
       'cancellation',
       'human-requested',
@@ -24,9 +27,9 @@ describe('parseStyleGuide: the bundled Northwind guide', () => {
     expect(guide.dimensions.map((d) => d.id)).toEqual(['empathy', 'tone-match', 'active-listening', 'clarity', 'brand-voice']);
     for (const dimension of guide.dimensions) expect(Object.keys(dimension.scale)).toEqual(['1', '2', '3', '4', '5']);
     expect(guide.voice.traits.length).toBeGreaterThanOrEqual(4);
-    expect(guide.changelog.map((c) => c.version)).toEqual(['2026.5', '2026.4', '2026.3', '2026.2', '2026.1']);
+    expect(guide.changelog.map((c) => c.version)).toEqual(['2026.6', '2026.5', '2026.4', '2026.3', '2026.2', '2026.1']);
     expect(guide.signals.map((s) => s.id)).toEqual(['frustrated', 'urgent', 'confused', 'churn-risk']);
-    expect(guide.examples).toHaveLength(12);
+    expect(guide.examples).toHaveLength(14);
   });
 
   it('names only real rules in every example, and catches at least one', () => {
@@ -105,7 +108,7 @@ describe('parseStyleGuide: the StyleGuide it returns', () => {
       FILE,
     );
     expect(guide.escalation).toEqual([
-      { id: 'commercial', customerMentions: ['price'], customerSignals: [], signalsMatch: 'any', handoff: ['account manager'], severity: 'error' },
+      { id: 'commercial', customerMentions: ['price'], customerSignals: [], customerTopics: [], signalsMatch: 'any', handoff: ['account manager'], severity: 'error' },
     ]);
     expect(guide.signals).toEqual([{ id: 'furious', any: ['livid'] }]);
     expect(guide.examples.map((e) => [e.id, e.customer, e.catches])).toEqual([

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Measures the judge against the labelled development set (../shared/data/support-tone-dev.jsonl,
+// not shipped; see its README) with `tone-audit calibrate`, reporting on the held-out half only.
+//
+//   npm run build && node scripts/eval-dev.js [path/to/support-tone-dev.jsonl]
+//
+// The set's single-reply cases become a samples file and a labels file (label ok|drift plus the
+// reviewer's five dimension scores) in a temp folder; conversations (`transcript` cases) are
+// skipped for now. The built CLI's main() runs in-process with a captured io and an empty
+// environment (no API key can switch the grader), twice:
+//   calibrate --labels labels.jsonl samples.jsonl --grader heuristic --held-out-only
+//   calibrate --labels labels.jsonl samples.jsonl --grader none --held-out-only
+// The split is calibrate's own: sha256(id) as a number even → "fit" half (the half engineers tune
+// on), odd → "check" half. Every agreement figure printed is on the check half; the only fit-half
+// figures are the threshold search's, and the report labels them in-sample.
+// Exits 0 with "skipped: dev set not found" when the file is absent.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataPath = resolve(process.argv[2] ?? resolve(root, '..', 'shared', 'data', 'support-tone-dev.jsonl'));
+
+if (!existsSync(dataPath)) {
+  console.log(`eval-dev: skipped: dev set not found (${dataPath})`);
+  process.exit(0);
+}
+
+const { main } = await import('../dist/cli/main.js');
+
+const records = readFileSync(dataPath, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line));
+const single = records.filter((r) => !Array.isArray(r.transcript));
+const conversations = records.length - single.length;
+
+const dir = mkdtempSync(join(tmpdir(), 'tone-audit-eval-dev-'));
+try {
+  const samplesFile = join(dir, 'samples.jsonl');
+  const labelsFile = join(dir, 'labels.jsonl');
+  const lines = (rows) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
+  writeFileSync(samplesFile, lines(single.map((r) => ({ id: r.id, customer: r.customer, response: r.response, channel: r.channel, industry: r.industry }))));
+  writeFileSync(labelsFile, lines(single.map((r) => ({ id: r.id, label: r.label, scores: r.scores }))));
+
+  console.log(`eval-dev: ${single.length} single-reply cases from ${dataPath}`);
+  console.log(`eval-dev: ${conversations} conversations (transcript cases) skipped: not evaluated yet`);
+  console.log('eval-dev: every agreement figure below is on the held-out check half (sha256(id) odd);');
+  console.log('          the "fit half" tables are in-sample (the threshold search saw those labels)\n');
+
+  for (const grader of ['heuristic', 'none']) {
+    const args = ['calibrate', '--labels', 'labels.jsonl', 'samples.jsonl', '--guide', resolve(root, 'styleguide', 'northwind.yaml'), '--grader', grader, '--no-cache', '--held-out-only'];
+    const { code, stdout, stderr } = await run(args);
+    console.log(`=== --grader ${grader} ===`);
+    if (code !== 0) {
+      console.error(`eval-dev: tone-audit ${args.join(' ')} exited ${code}\n${stderr}`);
+      process.exit(2);
+    }
+    console.log(stdout);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs the CLI in-process with captured streams and an empty environment. */
+async function run(args) {
+  // Run from the temp folder so the report names labels.jsonl, not a random path.
+  let stdout = '';
+  let stderr = '';
+  const stdin = new PassThrough();
+  stdin.end();
+  const io = {
+    stdout: { write: (chunk) => ((stdout += chunk), true), isTTY: false },
+    stderr: { write: (chunk) => ((stderr += chunk), true), isTTY: false },
+    stdin,
+    env: {},
+    cwd: dir,
+    now: () => new Date('2026-12-01T00:00:00Z'),
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}

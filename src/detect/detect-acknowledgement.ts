@@ -1,0 +1,67 @@
+import { findAll, oneOf, reading, type Detection } from './detection.js';
+
+/** Feelings and weights a reply can name: "that's stressful", "a worrying message to get". */
+const FEELING = oneOf(
+  'frustrat\\w*', 'stress\\w*', 'worr\\w*', 'scar\\w*', 'awful', 'horrible', 'upsetting', 'upset', 'distressing',
+  'alarming', 'unnerving', 'annoying', 'infuriating', 'maddening', 'disappointing', 'concerning', 'nerve-?wracking',
+  'rough', 'tough', 'hard', 'difficult', 'painful', 'heartbreaking', 'exhausting', 'unsettling', 'confusing',
+  'overwhelming', 'nightmare', 'a (?:long|lot|big deal|real worry|real pain)', 'serious', 'terrible', 'unfair',
+  'anxious', 'nervous', 'daunting', 'a lot to (?:deal with|handle)', 'the last thing you need',
+);
+
+/** Judging the situation on the customer's side: "not acceptable", "shouldn't have happened". */
+const FAULT_OWNED = oneOf(
+  "(?:is|was|isn['’]t|wasn['’]t|is not|was not|['’]s not)\\s+(?:\\w+\\s+)?(?:acceptable|ok|okay|good enough|right|fair|what (?:you|we) (?:expect|should|want))",
+  "should(?:n['’]t| not) have (?:happened|had to|been)",
+  'not the (?:experience|service|standard)',
+  '(?:our|my) (?:mistake|fault|error)',
+  'we (?:got (?:this|it) wrong|let you down|dropped the ball|should have)',
+  "you['’]re (?:right|not wrong)", 'you are right', 'fair (?:point|question|enough)',
+);
+
+const READINGS = [
+  reading('apology', `\\b(?:sorry|apologi[sz]e|apologies|i regret|we regret)\\b`),
+  reading('names the feeling', `\\b(?:is|are|was|were|['’]s|be|sounds|feels|feel|seems|looks|must be|can be|would be|what a|how)\\s+(?:(?:a|an|so|really|very|genuinely|truly|understandably|incredibly|deeply|pretty|especially|such|quite|completely)\\s+){0,2}${FEELING}\\b`),
+  reading('names the feeling', `\\b(?:understandably|no wonder|i['’]d be (?:\\w+ ){0,1}(?:worried|upset|frustrated|annoyed|concerned|nervous) too)\\b`),
+  reading('shows understanding', `\\bi (?:completely |totally |fully |really |can |do )?(?:understand|can see|can imagine|can tell|know how|know what|know this|know that|hear you|get (?:it|why|that))\\b`),
+  reading('owns the fault', `\\b${FAULT_OWNED}\\b`),
+  reading('validates the worry', `\\b(?:right|good|sensible|smart|wise) (?:to|that you) (?:check|ask|flag|get in touch|tell|contact|be (?:careful|cautious|worried|concerned))`),
+  reading('thanks for patience or candour', `\\bthank(?:s| you) (?:so much |very much )?for (?:your patience|bearing with|being (?:patient|upfront|honest)|telling us|telling me|letting us know|letting me know|flagging|raising|the heads-up|asking|explaining|sharing)\\b`),
+  reading('meets the problem head-on', `\\b(?:oh no|not ideal|let['’]s (?:get|sort|fix) (?:this|that|it|you)|i['’]ll (?:sort|fix|get) (?:this|that|it) (?:out|sorted|fixed)? ?(?:for you|straight away|right away|now|today)|glad you (?:asked|got in touch|reached out|told us|flagged))\\b`),
+  reading('reassures', `\\b(?:don['’]t worry|do not worry|no need to worry|nothing to worry about|you(?:['’]re| are) not (?:the only one|alone|going to lose)|(?:your|the) (?:money|account|data|booking|place) is safe|(?:you|nothing)(?: has|['’]ve| have)? (?:not )?lost (?:nothing|anything))\\b`),
+  reading('shares the good news', `\\b(?:congratulations|congrats|how exciting|lovely to hear|great to hear|good to hear|glad to hear|happy to hear)\\b`),
+  reading('condolence', `\\b(?:condolences|so sorry for your loss|sorry to hear about your loss|thinking of you)\\b`),
+];
+
+/** Apologies that name nothing: they do not show the customer was heard. */
+const BOILERPLATE = [
+  reading('stock apology', `\\b(?:we|i)?\\s*(?:apologi[sz]e|are sorry|['’]re sorry|am sorry|['’]m sorry|regret|sorry)\\s+for\\s+any\\s+(?:inconvenience|trouble|confusion|frustration|distress)\\b`),
+  reading('stock apology', `\\b(?:sorry|apologi(?:es|ze|se)) for the inconvenience\\b`),
+  reading('stock apology', `\\bsorry to hear (?:about )?(?:that|this|your (?:recent )?experience)(?=\\s*[.!,]|$)`),
+  reading('stock apology', `\\bwe regret (?:any|the) inconvenience\\b`),
+];
+
+export interface Acknowledgement {
+  /** The first acknowledgement that is not boilerplate, if any. */
+  sincere?: Detection;
+  /** Stock apologies ("sorry for any inconvenience"). */
+  boilerplate: Detection[];
+  /** Apologies of any kind, counted for over-apology. */
+  apologies: number;
+}
+
+/**
+ * Whether the reply acknowledges how the customer feels or what the problem costs them: a sincere
+ * apology, naming the feeling or its weight ("that's a stressful morning"), showing understanding,
+ * owning the fault, validating the worry, thanking for patience, sharing good news. A stock
+ * apology that names nothing is reported separately: it is not an acknowledgement.
+ */
+export function detectAcknowledgement(reply: string): Acknowledgement {
+  const boilerplate = findAll(reply, BOILERPLATE);
+  const all = findAll(reply, READINGS);
+  const insideBoilerplate = (d: Detection) => boilerplate.some((b) => d.span.start >= b.span.start && d.span.end <= b.span.end);
+  const sincere = all.find((d) => !insideBoilerplate(d));
+  const apologies = all.filter((d) => d.label === 'apology').length;
+  return { ...(sincere ? { sincere } : {}), boilerplate, apologies };
+}
+

@@ -1,0 +1,73 @@
+import { findFirst, oneOf, reading, type Detection, type Reading } from './detection.js';
+
+/**
+ * Topics a customer raises that a guide can send to a person (`customer_topics:` on an escalation
+ * trigger). Each is read by meaning — an intent plus its object, in any order the sentence allows —
+ * rather than by one keyword, so "who covers the night we paid for?" is a compensation claim and
+ * "does the student discount apply to sale items?" is not a price negotiation.
+ */
+export const CUSTOMER_TOPICS = ['compensation', 'security-incident', 'repeated-complaint', 'human-request', 'negotiation', 'churn', 'legal'] as const;
+export type CustomerTopic = (typeof CUSTOMER_TOPICS)[number];
+
+const MONEY_BACK = oneOf('money back', 'refund(?:ed)?', 'reimburs\\w*', 'compensat\\w*', 'goodwill', 'paid back', 'pay(?:ing)? (?:me )?back');
+const ORDINAL = oneOf('second', 'third', 'fourth', 'fifth', 'sixth', '\\d+(?:st|nd|rd|th)', 'umpteenth', 'nth');
+const COUNT = oneOf('two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'many', '\\d+');
+const PERSON = oneOf('human', 'person', 'people', 'someone', 'somebody', 'manager', 'supervisor', 'agent', 'real', 'actual', 'advis[eo]r', 'representative', 'team lead', 'specialist');
+
+const READINGS: Record<CustomerTopic, readonly Reading[]> = {
+  compensation: [
+    // "Who pays for that?" after a loss; not "who pays for return postage?", a published fact.
+    reading('asks who pays for a loss', `\\bwho(?:['’]s| is)? (?:going to )?(?:cover|pay|paying|covers|pays|reimburse)s? (?:for )?(?:that|this|it|the (?:damage|repair|loss|losses|extra|cost of (?:fixing|repairing|replacing))|my (?:losses?|costs?|expenses?))\\b`),
+    // Not "get": "when will I get my refund?" asks after a refund already agreed.
+    reading('asks for money back', `\\b(?:want|demand|expect|claim|deserve|owed|entitled to|give me|give us)\\b[^.!?\\n]{0,30}\\b${MONEY_BACK}\\b`),
+    reading('asks for money back', `\\b(?:can|could|will|do|would) (?:i|we|you)\\b[^.!?\\n]{0,30}\\b(?:get (?:it|this|that|my money|the money) back|refund (?:me|it|this|that|the)|compensat\\w*|reimburs\\w*)`),
+    reading('asks for something back for a loss', `\\b(?:something|anything|money|a bit) back\\b|\\bfor the (?:\\w+ )?(?:days?|weeks?|months?|hours?|time) (?:without|with no)\\b`),
+    reading('asks for money back', `\\brefund (?:it|me|this|that)\\b|\\bcompensat\\w*|\\bgoodwill\\b|\\bout of pocket\\b`),
+    reading('asks for it to come off the bill', `\\b(?:come|taken|knocked|deducted|removed|credited) (?:off|from) (?:[\\w'’]+ ){0,3}?(?:invoice|bill|fee|price|payment|renewal)s?\\b`),
+    reading('asks for the loss to be reflected', `\\b(?:reflected|taken into account|knocked off|deducted) (?:in|from|off) (?:what (?:i|we) pay|(?:my|our|the) (?:bill|invoice|fee|price|payment))`),
+  ],
+  'security-incident': [
+    reading('account or money taken over', `\\b(?:hack(?:ed|er|ers)?|scam(?:med|mer|mers)?|fraud\\w*|phish\\w*|stolen|breach\\w*|compromised|unauthori[sz]ed|identity theft)\\b`),
+    reading('someone else acted on the account', `\\b(?:someone|somebody|a stranger|they)\\b[^.!?\\n]{0,30}\\b(?:changed|accessed|logged|signed|used|took|withdrew|moved|made|added|reset|got into|pretending)\\b`),
+    reading('unknown sign-in or device', `\\b(?:new |unknown |strange |unrecognised |unrecognized )?(?:log ?-?in|sign ?-?in|device|login attempt|token|key|session|payment|transfer)\\b[^.\\n]{0,40}\\b(?:from|in)\\b[^.\\n]{0,40}\\b(?:never|not me|wasn['’]t me|don['’]t recogni[sz]e|i['’]m in|i am in|none of us|not us|we['’]re not|we are not)`),
+    reading('nobody here did it', `\\b(?:nobody|no one|none of us)\\b[^.!?\\n]{0,30}\\b(?:made|created|did|changed|requested|authori[sz]ed|set up|added|logged|signed|sent|ordered)\\b`),
+    reading('disowns an account change', `\\b(?:isn['’]t|is not|wasn['’]t|was not|aren['’]t) (?:mine|hers|his|theirs|ours|me|us)\\b|\\b(?:never|didn['’]t|did not|don['’]t) (?:\\w+ ){0,2}?(?:change|changed|make|made|authori[sz]e|authori[sz]ed|recogni[sz]e|request|requested|approve|approved|set up|order|ordered|sign|signed)\\b`),
+    reading('gave away a code or password', `\\b(?:gave|read out|told|shared|sent)\\b[^.!?\\n]{0,30}\\b(?:code|pin|password|passcode|one-time|otp|card details)\\b`),
+    reading('suspicious message', `\\bsuspicious\\b`),
+  ],
+  // Contacting support again about the same thing, not a fault that recurs: "the fourth time I've
+  // explained this" wants a person; "the second time the parcel was late" wants an apology and a fix.
+  'repeated-complaint': [
+    reading('has asked more than once', `\\b${ORDINAL} time (?:that )?(?:i|we)(?:['’]ve| have)? (?:\\w+ )?(?:asked|explained|told|called|contacted|chased|written|emailed|raised|reported|messaged|rung)\\b`),
+    reading('has asked more than once', `\\b(?:i|we)(?:['’]ve| have)? (?:already |now |been )?(?:asked|explained|told you|called|contacted|chased|written|emailed|raised|reported|messaged|rung)\\b[^.!?\\n]{0,40}\\b(?:${COUNT} times|twice|again and again|over and over|repeatedly|(?:several|many|multiple) times)\\b`),
+    reading('going in circles', `\\b(?:going (?:round )?in circles|same (?:useless |canned )?answer|keep (?:asking|telling) (?:me|us)|not listening|you(?:['’]re| are) not (?:reading|listening))\\b`),
+  ],
+  'human-request': [
+    reading('asks for a person', `\\b(?:speak|talk|chat|get|put me through|pass me|transfer me|connect me)\\b[^.!?\\n]{0,25}\\b(?:to|with|me)\\b[^.!?\\n]{0,20}\\b${PERSON}\\b`),
+    reading('asks for a person', `\\b(?:not a bot|not a robot|real person|actual person|a human|escalate (?:this|it|me)|your manager|a manager|supervisor)\\b`),
+    reading('asks for someone who can fix it', `\\b(?:get|find|send) (?:me )?(?:someone|somebody|a person)\\b`),
+  ],
+  negotiation: [
+    reading('asks for a better price', `\\b(?:can|could|would|will|do|is there)\\b[^.!?\\n]{0,30}\\b(?:get|give|offer|do|match|have|any)\\b[^.!?\\n]{0,30}\\b(?:discount|deal|better (?:price|rate)|lower (?:price|rate)|special (?:price|rate|offer)|price match|reduction|cheaper)\\b`),
+    reading('asks for a quote', `\\b(?:a quote|quotation|a proposal|custom pricing|volume pricing)\\b|\\bwhat would (?:that|this|it) do to (?:my|our|the) (?:bill|invoice|price|costs?|fees?)\\b`),
+    reading('negotiates terms', `\\b(?:(?:re-?)?negotiat\\w*|contract terms|multi-?year|renewal (?:price|pricing|quote|terms)|price (?:increase|rise|hike))\\b`),
+  ],
+  churn: [
+    reading('wants to leave', `\\b(?:close|cancel|terminate|end|delete|shut)\\b[^.!?\\n]{0,15}\\b(?:my|our|the)\\b[^.!?\\n]{0,15}\\b(?:account|subscription|membership|plan|contract|service)\\b`),
+    reading('moving to a competitor', `\\b(?:moving|move|switching|switch|taking|take|leaving|leave)\\b[^.!?\\n]{0,30}\\b(?:to (?:another|a different) (?:bank|provider|supplier|vendor|platform|company|network|airline|service|school|retailer)|elsewhere|(?:a |to a )?competitor|other (?:bank|provider|supplier|vendor|platform)|somewhere else)\\b`),
+    reading('weighing alternatives', `\\b(?:looking at|considering|exploring|evaluating|weighing|comparing|shopping around|reviewing) (?:\\w+ ){0,2}?(?:alternatives|other (?:vendors|providers|platforms|suppliers|banks|tools|options))\\b|\\bcomparison of \\w+ (?:against|with|to)\\b|\\bcompar(?:e|ing) \\w+ (?:against|with) (?:two|three|other|a few)\\b`),
+    reading('no longer worth it', `\\b(?:not|isn['’]t|no longer)\\b[^.!?\\n]{0,15}\\b(?:worth it|for me|for us)\\b[^.!?\\n]{0,10}\\b(?:anymore|any more|any longer)?|\\bstop (?:the|my|our|all) (?:payments|subscription|billing)\\b|\\b(?:move|moving|transfer(?:ring)?) (?:all )?(?:my|our) (?:money|savings|funds|business)\\b`),
+  ],
+  legal: [
+    reading('legal action', `\\b(?:lawyer|solicitor|attorney|legal action|court|sue|suing|tribunal|ombudsman|regulator|trading standards|small claims|formal complaint)\\b`),
+  ],
+};
+
+/** The first sign of `topic` in the customer's text, or undefined. */
+export function detectCustomerTopic(text: string, topic: CustomerTopic): Detection | undefined {
+  return findFirst(text, READINGS[topic]);
+}
+
+export function isCustomerTopic(id: string): id is CustomerTopic {
+  return (CUSTOMER_TOPICS as readonly string[]).includes(id);
+}

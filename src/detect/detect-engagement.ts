@@ -1,0 +1,60 @@
+/**
+ * Engagement with the customer's topic by meaning, not by literal reuse: content words of the
+ * customer and the reply meet on a light stem ("delivered" ~ "delivery", "charges" ~ "charged"),
+ * and the customer's numbers and references ("order 66120", "£312", "EH6 5QT") count when the
+ * reply uses them in any form ("#BC-66120").
+ */
+
+const STOPWORDS = new Set(
+  ('a about above after again against all also am an and any are aren as at be because been before being below between both but by can could did do does doing done down during each few for from further get got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself hi hello hey dear thanks thank please regards best cheers sorry yes ok okay still really actually even much many one two three would like want need know think make made way thing things time today yesterday tomorrow week month year since already yet back help team support anything something everything nothing someone anyone every never ever going gone keep kept said says tell told ask asked let lets able'
+  ).split(' '),
+);
+
+/** A stem that merges inflections and common derivations; deliberately crude, never a lemma lookup. */
+export function stemWord(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/u, '');
+  for (const suffix of ['ational', 'ations', 'ation', 'ments', 'ment', 'ness', 'ingly', 'ings', 'ing', 'edly', 'ies', 'ied', 'ers', 'er', 'ed', 'ly', 'es', 's', 'y', 'e']) {
+    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w.length > 6 ? w.slice(0, 6) : w;
+}
+
+/** Content stems of `text`, each with the first word (lower-case) that produced it. */
+function contentStems(text: string): Map<string, string> {
+  const stems = new Map<string, string>();
+  for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const word = m[0];
+    if (word.length < 3 || STOPWORDS.has(word)) continue;
+    const stem = stemWord(word);
+    if (!stems.has(stem)) stems.set(stem, word);
+  }
+  return stems;
+}
+
+function numbers(text: string): Set<string> {
+  return new Set([...text.matchAll(/\d[\d,.]*\d|\d/gu)].map((m) => m[0].replace(/[,.]/gu, '')).filter((n) => n.length >= 2));
+}
+
+export interface Engagement {
+  /** The reply's words (lower-case) whose stems the customer's words share, for evidence. */
+  shared: string[];
+  /** Customer content stems (what there was to engage with). */
+  customerStems: number;
+  /** Customer numbers/references the reply repeats. */
+  sharedNumbers: string[];
+  /** 0..1: shared stems over min(customer stems, 4), plus a quarter per shared number, capped at 1. */
+  score: number;
+}
+
+export function detectEngagement(reply: string, customer: string): Engagement {
+  const customerStems = contentStems(customer);
+  const replyStems = contentStems(reply);
+  const shared = [...customerStems.keys()].filter((s) => replyStems.has(s)).map((s) => replyStems.get(s) ?? s);
+  const replyNumbers = numbers(reply);
+  const sharedNumbers = [...numbers(customer)].filter((n) => replyNumbers.has(n));
+  const base = customerStems.size === 0 ? 1 : shared.length / Math.min(customerStems.size, 4);
+  return { shared, customerStems: customerStems.size, sharedNumbers, score: Math.min(1, base + 0.25 * sharedNumbers.length) };
+}

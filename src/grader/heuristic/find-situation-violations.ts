@@ -1,0 +1,58 @@
+import type { Finding, Span } from '../../types.js';
+import { findUnfamiliarAcronyms } from '../../text/tone-markers.js';
+import type { ScoringContext } from './scoring-context.js';
+
+/** Unexplained abbreviations the customer did not use; at this many (and this dense) the reply needs translating. */
+export const JARGON_ACRONYMS = 3;
+const JARGON_DENSITY = 0.06;
+
+/** Three or more apologies read as grovelling in place of help. */
+export const OVER_APOLOGY_COUNT = 3;
+
+function violation(ruleId: string, message: string, reply: string, span?: Span): Finding {
+  const match = span ? reply.slice(span.start, span.end) : undefined;
+  return {
+    ruleId,
+    kind: 'grader',
+    severity: 'error',
+    message,
+    ...(span && match ? { match, span: { ...span } } : {}),
+    origin: 'grader',
+  };
+}
+
+/**
+ * Drift the situation shows, not one phrase: an upset customer whose feelings the reply never
+ * acknowledges, a cold refusal or bare answer, a hedge instead of an answer, a pile of apologies,
+ * a string of abbreviations the customer never used, and a stock apology or a pointer elsewhere
+ * standing in for help. Each is drift under the
+ * labelling policy, so each is an error-level grader violation.
+ */
+export function findSituationViolations(ctx: ScoringContext): Finding[] {
+  const { situation, reply, hits } = ctx;
+  const text = reply.text;
+  const found: Finding[] = [];
+  const { distress, acknowledgement, answer, cold, handoff } = situation;
+  if (ctx.customer !== undefined && distress.level > 0 && acknowledgement.sincere === undefined) {
+    const signs = [...new Set(distress.signs.map((s) => s.evidence))].slice(0, 2).map((e) => `“${e}”`).join(', ');
+    found.push(violation('heuristic/no-empathy', `The customer is upset or under pressure (${signs}) and the reply never acknowledges it`, text));
+  }
+  if (cold !== undefined) found.push(violation('heuristic/cold', `Cold: ${cold.label}: “${cold.evidence}”`, text, cold.span));
+  if (answer.vague !== undefined && answer.answer === undefined && handoff === undefined) {
+    found.push(violation('heuristic/vague', `Vague: a hedge instead of an answer: “${answer.vague.evidence}”`, text, answer.vague.span));
+  }
+  if (acknowledgement.apologies >= OVER_APOLOGY_COUNT) {
+    found.push(violation('heuristic/over-apology', `Over-apologises: ${acknowledgement.apologies} apologies in one reply`, text));
+  }
+  const customerWords = new Set((ctx.customer?.text ?? '').toUpperCase().split(/[^\p{L}\p{N}]+/u));
+  const acronyms = findUnfamiliarAcronyms(text).filter((a) => !customerWords.has(a));
+  if (acronyms.length >= JARGON_ACRONYMS && (acronyms.length > JARGON_ACRONYMS || acronyms.length / Math.max(1, reply.wordCount) >= JARGON_DENSITY)) {
+    found.push(violation('heuristic/jargon', `Jargon: ${acronyms.length} unexplained abbreviations (${acronyms.slice(0, 4).join(', ')})`, text));
+  }
+  const stock = acknowledgement.boilerplate[0] ?? hits.deflection[0];
+  if (stock !== undefined && acknowledgement.sincere === undefined && handoff === undefined && (answer.answer === undefined || hits.deflection.length > 0)) {
+    const span = 'span' in stock ? stock.span : undefined;
+    found.push(violation('heuristic/canned', `Canned: boilerplate in place of help: “${'evidence' in stock ? stock.evidence : stock.text}”`, text, span));
+  }
+  return found;
+}

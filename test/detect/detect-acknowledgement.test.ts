@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { detectAcknowledgement } from '../../src/detect/detect-acknowledgement.js';
+
+const CASES: [string, boolean][] = [
+  ['I’m sorry your first week has gone like this.', true],
+  ["That's a worrying message to get, and you were right to check with us.", true],
+  ['Being without heating in January is awful, especially with a baby at home.', true],
+  ['I can see why this has been so frustrating.', true],
+  ["Three missed deliveries isn't acceptable, and I apologise.", true],
+  ["You shouldn't have had to chase this.", true],
+  ['That was our mistake, not yours.', true],
+  ['Thanks for bearing with us while we looked into it.', true],
+  ['Congratulations on the new house!', true],
+  ['I understand how important this trip is for you.', true],
+  ['What a stressful start to the holiday.', true],
+  // Stock phrases and plain answers are not acknowledgements.
+  ['We apologise for any inconvenience caused.', false],
+  ['Sorry for the inconvenience.', false],
+  ['Your parcel will arrive on Tuesday.', false],
+  ['The fee is £5 and is charged monthly.', false],
+  ['Thank you for contacting us.', false],
+];
+
+describe('detectAcknowledgement', () => {
+  it.each(CASES)('%s → %s', (reply, expected) => {
+    expect(detectAcknowledgement(reply).sincere !== undefined).toBe(expected);
+  });
+
+  it('reports stock apologies separately and counts every apology', () => {
+    const read = detectAcknowledgement("We're so sorry. We sincerely apologise, and we're sorry for any inconvenience.");
+    expect(read.boilerplate).toHaveLength(1);
+    expect(read.apologies).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { detectColdRefusal } from '../../src/detect/detect-cold-refusal.js';
+import { detectDistress } from '../../src/detect/detect-distress.js';
+import { detectEngagement, stemWord } from '../../src/detect/detect-engagement.js';
+
+describe('detectDistress', () => {
+  it.each([
+    ['My father passed away and the account is in his name.', true],
+    ["I'm really worried, the money for my rent has gone.", true],
+    ['This is ridiculous, the third time it has broken!!', true],
+    ["I'm locked out and the payroll has to go today.", true],
+    ['What time does the shop open on Sunday?', false],
+    ['Could you tell me how to update my address?', false],
+  ])('%s → upset: %s', (text, expected) => {
+    expect(detectDistress(text).level > 0).toBe(expected);
+  });
+});
+
+describe('detectColdRefusal', () => {
+  it.each([
+    ['Refunds are not possible after 30 days.', false, true],
+    ['Requests must be submitted by the account owner in writing.', false, true],
+    ['No.', true, true],
+    ['You can retry in a week.', true, true],
+    ["Refunds aren't possible after 30 days, but I can offer you a free exchange instead.", false, false],
+    ["I'm sorry, refunds are not possible after 30 days.", false, false],
+    ['Yes, you can bring it on board in a soft case up to 115 cm long.', false, false],
+  ])('%s (upset customer: %s) → cold: %s', (reply, upset, expected) => {
+    expect(detectColdRefusal(reply, { upset }) !== undefined).toBe(expected);
+  });
+});
+
+describe('detectEngagement', () => {
+  it('meets paraphrased forms and the customer’s own references', () => {
+    const read = detectEngagement('Parcel #KX-48812 was delivered to your neighbour at number 12.', 'Where is my parcel? Order 48812, it says it was delivered');
+    expect(read.sharedNumbers).toContain('48812');
+    expect(read.shared).toEqual(expect.arrayContaining(['parcel', 'delivered']));
+    expect(stemWord('delivery')).toBe(stemWord('delivered'));
+    expect(read.score).toBeGreaterThan(0.5);
+  });
+
+  it('scores a reply about something else at zero', () => {
+    expect(detectEngagement('Our stores open at nine.', 'My invoice shows the wrong VAT number').score).toBe(0);
+  });
+});
