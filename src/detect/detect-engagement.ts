@@ -38,6 +38,14 @@ function numbers(text: string): Set<string> {
   return new Set([...text.matchAll(/\d[\d,.]*\d|\d/gu)].map((m) => m[0].replace(/[,.]/gu, '')).filter((n) => n.length >= 2));
 }
 
+/** The customer's questions: sentences with a question mark or opening with a question word. */
+function questionsOf(text: string): string {
+  return text
+    .split(/(?<=[.!?\n])\s+/u)
+    .filter((s) => s.includes('?') || /^(?:how|what|why|when|where|which|who|can|could|would|will|is|are|do|does|did|should)\b/iu.test(s.trim()))
+    .join(' ');
+}
+
 export interface Engagement {
   /** The reply's words (lower-case) whose stems the customer's words share, for evidence. */
   shared: string[];
@@ -47,6 +55,11 @@ export interface Engagement {
   sharedNumbers: string[];
   /** 0..1: shared stems over min(customer stems, 4), plus a quarter per shared number, capped at 1. */
   score: number;
+  /**
+   * The customer asked something with at least two content words and the reply shares none of
+   * them (nor a number): it may answer a different question. Undefined when there was no question.
+   */
+  questionMissed?: boolean;
 }
 
 export function detectEngagement(reply: string, customer: string): Engagement {
@@ -56,5 +69,13 @@ export function detectEngagement(reply: string, customer: string): Engagement {
   const replyNumbers = numbers(reply);
   const sharedNumbers = [...numbers(customer)].filter((n) => replyNumbers.has(n));
   const base = customerStems.size === 0 ? 1 : shared.length / Math.min(customerStems.size, 4);
-  return { shared, customerStems: customerStems.size, sharedNumbers, score: Math.min(1, base + 0.25 * sharedNumbers.length) };
+  const question = contentStems(questionsOf(customer));
+  const questionMissed = question.size >= 2 ? ![...question.keys()].some((s) => replyStems.has(s)) && sharedNumbers.length === 0 : undefined;
+  return {
+    shared,
+    customerStems: customerStems.size,
+    sharedNumbers,
+    score: Math.min(1, base + 0.25 * sharedNumbers.length),
+    ...(questionMissed === undefined ? {} : { questionMissed }),
+  };
 }

@@ -6,7 +6,7 @@ import type { Finding, Grade, SampleVerdict } from '../types.js';
  * info are advisory: they are reported and counted, and `--max-warnings` gates on them.
  */
 export function countsAsDrift(finding: Finding): boolean {
-  return finding.severity === 'error' && (finding as { review?: { decision?: string } }).review?.decision !== 'overruled';
+  return finding.severity === 'error' && finding.review?.decision !== 'overruled';
 }
 
 /**

@@ -47,6 +47,7 @@ export async function printDryRun(source: AsyncIterable<LoadEvent>, engine: Audi
       model: grader.model,
       cacheDir: options.cache ? options.cacheDir : null,
       findingsById,
+      repeat: options.repeat,
     });
     const prices = readPriceTable();
     lines.push(

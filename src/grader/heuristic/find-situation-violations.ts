@@ -1,10 +1,14 @@
 import type { Finding, Span } from '../../types.js';
-import { findUnfamiliarAcronyms } from '../../text/tone-markers.js';
+import { findAllCapsWords, findExclamations, findUnfamiliarAcronyms } from '../../text/tone-markers.js';
 import type { ScoringContext } from './scoring-context.js';
 
 /** Unexplained abbreviations the customer did not use; at this many (and this dense) the reply needs translating. */
 export const JARGON_ACRONYMS = 3;
 const JARGON_DENSITY = 0.06;
+
+/** Shouted capitals words, or exclamation marks, at which a reply reads as shouting. */
+export const SHOUTED_WORDS = 3;
+export const EXCLAMATIONS = 3;
 
 /** Three or more apologies read as grovelling in place of help. */
 export const OVER_APOLOGY_COUNT = 3;
@@ -43,6 +47,17 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   }
   if (acknowledgement.apologies >= OVER_APOLOGY_COUNT) {
     found.push(violation('heuristic/over-apology', `Over-apologises: ${acknowledgement.apologies} apologies in one reply`, text));
+  }
+  const shouted = findAllCapsWords(text);
+  const exclamations = findExclamations(text).length;
+  if (shouted.length >= SHOUTED_WORDS || exclamations >= EXCLAMATIONS) {
+    const first = shouted[0];
+    found.push(violation('heuristic/shouting', `Shouting: ${shouted.length} words in capitals, ${exclamations} exclamation mark(s)`, text, first));
+  }
+  // Slang and emoji are a register choice for a calm chat, and a clash with someone upset.
+  if (hits.slang.length > 0 && distress.level > 0) {
+    const first = hits.slang[0]!;
+    found.push(violation('heuristic/over-casual', `Over-casual with an upset customer: “${first.text}”`, text, first.span));
   }
   const customerWords = new Set((ctx.customer?.text ?? '').toUpperCase().split(/[^\p{L}\p{N}]+/u));
   const acronyms = findUnfamiliarAcronyms(text).filter((a) => !customerWords.has(a));

@@ -190,6 +190,12 @@ export const SARCASM: readonly LexiconEntry[] = [
       '\\bif you (?:had )?(?:read|looked at|checked|followed)\\b',
       '\\b(?:right|literally|clearly) (?:there )?(?:on|in) (?:the|your) (?:screen|page|email|confirmation|instructions|app)\\b',
       '\\bfor (?:future|your) reference\\b',
+      // Rhetorical questions at the customer: "Did you even check…?", "Have you tried reading…?"
+      '\\b(?:did|have|do|are) you (?:even|actually|really|ever) (?:\\w+ ){0,3}?\\w+[^.!?\\n]{0,60}\\?',
+      '\\bhave you tried (?:reading|looking|checking|turning)\\b',
+      '\\b(?:as|like) (?:explained|stated|mentioned|described|shown) (?:above|below|earlier|before|previously)\\b',
+      '\\b(?:pretty|fairly|quite|very|really) (?:simple|obvious|self-explanatory|straightforward)\\b|\\bself-explanatory\\b|\\bcommon sense\\b',
+      '\\b(?:well done|nice one|lucky you|what a surprise|big surprise|congrats on)\\b',
       '\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b', '\\b(?:well|oh),? congratulations\\b', '\\bcongratulations,? you(?:[\'’]ve| have)? (?:just |now )?(?:managed|broken|found|discovered|deleted)\\b'],
     effect: -1.0,
     note: 'Talking down ("obviously", "simply", "just read the docs") signals the customer is at fault for not knowing.',
@@ -206,6 +212,22 @@ export const DISMISSIVE: readonly LexiconEntry[] = [
     effect: -1.0,
     note: 'Closing the door on the customer ("not our problem", "calm down") is the opposite of support.',
     violation: { severity: 'error', message: 'Dismisses the customer: “{{match}}”' },
+  },
+  {
+    id: 'defensive',
+    label: 'defends the company instead of helping',
+    phrases: ['nothing further we can', 'nothing more we can', 'nothing more to discuss', 'nothing further to discuss', 'we are not responsible', 'we\'re not responsible', 'we are not liable', 'we\'re not liable', 'not something we are responsible for', 'no other complaints', 'no other reports', 'working as intended', 'working as designed', 'works as intended', 'works as designed', 'in line with your agreement', 'the charge is valid', 'the charge is correct', 'the bill is correct', 'the invoice is correct', 'full confidence in'],
+    patterns: [
+      // Vouching for our own people or process at the customer's expense.
+      '\\b(?:our|the) (?:staff|team|crew|drivers?|couriers?|engineers?|agents?|partners?|technicians?|advis[eo]rs?)(?: \\w+)? (?:are|is|were|was) (?:all )?(?:highly|fully|properly|well|professionally) (?:trained|qualified|experienced)\\b',
+      '\\b(?:based on|backed by) (?:extensive|careful|thorough) (?:research|testing|review)\\b',
+      '\\b(?:within|in line with|in accordance with|meets|met) (?:our|the) (?:sla|terms|guidelines|service levels?|standards)\\b',
+      '\\b(?:most|other|many|the majority of) (?:customers|users|people|teams|members|students|passengers|guests) (?:don[\'’]t|do not|haven[\'’]t|have not|have had no|never|adapt|manage|are happy)\\b',
+      '\\b(?:this|that|it) is (?:standard|normal|expected|common) (?:practice|behaviou?r|procedure|for)\\b',
+    ],
+    effect: -1.0,
+    note: 'Arguing that the company was right ("within the SLA", "our staff are highly trained") leaves the customer with nothing.',
+    violation: { severity: 'error', message: 'Defensive: argues for the company instead of helping: “{{match}}”' },
   },
   {
     id: 'brush-off',

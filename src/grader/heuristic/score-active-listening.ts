@@ -22,6 +22,7 @@ export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   else if (engagement.score >= 0.5) cues.push({ label: `engages with the customer's details (${evidence})`, effect: 1, evidence });
   else if (engagement.score > 0) cues.push({ label: `engages with some of the customer's details (${evidence})`, effect: 0.5, evidence });
   else if (engagement.customerStems >= 3 && handoff === undefined) cues.push({ label: 'none of the customer\'s details picked up', effect: -0.8 });
+  if (engagement.questionMissed === true && handoff === undefined) cues.push({ label: "none of the question's words picked up: it may answer a different question", effect: -0.8 });
   cues.push(cueOf(hits.restatement));
   if (mood.asksQuestion) {
     const clarifies = reply.text.includes('?');
