@@ -21,7 +21,7 @@ const FAULT_OWNED = oneOf(
 
 const READINGS = [
   reading('apology', `\\b(?:sorry|apologi[sz]e|apologies|i regret|we regret)\\b`),
-  reading('names the feeling', `\\b(?:is|are|was|were|['’]s|be|sounds|feels|feel|seems|looks|must be|can be|would be|what a|how)\\s+(?:(?:a|an|so|really|very|genuinely|truly|understandably|incredibly|deeply|pretty|especially|such|quite|completely)\\s+){0,2}${FEELING}\\b`),
+  reading('names the feeling', `\\b(?:is|are|was|were|['’]s|be|sounds|feels|feel|seems|looks|must be|can be|would be|what a|how)\\s+(?:(?:a|an|so|really|very|genuinely|truly|understandably|incredibly|deeply|pretty|especially|such|quite|completely|like)\\s+){0,3}${FEELING}\\b`),
   reading('names the feeling', `\\b(?:understandably|no wonder|i['’]d be (?:\\w+ ){0,1}(?:worried|upset|frustrated|annoyed|concerned|nervous) too)\\b`),
   reading('shows understanding', `\\bi (?:completely |totally |fully |really |can |do )?(?:understand|can see|can imagine|can tell|know how|know what|know this|know that|hear you|get (?:it|why|that))\\b`),
   reading('owns the fault', `\\b${FAULT_OWNED}\\b`),

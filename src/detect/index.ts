@@ -6,3 +6,4 @@ export { CUSTOMER_TOPICS, detectCustomerTopic, isCustomerTopic, type CustomerTop
 export { detectDistress, type Distress } from './detect-distress.js';
 export { detectEngagement, stemWord, type Engagement } from './detect-engagement.js';
 export { detectHandoff, type Handoff } from './detect-handoff.js';
+export { REQUIRE_DETECTORS, replyShows, type RequireDetector } from './reply-shows.js';

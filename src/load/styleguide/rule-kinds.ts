@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 /** Every `kind:` a guide rule may name. Escalation triggers live in their own section, not here. */
+import { REQUIRE_DETECTORS } from '../../detect/reply-shows.js';
+
 export const RULE_KINDS = ['banned', 'prefer', 'limit', 'length', 'readability', 'require', 'judge'] as const;
 
 export type RuleKind = (typeof RULE_KINDS)[number];
@@ -18,7 +20,7 @@ export const RULE_KIND_DESCRIPTIONS: Record<RuleKind, string> = {
   limit: 'Caps how often something appears (exclamation marks, emoji, all-caps words, apologies, a pattern).',
   length: 'Bounds on words and sentences per reply.',
   readability: 'Highest Flesch–Kincaid grade a reply may read at.',
-  require: 'At least one of these phrases must appear; normally combined with `when`.',
+  require: 'The reply must show something: one of these phrases, or what a built-in detector reads (`detect`); normally combined with `when`.',
   judge: 'A tone rule only a reader can judge: the rule engine skips it, graders judge it from `description`.',
 };
 
@@ -59,7 +61,11 @@ export const RULE_KIND_OPTIONS: Record<RuleKind, Record<string, z.ZodType>> = {
     min_words: count('Replies shorter than this are skipped; their grade is noise (default 30).').optional(),
   },
   require: {
-    any: phrases('Phrases or `/regex/`; at least one must occur in the reply.'),
+    any: phrases('Phrases or `/regex/`; at least one must occur in the reply (unless `detect` reads it).').optional(),
+    detect: z
+      .enum(REQUIRE_DETECTORS)
+      .describe('A built-in detector that also satisfies the rule, reading meaning rather than phrases: acknowledgement (of how the customer feels), handoff (to a person), answer (or a next step).')
+      .optional(),
   },
   judge: {},
 };
