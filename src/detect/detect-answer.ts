@@ -3,7 +3,7 @@ import type { Detection } from './detection.js';
 
 /** The customer is closing the conversation: thanks, "that worked", "all sorted". No answer is owed. */
 const CLOSING = [
-  reading('thanks', `^\\W*(?:(?:hi|hey|hello)\\b[^\\n]{0,20}\\n)?[^.!?\\n]{0,30}\\b(?:thanks|thank you|cheers|much appreciated|appreciate (?:it|that|the help|your help))\\b`),
+  reading('thanks', `\\b(?:thanks|thank you|thx|ta|cheers|much appreciated|appreciate (?:it|that|the help|your help)|you(?:['’]ve| have) been (?:a )?(?:great|brilliant|really helpful|so helpful))\\b`),
   reading('it works now', `\\b(?:(?:that|it|this)(?:['’]s| is| has| did)? (?:worked|working|fixed|sorted|solved|done the trick)|all (?:sorted|good|fixed|working)|back to normal|works now|working now|no (?:further|more) (?:help|questions))\\b`),
 ];
 
@@ -11,16 +11,17 @@ const CLOSING = [
 const ANSWER = [
   reading('yes or no', `^\\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening|day))\\b[^\\n]{0,40}?[,.!\\n]\\s*)?(?:yes|no|yep|nope|sure|of course|absolutely|definitely|not (?:yet|quite|at the moment)|it (?:does|doesn['’]t|is|isn['’]t|can|can['’]t|will|won['’]t)|you (?:can|can['’]t|do|don['’]t|will|won['’]t))\\b`),
   reading('a reason', `\\b(?:because|that['’]s because|this (?:happens|happened) (?:when|because)|the reason|due to|caused by|which is why|so that['’]s why)\\b`),
-  reading('a figure, date or time', `(?:[£$€¥]\\s?\\d|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d+(?:[.,]\\d+)?\\s?(?:%|am|pm|minutes?|hours?|days?|weeks?|months?|years?|mbps|gb|mb|kg|cm|km|miles?)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)\\b)`),
+  reading('a figure, date or time', `(?:[£$€¥]\\s?\\d|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d+(?:[.,]\\d+)?\\s?(?:(?:working|business|calendar|full|more|extra) )?(?:%|am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mbps|gb|mb|kg|cm|km|miles?|mg|mcg|ml)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)\\b)`),
   reading('a place in the product', `(?:→|\\s>\\s|\\bunder\\s+['‘"“]?\\p{Lu}|\\bgo to\\s+['‘"“]?\\p{Lu}|\\btap\\b|\\bclick\\b|\\bselect\\b|\\bopen\\s+['‘"“]?\\p{Lu})`),
   reading('something done for the customer', `\\b(?:i|we)(?:['’]ve| have)\\s+(?:\\w+\\s+){0,2}?(?:\\w+ed|sent|made|set|put|done|run|found|given|taken|got|booked|moved|switched|applied|issued|cancelled|canceled|refunded|added|removed|reset|fixed|updated|changed|credited|arranged|flagged|escalated|passed)\\b`),
-  reading('what happens next', `\\b(?:i|we|they|she|he|it|you)(?:['’]ll| will| should| can)\\s+(?:\\w+\\s+){0,2}?(?:arrive|receive|get|see|call|email|contact|reach|be|send|have|show|appear|take|need|find|keep|go)\\b`),
+  reading('something done for the customer', `\\b(?:has|have|is|are)(?: now| already| just)? been (?:\\w+ed|sent|made|set|put|done|given|taken|booked|moved|applied|issued|cancel+ed|refunded|added|removed|reset|fixed|updated|changed|credited|arranged|found|paid)\\b`),
+  reading('what happens next', `\\b(?:i|we|they|she|he|it|you)(?:['’]ll| will| should| can)\\s+(?:\\w+\\s+){0,2}?(?:arrive|receive|get|see|call|email|contact|reach|be|send|have|show|appear|take|need|find|keep|go|arrange|book|text|message|refund|replace|collect|deliver|fix|sort|update|check|cover|pay|post|ring)\\b`),
   reading('a code or reference', '`[^`\\n]+`|\\b[A-Z]{2,}[-‐]?\\d{3,}\\b|\\b[A-Z]{2,}-[A-Z0-9]{2,}-\\d+\\b'),
 ];
 
 /** Hedges that dodge the question: nothing a customer can plan around. */
 const VAGUE = [
-  reading('no date or answer', `\\b(?:at some point|in due course|when (?:it['’]s|it is|they['’]re|they are) ready|eventually|sometime soon|some time soon|at a later date|in the (?:near )?future|(?:could|might|may) be (?:back )?soon|keep an eye (?:on|out)|check back (?:later|periodically|regularly|soon)|from time to time|(?:it|that) (?:really )?(?:depends|varies)|case by case|no (?:fixed |set )?(?:date|timeline|timescale)|we(?:['’]ll| will) see|hard to say|can['’]t say (?:for sure|when)|(?:hopefully|probably|possibly) (?:soon|fine|ok|okay|sorted)|(?:should|might|may) (?:be|work) (?:fine|ok|okay)|sometime|at a later (?:stage|date|point)|stay tuned|whenever (?:we|it|they)|(?:more|further) (?:information|details|updates|news) (?:will|to) (?:follow|come)|not (?:sure|certain) (?:when|if|whether)|i guess|who knows|in time)\\b`),
+  reading('no date or answer', `\\b(?:at some point|in due course|when (?:it['’]s|it is|they['’]re|they are) ready|eventually|sometime soon|some time soon|at a later date|in the (?:near )?future|(?:could|might|may) be (?:back )?soon|keep an eye (?:on|out)|check back (?:later|periodically|regularly|soon)|from time to time|(?:it|that) (?:really )?(?:depends|varies)|case by case|no (?:fixed |set )?(?:date|timeline|timescale)|we(?:['’]ll| will) see|hard to say|can['’]t say (?:for sure|when)|(?:hopefully|probably|possibly) (?:soon|fine|ok|okay|sorted)|(?:should|might|may) (?:be|work) (?:fine|ok|okay)|sometime|at a later (?:stage|date|point)|stay tuned|whenever (?:we|it|they)|(?:more|further) (?:information|details|updates|news) (?:will|to) (?:follow|come)|not (?:sure|certain) (?:when|if|whether)|i guess|who knows|in time|can take (?:a (?:little|bit) )?longer|(?:should|will|might) be (?:with you|there|here|done|ready|back|sorted|fixed) (?:soon|shortly|in no time))\\b`),
 ];
 
 export interface AnswerReading {
@@ -41,7 +42,9 @@ export function detectAnswer(reply: string, customer: string): AnswerReading {
   // A question mark, or a sentence opening with a question word ("how do I…" without the mark).
   const customerAsks = /[?]|(?:^|[.!\n]\s*)(?:how|what|why|when|where|which|who|can|could|would|will|is|are|do|does|did|should)\b/iu.test(customer);
   const closing = findFirst(customer, CLOSING);
-  const noneNeeded = closing !== undefined && !customerAsks && customer.length < 200 ? closing : undefined;
+  // "Thanks, but it still isn't here" is a complaint, not a closing.
+  const complains = /\b(?:but|still|however|not|never|no longer|problem|issue|wrong|broken|missing)\b|n['’]t\b/iu.test(customer);
+  const noneNeeded = closing !== undefined && !customerAsks && customer.length < 200 && (closing.label === 'it works now' || !complains) ? closing : undefined;
   const answer = findFirst(reply, ANSWER);
   const vague = findFirst(reply, VAGUE);
   return { ...(noneNeeded ? { noneNeeded } : {}), ...(answer ? { answer } : {}), ...(vague ? { vague } : {}) };

@@ -20,7 +20,7 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
     reading('asks who pays for a loss', `\\bwho(?:['’]s| is)? (?:going to )?(?:cover|pay|paying|covers|pays|reimburse)s? (?:for )?(?:that|this|it|the (?:damage|repair|loss|losses|extra|cost of (?:fixing|repairing|replacing))|my (?:losses?|costs?|expenses?))\\b`),
     // Not "get": "when will I get my refund?" asks after a refund already agreed.
     reading('asks for money back', `\\b(?:want|demand|expect|claim|deserve|owed|entitled to|give me|give us)\\b[^.!?\\n]{0,30}\\b${MONEY_BACK}\\b`),
-    reading('asks for money back', `\\b(?:can|could|will|do|would) (?:i|we|you)\\b[^.!?\\n]{0,30}\\b(?:get (?:it|this|that|my money|the money) back|refund (?:me|it|this|that|the)|compensat\\w*|reimburs\\w*)`),
+    reading('asks for money back', `\\b(?:can|could|will|do|would) (?:i|we|you)\\b[^.!?\\n]{0,30}\\b(?:get (?:my|our|the) money back|refund (?:me|it|this|that|the)|compensat\\w*|reimburs\\w*)`),
     reading('asks for something back for a loss', `\\b(?:something|anything|money|a bit) back\\b|\\bfor the (?:\\w+ )?(?:days?|weeks?|months?|hours?|time) (?:without|with no)\\b`),
     reading('asks for money back', `\\brefund (?:it|me|this|that)\\b|\\bcompensat\\w*|\\bgoodwill\\b|\\bout of pocket\\b`),
     reading('asks for it to come off the bill', `\\b(?:come|taken|knocked|deducted|removed|credited) (?:off|from) (?:[\\w'’]+ ){0,3}?(?:invoice|bill|fee|price|payment|renewal)s?\\b`),
@@ -28,7 +28,7 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
   ],
   'security-incident': [
     reading('account or money taken over', `\\b(?:hack(?:ed|er|ers)?|scam(?:med|mer|mers)?|fraud\\w*|phish\\w*|stolen|breach\\w*|compromised|unauthori[sz]ed|identity theft)\\b`),
-    reading('someone else acted on the account', `\\b(?:someone|somebody|a stranger|they)\\b[^.!?\\n]{0,30}\\b(?:changed|accessed|logged|signed|used|took|withdrew|moved|made|added|reset|got into|pretending)\\b`),
+    reading('someone else acted on the account', `\\b(?:someone|somebody|a stranger|they)\\b[^.!?\\n]{0,30}\\b(?:changed|accessed|logged|signed|used|took|withdrew|moved|made|added|reset|got into|pretending|claiming|posing|impersonat\\w*)\\b`),
     reading('unknown sign-in or device', `\\b(?:new |unknown |strange |unrecognised |unrecognized )?(?:log ?-?in|sign ?-?in|device|login attempt|token|key|session|payment|transfer)\\b[^.\\n]{0,40}\\b(?:from|in)\\b[^.\\n]{0,40}\\b(?:never|not me|wasn['’]t me|don['’]t recogni[sz]e|i['’]m in|i am in|none of us|not us|we['’]re not|we are not)`),
     reading('nobody here did it', `\\b(?:nobody|no one|none of us)\\b[^.!?\\n]{0,30}\\b(?:made|created|did|changed|requested|authori[sz]ed|set up|added|logged|signed|sent|ordered)\\b`),
     reading('disowns an account change', `\\b(?:isn['’]t|is not|wasn['’]t|was not|aren['’]t) (?:mine|hers|his|theirs|ours|me|us)\\b|\\b(?:never|didn['’]t|did not|don['’]t) (?:\\w+ ){0,2}?(?:change|changed|make|made|authori[sz]e|authori[sz]ed|recogni[sz]e|request|requested|approve|approved|set up|order|ordered|sign|signed)\\b`),
@@ -40,6 +40,7 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
   'repeated-complaint': [
     reading('has asked more than once', `\\b${ORDINAL} time (?:that )?(?:i|we)(?:['’]ve| have)? (?:\\w+ )?(?:asked|explained|told|called|contacted|chased|written|emailed|raised|reported|messaged|rung)\\b`),
     reading('has asked more than once', `\\b(?:i|we)(?:['’]ve| have)? (?:already |now |been )?(?:asked|explained|told you|called|contacted|chased|written|emailed|raised|reported|messaged|rung)\\b[^.!?\\n]{0,40}\\b(?:${COUNT} times|twice|again and again|over and over|repeatedly|(?:several|many|multiple) times)\\b`),
+    reading('chasing an unanswered message', `\\b(?:heard nothing|had no reply|had no response|not heard anything|no one has replied|nobody has replied)\\b|\\b(?:writing|emailing|calling|messaging|chasing|contacting you) (?:again|for the (?:second|third|fourth) time)\\b|\\b(?:second|third|fourth) (?:letter|email|message|call|complaint)\\b`),
     reading('going in circles', `\\b(?:going (?:round )?in circles|same (?:useless |canned )?answer|keep (?:asking|telling) (?:me|us)|not listening|you(?:['’]re| are) not (?:reading|listening))\\b`),
   ],
   'human-request': [
@@ -49,12 +50,15 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
   ],
   negotiation: [
     reading('asks for a better price', `\\b(?:can|could|would|will|do|is there)\\b[^.!?\\n]{0,30}\\b(?:get|give|offer|do|match|have|any)\\b[^.!?\\n]{0,30}\\b(?:discount|deal|better (?:price|rate)|lower (?:price|rate)|special (?:price|rate|offer)|price match|reduction|cheaper)\\b`),
+    reading('asks for a better deal after a price rise', `\\b(?:price|cost|fee|rent|rate|premium|subscription|bill)s?\\b[^?]{0,120}\\b(?:any chance|is there anything you can do|can you do anything|a break|loyalty)\\b`),
     reading('asks for a quote', `\\b(?:a quote|quotation|a proposal|custom pricing|volume pricing)\\b|\\bwhat would (?:that|this|it) do to (?:my|our|the) (?:bill|invoice|price|costs?|fees?)\\b`),
     reading('negotiates terms', `\\b(?:(?:re-?)?negotiat\\w*|contract terms|multi-?year|renewal (?:price|pricing|quote|terms)|price (?:increase|rise|hike))\\b`),
   ],
   churn: [
-    reading('wants to leave', `\\b(?:close|cancel|terminate|end|delete|shut)\\b[^.!?\\n]{0,15}\\b(?:my|our|the)\\b[^.!?\\n]{0,15}\\b(?:account|subscription|membership|plan|contract|service)\\b`),
+    reading('wants to leave', `\\b(?:close|cancel|terminate|end|delete|shut)\\b[^.!?\\n]{0,15}\\b(?:my|our|the)\\b[^.!?\\n]{0,15}\\b(?:account|subscription|membership|plan|contract|service|tenancy|lease|policy|agreement)\\b`),
     reading('moving to a competitor', `\\b(?:moving|move|switching|switch|taking|take|leaving|leave)\\b[^.!?\\n]{0,30}\\b(?:to (?:another|a different) (?:bank|provider|supplier|vendor|platform|company|network|airline|service|school|retailer)|elsewhere|(?:a |to a )?competitor|other (?:bank|provider|supplier|vendor|platform)|somewhere else)\\b`),
+    reading('looking for another provider', `\\b(?:find|found|finding|look(?:ing)? for|go(?:ing)? (?:to|with)|try(?:ing)?) (?:a |another |a new |a different |a better |some other )(?:supplier|provider|bank|company|insurer|landlord|agent|agency|service|platform|airline|app|gym|school|network)\\b|\\bfinal (?:bill|invoice|statement)\\b`),
+    reading('thinking of leaving', `\\b(?:thinking of|thinking about|considering|about to|going to|tempted to|ready to) (?:just )?(?:deleting|delete|leaving|leave|cancell?ing|cancel|closing|close|quitting|quit|switching|switch|moving|move|giving up|give up|unsubscrib\\w*)\\b`),
     reading('weighing alternatives', `\\b(?:looking at|considering|exploring|evaluating|weighing|comparing|shopping around|reviewing) (?:\\w+ ){0,2}?(?:alternatives|other (?:vendors|providers|platforms|suppliers|banks|tools|options))\\b|\\bcomparison of \\w+ (?:against|with|to)\\b|\\bcompar(?:e|ing) \\w+ (?:against|with) (?:two|three|other|a few)\\b`),
     reading('no longer worth it', `\\b(?:not|isn['’]t|no longer)\\b[^.!?\\n]{0,15}\\b(?:worth it|for me|for us)\\b[^.!?\\n]{0,10}\\b(?:anymore|any more|any longer)?|\\bstop (?:the|my|our|all) (?:payments|subscription|billing)\\b|\\b(?:move|moving|transfer(?:ring)?) (?:all )?(?:my|our) (?:money|savings|funds|business)\\b`),
   ],

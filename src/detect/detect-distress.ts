@@ -11,7 +11,7 @@ const READINGS = [
   reading('angry', `\\b(?:ridiculous|unacceptable|outrageous|unbelievable|appalling|disgrace\\w*|furious|angry|livid|fed up|sick of|tired of|had enough|waste of (?:my )?time|wasting my time|useless|pathetic|a joke|daylight robbery|rip-?off|disgusting|terrible|awful|horrendous|shocking|i['’]m done|not good enough|what the hell|wtf)\\b`),
   reading('repeated failure', `\\b(?:once again|yet again|(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) (?:time|month|week)|(?:three|four|five|several|\\d+) times|months? running|weeks? running|still (?:not|no|hasn['’]t|haven['’]t|isn['’]t|can['’]t|waiting))\\b`),
   reading('anxious', `\\b(?:worr(?:ied|ying)|scared|frighten\\w*|terrified|panic\\w*|anxious|nervous|stress(?:ed|ful)|desperate|upset|distraught|devastated|heartbroken|overwhelmed|i don['’]t know what (?:to do|else)|at my wits['’] end|(?:a bit|bit|really|completely|totally|so) lost|out of my depth|never done (?:it|this|that) before|no idea (?:what|where|how))\\b`),
-  reading('hard circumstances', `\\b(?:passed away|died|death|funeral|bereave\\w*|hospital|(?:i['’]m|i am|been|was|off|fell) (?:\\w+ )?(?:ill|sick|unwell)|illness|surgery|disabled|disability|pregnan\\w*|insulin|medication|redundan\\w*|lost (?:my|his|her) job|can['’]t afford|scam\\w*|fraud\\w*|stolen|hacked)\\b`),
+  reading('hard circumstances', `\\b(?:passed away|died|death|funeral|bereave\\w*|hospital|(?:i['’]m|i am|been|was|off|fell) (?:\\w+ )?(?:ill|sick|unwell)|illness|surgery|disabled|disability|pregnan\\w*|insulin|medication|redundan\\w*|lost (?:my|his|her) job|can['’]t afford|scam\\w*|fraud\\w*|stolen|hacked|shaken|shook up|choked|choking|injur\\w*|hurt myself|bleeding|allergic reaction|in pain)\\b`),
   reading('ignored by support', `\\b(?:nobody|no one|none of you)(?: has| have)? (?:ever )?(?:replied|answered|responded|got back|called back|rang back|came back)|\\bno (?:reply|response|answer) (?:to|from|yet)|\\bhaven['’]t heard (?:back|anything)|\\bstill (?:no|not had an?) (?:reply|response|answer|word)\\b`),
   reading('blocked', `\\b(?:can['’]t|cannot|unable to) (?:work|log ?in|sign in|access|get in|pay|use)|locked out|no (?:internet|broadband|power|heating|hot water|water)\\b`),
   reading('under pressure', `\\b(?:urgent\\w*|asap|right now|immediately|emergency|today|tonight|this morning|within (?:the|an|one) hour|in (?:an|one|two|\\d+) hours?|deadline|due (?:today|tomorrow)|by (?:tomorrow|tonight)|losing (?:money|orders|customers|sales))\\b`),
@@ -21,7 +21,7 @@ const READINGS = [
 ];
 
 /** Signs that only add weight when something else shows the customer is not fine. */
-const CONTEXT_ONLY = new Set(['under pressure', 'money at stake', 'asking for help', 'shouting or exclaiming']);
+const CONTEXT_ONLY = new Set(['under pressure', 'money at stake', 'asking for help', 'shouting or exclaiming', 'negative sentiment']);
 
 /** Sentiment at or below this reads as upset on its own. */
 export const NEGATIVE_SENTIMENT = -0.5;
@@ -33,8 +33,9 @@ export interface Distress {
 }
 
 /**
- * `sentiment` (optional, -1..1, e.g. wink-nlp's) adds a sign when clearly negative: people say they
- * are upset in more ways than any list holds.
+ * `sentiment` (optional, -1..1, e.g. wink-nlp's) adds a supporting sign when clearly negative: people
+ * say they are upset in more ways than any list holds, but a problem report reads negative by nature
+ * ("accidental damage"), so sentiment alone never makes a customer upset.
  */
 export function detectDistress(customer: string, sentiment?: number): Distress {
   const signs = findAll(customer, READINGS);

@@ -9,7 +9,8 @@ export const HUMAN_PARTY = oneOf(
   'team', 'teams', 'department', 'desk', 'specialists?', 'advis[eo]rs?', 'agents?', 'colleagues?', 'managers?',
   'supervisors?', 'persons?', 'people', 'human', 'someone', 'somebody', 'representatives?', 'engineers?', 'experts?',
   'officers?', 'staff', 'member of (?:our|the) \\w+', 'case ?(?:handlers?|workers?|managers?|owners?)', 'investigators?',
-  'coordinators?', 'consultants?', 'underwriters?', 'lead', 'head of \\w+', 'on-?call', 'nurse', 'counsell?ors?',
+  'coordinators?', 'consultants?', 'underwriters?', 'lead', 'head of \\w+', 'on-?call', 'nurses?', 'counsell?ors?',
+  'reviewers?', 'assessors?', 'doctors?', 'gp', 'pharmacists?', 'handlers?', 'surveyors?', 'technicians?', 'owners?',
 );
 
 /** Saying a case moves to someone else: passed, escalated, transferred, referred, flagged, assigned… */
@@ -18,8 +19,9 @@ const TRANSFER = oneOf(
   'forward(?:ed|ing)?', 'hand(?:ed|ing)?(?: (?:this|it|you|your \\w+))? (?:over|on)', 'put(?:ting)? you through',
   'flagg(?:ed|ing)', 'flag', 'assign(?:ed|ing)?', 'rout(?:ed|ing)', 'loop(?:ed|ing)? in', 'bring(?:ing)? in', 'brought in',
   'rais(?:ed|ing)', 'open(?:ed)? a (?:case|ticket|claim|complaint)', 'creat(?:ed|ing) a (?:case|ticket|claim|request|complaint)',
-  'logg(?:ed|ing) (?:a|this|it|your)', 'put (?:in )?a request', 'request(?:ed)? a (?:call|callback|call back)', 'shar(?:ed|ing)', 'sent (?:this|it|your \\w+|everything|the details)',
-  'let (?:our|your|the|a|an) ', 'book(?:ed|ing)? (?:you )?(?:a |an )?(?:call|callback|appointment)',
+  'logg(?:ed|ing) (?:a|this|it|your)', 'put (?:in )?a request', 'request(?:ed)? a (?:call|callback|call back)', 'shar(?:ed|ing) (?!(?:your|the) (?:comments|feedback|thoughts|review))', 'sent (?:this|it|your \\w+|everything|the details)',
+  'let (?:our|your|the|a|an) ', 'put (?:you|this|it|your \\w+) (?:in|into|on) (?:the|a|our) (?:queue|list|callback list|waiting list)',
+  'submitt?(?:ed|ing)', 'book(?:ed|ing) (?:you )?(?:in )?with', 'book(?:ed|ing)? (?:you )?(?:a |an )?(?:call|callback|appointment)',
   'arrang(?:ed|ing) (?:a |for )', 'get(?:ting)? (?:someone|a \\w+|one of)', 'asked', 'notif(?:ied|ying)', 'alert(?:ed|ing)',
 );
 
@@ -48,6 +50,9 @@ const READINGS = [
   reading('has a person contact the customer', `\\b(?:get|have|ask|asked|getting|having) (?:our|your|the|a|an|one of (?:our|the)) [^.!?\\n]{0,40}?\\bto (?:\\w+ ){0,2}?${CONTACT}\\b`),
   reading('a named person will follow up', `\\b(?!(?:You|We|It|This|That|There|These|Those|If|When|Once|I)\\b)\\p{Lu}\\p{Ll}+(?:,[^.!?\\n]{1,60}?,)?\\s+(?:will|['’]ll)\\s+(?:\\w+\\s+){0,2}?${CONTACT}\\b`, true),
   reading('the case is with a person', NOW_WITH),
+  reading('a person decides it', `\\b(?:reviewed|handled|looked at|decided|checked|dealt with|assessed|approved|picked up) by (?:a|an|our|the|your|one of (?:our|the)) (?:[\\w-]+ ){0,3}?${HUMAN_PARTY}\\b`),
+  reading('a person now has the case', `\\b${HUMAN_PARTY}\\b[^.!?\\n]{0,60}?\\b(?:now )?(?:has|have|is handling|owns|is looking after) (?:your|the|this)\\b`),
+  reading('the person named will follow up', `\\b(?:he|she|they)(?:['’]ll| will| is going to| are going to)\\s+(?:\\w+\\s+){0,2}?${CONTACT}\\b`),
   reading('asked a person to get in touch', `\\b(?:asked|arranged for|booked|got|told) (?:her|him|them|\\p{Lu}\\p{Ll}+|${HUMAN_PARTY}) to (?:\\w+ ){0,2}?${CONTACT}\\b`),
   reading('transfer to a person or team', `\\b${TRANSFER}\\b (?:you|this|it|your \\w+)(?: \\w+){0,2} (?:to|with) (?:a|an|our|the|your|one of|someone)\\b[^.!?\\n]{0,60}?\\b${HUMAN_PARTY}\\b`),
 ];
@@ -69,9 +74,13 @@ export interface Handoff extends Detection {
  * contact the customer, or a case already "with" someone. Deflection to self-service ("you can
  * contact our team") is not a handoff: the transfer must be done by the speaker or in the passive.
  */
+/** "She'll call you" is a handoff only when the reply names who she is (a role, a team or a person). */
+const NAMES_SOMEONE = new RegExp(`\\b${HUMAN_PARTY}\\b|\\b\\p{Lu}\\p{Ll}+,? (?:from|in|on|at|who|our|your)\\b`, 'iu');
+
 export function detectHandoff(reply: string): Handoff | undefined {
   const found = findFirst(reply, READINGS);
   if (found === undefined) return undefined;
+  if (found.label === 'the person named will follow up' && !NAMES_SOMEONE.test(reply)) return undefined;
   NEXT_STEP_TIME.pattern.lastIndex = 0;
   return { ...found, saysWhen: NEXT_STEP_TIME.pattern.test(reply) };
 }

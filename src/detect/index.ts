@@ -7,3 +7,4 @@ export { detectDistress, type Distress } from './detect-distress.js';
 export { detectEngagement, stemWord, type Engagement } from './detect-engagement.js';
 export { detectHandoff, type Handoff } from './detect-handoff.js';
 export { REQUIRE_DETECTORS, replyShows, type RequireDetector } from './reply-shows.js';
+export { detectSettlement } from './detect-settlement.js';

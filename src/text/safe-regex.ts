@@ -1,9 +1,9 @@
-import safeRegex2 from 'safe-regex2';
+import { LinearRegExp, UnsupportedRegexError } from './linear-regex.js';
 
 /** Why a guide-supplied pattern was refused. */
 export class UnsafePatternError extends Error {
   constructor(
-    readonly reason: 'syntax' | 'unsafe' | 'flags',
+    readonly reason: 'syntax' | 'unsupported' | 'flags',
     message: string,
   ) {
     super(message);
@@ -23,10 +23,11 @@ export function parseRegexLiteral(phrase: string): { source: string; flags: stri
 }
 
 /**
- * Compiles a regex written in a style guide, refusing patterns that could backtrack
- * catastrophically (nested quantifiers such as `(a+)+$`, checked by `safe-regex2`) and patterns
- * with invalid syntax. Patterns the checker cannot parse are refused too: a guide author can
- * always rewrite them, whereas one bad pattern can stall an audit of a million replies.
+ * Compiles a regex written in a style guide (or config) so that it runs in time linear in the
+ * text, whatever the pattern: JavaScript checks the syntax, RE2JS does the matching (see
+ * {@link LinearRegExp}), so `(a+)+$` or `(b|b)*c` cannot stall an audit. The meaning is
+ * JavaScript's (`\s`, `.`, `\b`, flags i m s u, `\p{…}` with u, lookbehind); constructs RE2
+ * cannot run in linear time (lookahead, backreferences) are refused with a hint.
  * The returned regex always has the `g` flag, plus `flags`.
  *
  * @throws {UnsafePatternError}
@@ -36,17 +37,15 @@ export function safeRegex(source: string, flags = ''): RegExp {
     throw new UnsafePatternError('flags', `unsupported regex flags "${flags}" (allowed: i, m, s, u)`);
   }
   const unique = [...new Set(flags + 'g')].join('');
-  let re: RegExp;
   try {
-    re = new RegExp(source, unique);
+    new RegExp(source, unique);
   } catch (error) {
     throw new UnsafePatternError('syntax', `invalid regex /${source}/: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
-  if (!safeRegex2(source)) {
-    throw new UnsafePatternError(
-      'unsafe',
-      `regex /${source}/ may backtrack catastrophically (nested or too many quantifiers); simplify it, e.g. write (a+)+ as a+`,
-    );
+  try {
+    return new LinearRegExp(source, unique);
+  } catch (error) {
+    if (error instanceof UnsupportedRegexError) throw new UnsafePatternError('unsupported', `regex /${source}/: ${error.message}`);
+    throw error;
   }
-  return re;
 }

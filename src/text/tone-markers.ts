@@ -99,7 +99,12 @@ export function findAllCapsWords(text: string, allow: ReadonlySet<string> = DEFA
 }
 
 /** Abbreviations everyone reads without help; every other one is something a customer may have to look up. */
-const EVERYDAY_ABBREVIATIONS: ReadonlySet<string> = new Set('PIN PDF FAQ USA UAE VAT ETA ASAP SMS USB CEO GMT UTC BST CET EST PST USD EUR GBP AUD CAD TV DVD ATM APP UK EU NHS BBC TBC'.split(' '));
+const EVERYDAY_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  'PIN PDF FAQ USA UAE VAT ETA ASAP SMS USB CEO GMT UTC BST CET EST PST USD EUR GBP AUD CAD TV DVD ATM APP UK EU US NHS BBC TBC ID OK AM PM GP PC NO OR IT ISP WIFI TAX NI CV MOT ISA SIM PS UPS DHL DPD PO FAO RSVP'.split(' '),
+);
+
+/** An abbreviation-like token: 2–7 capitals or digits, at least two capitals or a capital and a digit ("SSR", "D0150", "P2P", "DC"). */
+const ABBREVIATION_TOKEN = /(?<![\p{L}\p{N}_'’-])(?=[\p{N}]*\p{Lu}[\p{N}]*[\p{Lu}\p{N}])[\p{Lu}\p{N}]{2,7}(?![\p{L}\p{N}_'’-])/gu;
 
 /**
  * Capitals words that are not shouting and not everyday abbreviations: acronyms a customer may have
@@ -108,8 +113,9 @@ const EVERYDAY_ABBREVIATIONS: ReadonlySet<string> = new Set('PIN PDF FAQ USA UAE
 export function findUnfamiliarAcronyms(text: string, allow: ReadonlySet<string> = DEFAULT_ACRONYM_SET): string[] {
   const shouted = new Set(findAllCapsWords(text, allow).map((s) => s.start));
   const found = new Set<string>();
-  for (const span of spansOf(ALL_CAPS_WORD, text)) {
+  for (const span of spansOf(ABBREVIATION_TOKEN, text)) {
     const word = text.slice(span.start, span.end);
+    if (/^\d/u.test(word) && /^\d+\p{Lu}{1,2}$/u.test(word)) continue; // 3PM, 10AM, 2ND
     if (!shouted.has(span.start) && !EVERYDAY_ABBREVIATIONS.has(word) && !EMPHASIS_WORDS.has(word)) found.add(word);
   }
   return [...found];

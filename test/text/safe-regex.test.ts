@@ -8,9 +8,41 @@ describe('safeRegex', () => {
     expect(re.test('Per our policy')).toBe(true);
   });
 
-  it.each(['(a+)+$', '(x*)*y', '(a*)*b', '(\\w+\\s?)+$'])('rejects the catastrophic pattern %s', (source) => {
-    expect(() => safeRegex(source)).toThrow(UnsafePatternError);
-    expect(() => safeRegex(source)).toThrow(/backtrack catastrophically/);
+  // These patterns take exponential time on V8's backtracking engine; here they finish because the
+  // matching runs on the linear-time engine. A hang would time the test out.
+  it.each([
+    ['(b|b)*c', 'b'.repeat(50_000), null],
+    ['(a|a)*$', `${'a'.repeat(50_000)}!`, [50_001, 50_001]],
+    ['(a+)+$', `${'a'.repeat(50_000)}!`, null],
+    ['(x*)*y', 'x'.repeat(50_000), null],
+    ['(a*)*b', `${'a'.repeat(50_000)}b`, [0, 50_001]],
+    ['(\\w+\\s?)+$', `${'word '.repeat(10_000)}!`, null],
+  ] as const)('runs the once-catastrophic pattern %s on 50,000 characters', (source, input, expected) => {
+    const m = safeRegex(source).exec(input);
+    expect(m === null ? null : [m.index, m.index + (m[0] ?? '').length]).toEqual(expected);
+  });
+
+  it.each([
+    ['(?=x)y', /lookahead .* is not supported by the linear-time regex engine; rewrite/],
+    ['a(?!b)', /lookahead/],
+    ['(a)\\1', /backreference `\\1` is not supported by the linear-time regex engine/],
+    ['(?<w>a)\\k<w>', /named backreference/],
+    ['a{1001}', /not supported by the linear-time regex engine/],
+  ])('refuses %s, which the linear-time engine cannot run, saying how to rewrite it', (source, message) => {
+    let error: unknown;
+    try {
+      safeRegex(source);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UnsafePatternError);
+    expect(error).toMatchObject({ reason: 'unsupported' });
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('refuses \\p without the u flag instead of matching the letter p', () => {
+    expect(() => safeRegex('\\p{L}')).toThrow(/without the u flag/);
+    expect(safeRegex('\\p{L}+', 'u').exec('12 héllo')?.[0]).toBe('héllo');
   });
 
   it('rejects invalid syntax and flags with a reason', () => {

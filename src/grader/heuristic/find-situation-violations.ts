@@ -1,10 +1,12 @@
 import type { Finding, Span } from '../../types.js';
-import { findAllCapsWords, findExclamations, findUnfamiliarAcronyms } from '../../text/tone-markers.js';
+import { DEFAULT_ACRONYMS, findAllCapsWords, findExclamations, findUnfamiliarAcronyms } from '../../text/tone-markers.js';
+import { detectSettlement } from '../../detect/detect-settlement.js';
 import type { ScoringContext } from './scoring-context.js';
 
 /** Unexplained abbreviations the customer did not use; at this many (and this dense) the reply needs translating. */
-export const JARGON_ACRONYMS = 3;
-const JARGON_DENSITY = 0.06;
+export const JARGON_ACRONYMS = 2;
+/** ...and at least this share of the reply's words, unless there are twice as many. */
+const JARGON_DENSITY = 0.07;
 
 /** Shouted capitals words, or exclamation marks, at which a reply reads as shouting. */
 export const SHOUTED_WORDS = 3;
@@ -42,7 +44,8 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
     found.push(violation('heuristic/no-empathy', `The customer is upset or under pressure (${signs}) and the reply never acknowledges it`, text));
   }
   if (cold !== undefined) found.push(violation('heuristic/cold', `Cold: ${cold.label}: “${cold.evidence}”`, text, cold.span));
-  if (answer.vague !== undefined && answer.answer === undefined && handoff === undefined) {
+  const answered = answer.answer !== undefined || ctx.instructions.length > 0 || hits.nextStep.length > 0;
+  if (answer.vague !== undefined && !answered && handoff === undefined) {
     found.push(violation('heuristic/vague', `Vague: a hedge instead of an answer: “${answer.vague.evidence}”`, text, answer.vague.span));
   }
   if (acknowledgement.apologies >= OVER_APOLOGY_COUNT) {
@@ -59,13 +62,20 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
     const first = hits.slang[0]!;
     found.push(violation('heuristic/over-casual', `Over-casual with an upset customer: “${first.text}”`, text, first.span));
   }
+  // Discretionary money is a person's decision: a bot that grants it has skipped the handoff.
+  const settlement = handoff === undefined ? detectSettlement(text) : undefined;
+  if (settlement !== undefined) found.push(violation('heuristic/settles-claim', `Settles a claim itself (${settlement.label}): “${settlement.evidence}”; a person decides compensation`, text, settlement.span));
   const customerWords = new Set((ctx.customer?.text ?? '').toUpperCase().split(/[^\p{L}\p{N}]+/u));
-  const acronyms = findUnfamiliarAcronyms(text).filter((a) => !customerWords.has(a));
-  if (acronyms.length >= JARGON_ACRONYMS && (acronyms.length > JARGON_ACRONYMS || acronyms.length / Math.max(1, reply.wordCount) >= JARGON_DENSITY)) {
+  // A customer who writes in acronyms reads the technical ones (API, DNS); one who does not may not.
+  const technicalCustomer = findUnfamiliarAcronyms(ctx.customer?.text ?? '').length > 0;
+  const acronyms = findUnfamiliarAcronyms(text, technicalCustomer ? undefined : new Set()).filter(
+    (a) => !customerWords.has(a) && !(technicalCustomer && DEFAULT_ACRONYMS.includes(a)),
+  );
+  if (acronyms.length >= JARGON_ACRONYMS && (acronyms.length >= 2 * JARGON_ACRONYMS || acronyms.length / Math.max(1, reply.wordCount) >= JARGON_DENSITY)) {
     found.push(violation('heuristic/jargon', `Jargon: ${acronyms.length} unexplained abbreviations (${acronyms.slice(0, 4).join(', ')})`, text));
   }
-  const stock = acknowledgement.boilerplate[0] ?? hits.deflection[0];
-  if (stock !== undefined && acknowledgement.sincere === undefined && handoff === undefined && (answer.answer === undefined || hits.deflection.length > 0)) {
+  const stock = acknowledgement.boilerplate[0] ?? hits.deflection[0] ?? hits.formLetter[0];
+  if (stock !== undefined && acknowledgement.sincere === undefined && handoff === undefined && (!answered || hits.deflection.length > 0)) {
     const span = 'span' in stock ? stock.span : undefined;
     found.push(violation('heuristic/canned', `Canned: boilerplate in place of help: “${'evidence' in stock ? stock.evidence : stock.text}”`, text, span));
   }

@@ -108,6 +108,26 @@ export const APOLOGY_WORDS: readonly LexiconEntry[] = [
   },
 ];
 
+/**
+ * Form-letter sentences that answer nothing (canned; read with the situation: they are canned only
+ * when nothing else in the reply answers, acknowledges or hands off).
+ */
+export const FORM_LETTER: readonly LexiconEntry[] = [
+  {
+    id: 'form-letter',
+    label: 'form-letter sentence',
+    phrases: ['thank you for reaching out', 'thanks for reaching out', 'thank you for your message', 'thank you for your feedback', 'thanks for your feedback', 'thank you for contacting', 'thanks for contacting', 'thank you for getting in touch', 'dear customer', 'we value your feedback', 'your feedback is important', 'your feedback has been passed', 'your feedback has been shared', 'we value all feedback'],
+    patterns: [
+      '\\bwe take (?:all |your )?(?:feedback|complaints|comments|concerns|this|these matters|such matters) (?:very )?seriously\\b',
+      '\\b(?:always|constantly|continually) (?:looking|working|striving|aiming) to (?:improve|get better)\\b',
+      '\\b(?:shared|passed|forwarded) (?:your|the) (?:comments|feedback|thoughts|review) (?:on )?(?:to|with)\\b',
+      '\\bplease rate (?:your|the|our)\\b',
+    ],
+    effect: -0.4,
+    note: 'A sentence that could end any letter shows the message was not read.',
+  },
+];
+
 /** Stock apologies that name nothing (empathy, tone match). */
 export const BOILERPLATE_APOLOGY: readonly LexiconEntry[] = [
   {
@@ -131,11 +151,13 @@ export const BLAME: readonly LexiconEntry[] = [
   {
     id: 'blame',
     label: 'blames the customer',
-    phrases: ['you should have', 'you should\'ve', 'you shouldn\'t have', 'you failed to', 'you forgot to', 'you didn\'t follow', 'you did not follow', 'your fault', 'user error', 'if you had read', 'if you had followed', 'as I already said', 'as I already explained', 'as I said before', 'as previously stated', 'as stated previously', 'as mentioned before', 'as I mentioned before', 'like I said', 'you were told', 'you need to read', 'you must have', 'you should never', 'you should always have'],
+    phrases: ['you failed to', 'you forgot to', 'you didn\'t follow', 'you did not follow', 'your fault', 'user error', 'if you had read', 'if you had followed', 'as I already said', 'as I already explained', 'as I said before', 'as previously stated', 'as stated previously', 'as mentioned before', 'as I mentioned before', 'like I said', 'you were told', 'you need to read', 'you must have', 'you should never', 'you should always have'],
     patterns: [
       '\\b(?:configuration|config|setup|user) (?:issue|problem|error|mistake) on your (?:side|end)\\b',
       '\\b(?:issue|problem|error|mistake) is on your (?:side|end)\\b',
       '\\byour (?:configuration|config|setup|code) is (?:wrong|broken|the problem|the issue)\\b',
+      // "You should have checked", not "you should have a decision by Friday" or "you shouldn't have to chase".
+      '\\byou should(?:[\'’]ve| have| not have|n[\'’]t have) (?:checked|read|called|told|created|saved|done|followed|known|noticed|looked|contacted|kept|asked|booked|added|updated|used|entered|waited|cancell?ed|clicked|opened|paid|sent|registered|signed|set|turned|made sure|double-checked)\\b',
       // Telling the customer how to behave next time puts this time on them.
       '\\b(?:make sure|be sure|remember|please check|please read|always check)\\b[^.!?\\n]{0,80}\\b(?:next time|in future|in the future|before contacting us|before you contact us)\\b',
       '\\b(?:next time|in future),? (?:please )?(?:make sure|check|read|remember)\\b',
@@ -145,6 +167,9 @@ export const BLAME: readonly LexiconEntry[] = [
       '\\b(?:looks|seems) (?:like|as if|as though) you (?:didn[\'’]t|did not|forgot|entered|typed|missed|chose|selected|used|haven[\'’]t)\\b',
       '\\byou (?:must|need to) have (?:entered|typed|set|chosen|clicked|selected|deleted|changed)\\b',
       '\\b(?:on|at|from) your (?:end|side)\\b',
+      '\\byou (?:should|need to|must|have to) (?:always |really )?(?:keep|make sure|check|read|remember|ensure|be (?:\\w+ing))\\b[^.!?\\n]{0,80}\\bso (?:that )?(?:you|this|it) (?:don[\'’]t|won[\'’]t|do not|will not|doesn[\'’]t)\\b',
+      '\\bif you(?:[\'’]d| had) (?:\\w+ ){0,2}?\\w+(?:ed|en|ne)\\b[^.!?\\n]{0,80}\\byou (?:wouldn[\'’]t|would not|would have|could have)\\b',
+      '\\b(?:is|are|was) (?:the |your )?(?:tenant|customer|passenger|member|user|account holder|policyholder|guest|player|student|resident|patient)[\'’]?s? (?:own )?responsibility\\b|\\b(?:is|are|was) your (?:own )?responsibility\\b',
     ],
     effect: -1.0,
     note: 'Putting the fault on the customer, or reminding them they were already told, escalates conflict.',
@@ -173,7 +198,12 @@ export const SARCASM: readonly LexiconEntry[] = [
     // "Congratulations" is sincere on its own ("Congratulations on the growth"); sarcastic when it mocks a mistake.
     patterns: [
       // Pointing at where it was already said: the customer should have known.
-      '\\bas (?:was |is )?(?:covered|explained|mentioned|stated|shown|described|outlined|noted) (?:in|on|during|at) (?:the|our|your)\\b',
+      '\\bas (?:was |is )?(?:clearly |already |previously )?(?:covered|explained|mentioned|stated|shown|described|outlined|noted) (?:clearly )?(?:in|on|during|at) (?:the|our|your|page)\\b',
+      '\\b(?:it[\'’]s|that[\'’]s|this is) not (?:exactly |that |very |really |too )?(?:hard|difficult|complicated|tricky|rocket science)\\b',
+      '\\bi[\'’]m sure you can (?:manage|handle|work (?:it|that) out|figure (?:it|that) out)\\b',
+      '\\b(?:it[\'’]s|they[\'’]re) right there\\b',
+      '\\b(?:same as|like) (?:pretty much |almost )?(?:every|any) (?:other )?(?:\\w+ ){0,2}?(?:ever|out there)\\b',
+      '\\bwhich you (?:chose|agreed to|accepted|selected|picked|signed up for) (?:yourself|when)\\b',
       '\\bas (?:it|the \\w+) (?:clearly )?(?:says|states|shows)\\b',
       '\\bclearly (?:says|states|stated|marked|labell?ed|shown|written)\\b',
       '\\bthe one (?:labell?ed|marked|called|that says)\\b',
@@ -184,7 +214,8 @@ export const SARCASM: readonly LexiconEntry[] = [
       '[🙃🙄😒😏]',
       '\\b(?:oh|well),? (?:great|wonderful|lovely|brilliant|fantastic|perfect)\\b',
       '\\bgood luck(?: with that)?\\b[^.!?\\n]{0,20}(?:[!?]|$)',
-      '\\b(?:who knew|imagine that|shocking,? i know|must be nice|nice try|sure,? because)\\b',
+      '\\b(?:who knew|shocking,? i know|must be nice|nice try|sure,? because)\\b',
+      '(?:^|[.!?]\\s+)imagine that[.!?]',
       '\\bas (?:i|we) (?:already |just |have |had )?(?:said|mentioned|explained|told you|stated|pointed out)\\b',
       '\\b(?:all you (?:need|have) to do is|it[\'’]s (?:really |very |quite |pretty )?(?:simple|easy|straightforward)(?: really)?[.!]|it[\'’]s not (?:hard|difficult|complicated))',
       '\\bif you (?:had )?(?:read|looked at|checked|followed)\\b',
@@ -195,7 +226,7 @@ export const SARCASM: readonly LexiconEntry[] = [
       '\\bhave you tried (?:reading|looking|checking|turning)\\b',
       '\\b(?:as|like) (?:explained|stated|mentioned|described|shown) (?:above|below|earlier|before|previously)\\b',
       '\\b(?:pretty|fairly|quite|very|really) (?:simple|obvious|self-explanatory|straightforward)\\b|\\bself-explanatory\\b|\\bcommon sense\\b',
-      '\\b(?:well done|nice one|lucky you|what a surprise|big surprise|congrats on)\\b',
+      '\\b(?:lucky you|what a surprise|big surprise)\\b',
       '\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b', '\\b(?:well|oh),? congratulations\\b', '\\bcongratulations,? you(?:[\'’]ve| have)? (?:just |now )?(?:managed|broken|found|discovered|deleted)\\b'],
     effect: -1.0,
     note: 'Talking down ("obviously", "simply", "just read the docs") signals the customer is at fault for not knowing.',
@@ -224,6 +255,8 @@ export const DISMISSIVE: readonly LexiconEntry[] = [
       '\\b(?:within|in line with|in accordance with|meets|met) (?:our|the) (?:sla|terms|guidelines|service levels?|standards)\\b',
       '\\b(?:most|other|many|the majority of) (?:customers|users|people|teams|members|students|passengers|guests) (?:don[\'’]t|do not|haven[\'’]t|have not|have had no|never|adapt|manage|are happy)\\b',
       '\\b(?:this|that|it) is (?:standard|normal|expected|common) (?:practice|behaviou?r|procedure|for)\\b',
+      '\\b(?:charged|applied|calculated|billed|processed) correctly\\b|\\bcorrectly (?:charged|applied|billed)\\b',
+      '\\b(?:was|were|is|are) (?:clearly )?(?:shown|displayed|disclosed|stated|set out|listed) (?:and accepted|at checkout|before you|when you|in your)\\b',
     ],
     effect: -1.0,
     note: 'Arguing that the company was right ("within the SLA", "our staff are highly trained") leaves the customer with nothing.',
@@ -266,6 +299,8 @@ export const OVER_PROMISE: readonly LexiconEntry[] = [
       '\\b(?:you[\'’]ll|you will|it[\'’]ll|it will|they[\'’]ll|they will) (?:definitely|certainly|absolutely|surely) (?!not\\b)\\w+',
       '\\b(?:always|never fail to) (?:land|win|get|go in|succeed|work out)\\b',
       '\\bi[\'’]ll make sure (?:you[\'’]re|you are|you get|you[\'’]ll)\\b',
+      '\\b(?:i|we) can (?:promise|assure you)\\b',
+      '\\bwon[\'’]t be (?:a|any) problem at all\\b|\\bthey always (?:do|say yes|agree)\\b',
     ],
     effect: -0.5,
     note: 'Certainty the team cannot back ("guarantee", "never again") creates the next complaint.',
@@ -341,6 +376,12 @@ export const DEFLECTION: readonly LexiconEntry[] = [
     id: 'deflection',
     label: 'deflects to self-service',
     phrases: ['refer to our faq', 'see our faq', 'check our faq', 'visit our help center', 'visit our help centre', 'check our help center', 'check the documentation', 'see the documentation', 'read the documentation', 'read the docs', 'contact support', 'contact our support', 'submit a ticket', 'open a ticket', 'please see our website', 'consult the manual'],
+    patterns: [
+      // "For more information, please read our Help Centre article…": a pointer in place of the answer.
+      '\\b(?:for (?:more|further) (?:information|details|info|help)|to find out more|to learn more|you can find out more)\\b[^.!?\\n]{0,50}\\b(?:read|see|visit|check|refer to|go to|look at|find)\\b[^.!?\\n]{0,40}\\b(?:help ?cent(?:re|er)|faq|article|guide|website|page|agreement|terms|documentation|support site|policy)\\b',
+      '\\bplease (?:read|see|visit|check|refer to|consult|review) (?:our|the|your) (?:\\S+ ){0,3}?(?:help ?cent(?:re|er)|faq|article|guide|website|page|agreement|terms|documentation|support site|policy)\\b',
+      '\\bmore (?:about|on|information on)\\b[^.!?\\n]{0,50}\\bon our (?:\\S+ ){0,2}?(?:page|site|website|help ?cent(?:re|er)|blog)\\b',
+    ],
     effect: -0.7,
     note: 'Sending the customer to a FAQ instead of answering shows the message was not read.',
   },

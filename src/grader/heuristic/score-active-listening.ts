@@ -21,8 +21,9 @@ export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   if (answer.noneNeeded !== undefined) cues.push({ label: 'the customer is closing: nothing to pick up', effect: 0.3 });
   else if (engagement.score >= 0.5) cues.push({ label: `engages with the customer's details (${evidence})`, effect: 1, evidence });
   else if (engagement.score > 0) cues.push({ label: `engages with some of the customer's details (${evidence})`, effect: 0.5, evidence });
-  else if (engagement.customerStems >= 3 && handoff === undefined) cues.push({ label: 'none of the customer\'s details picked up', effect: -0.8 });
-  if (engagement.questionMissed === true && handoff === undefined) cues.push({ label: "none of the question's words picked up: it may answer a different question", effect: -0.8 });
+  else if (engagement.customerStems >= 3 && handoff === undefined && engagement.questionMissed !== true) cues.push({ label: 'none of the customer\'s details picked up', effect: -0.8 });
+  // A yes or no is an answer whatever words it uses ("do you open weekends?" — "yes, Saturdays").
+  if (engagement.questionMissed === true && handoff === undefined && answer.answer?.label !== 'yes or no') cues.push({ label: "none of the question's words picked up: it may answer a different question", effect: -0.8 });
   cues.push(cueOf(hits.restatement));
   if (mood.asksQuestion) {
     const clarifies = reply.text.includes('?');

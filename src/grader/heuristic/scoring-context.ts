@@ -11,6 +11,8 @@ export interface ReplyHits {
   acknowledgement: LexiconHit[];
   apology: LexiconHit[];
   boilerplateApology: LexiconHit[];
+  /** Form-letter sentences ("thank you for your message", "we take all feedback seriously"). */
+  formLetter: LexiconHit[];
   blame: LexiconHit[];
   sarcasm: LexiconHit[];
   dismissive: LexiconHit[];

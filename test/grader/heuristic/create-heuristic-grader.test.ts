@@ -80,7 +80,7 @@ describe('createHeuristicGrader', () => {
       expect(v.message).toContain(v.match!);
     }
     expect(g.violations.find((v) => v.ruleId === 'heuristic/sarcasm')!.match).toBe('Obviously');
-    expect(g.violations.find((v) => v.ruleId === 'heuristic/blame' && v.match === 'you should have')).toBeDefined();
+    expect(g.violations.find((v) => v.ruleId === 'heuristic/blame' && v.match === 'you should have read')).toBeDefined();
     expect(g.violations.find((v) => v.ruleId === 'heuristic/dismissive')!.match).toBe('not our problem');
     expect(g.scores['brand-voice']!.score).toBeLessThan(2);
   });
