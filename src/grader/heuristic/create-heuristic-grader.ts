@@ -8,7 +8,7 @@ import { collectReplyHits } from './collect-reply-hits.js';
 import { findInstructions } from './find-instructions.js';
 import { findViolations } from './find-violations.js';
 import { judgeDrift } from './judge-drift.js';
-import { findSituationViolations } from './find-situation-violations.js';
+import { findSituationViolations, situationCues } from './find-situation-violations.js';
 import { readSituation } from './read-situation.js';
 import { customerText } from '../../text/customer-text.js';
 import * as lexicon from './lexicon.js';
@@ -54,16 +54,17 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
     situation: readSituation(sample.response, customerText(sample), sample.customer, customer?.sentiment),
     guide,
   };
+  const situational = findSituationViolations(ctx);
   const scores: Record<string, DimensionScore> = {};
   for (const dimension of guide.dimensions) {
-    const { scorer, blended } = selectScorer(dimension);
+    const { scorer, blended, kind } = selectScorer(dimension);
     const { cues, context } = scorer(ctx);
-    const rounded = cues.map(roundCue);
+    const rounded = [...cues, ...situationCues(situational, kind)].map(roundCue);
     const score = clampScore(NEUTRAL_BASELINE + rounded.reduce((sum, cue) => sum + cue.effect, 0));
     const reason = blended ? `${BLENDED_REASON} (${summarizeCues(rounded)})` : [context, summarizeCues(rounded)].filter(Boolean).join('; ');
     scores[dimension.id] = { score, reason, cues: rounded };
   }
-  const violations: Finding[] = [...findViolations(sample.response, hits), ...findSituationViolations(ctx)];
+  const violations: Finding[] = [...findViolations(sample.response, hits), ...situational];
   return { status: 'graded', grader: 'heuristic', scores, violations, drift: judgeDrift(guide.dimensions, scores) };
 }
 

@@ -1,7 +1,9 @@
 import type { Finding, Span } from '../../types.js';
 import { DEFAULT_ACRONYMS, findAllCapsWords, findExclamations, findUnfamiliarAcronyms } from '../../text/tone-markers.js';
 import { detectSettlement } from '../../detect/detect-settlement.js';
+import type { Cue } from '../../types.js';
 import type { ScoringContext } from './scoring-context.js';
+import type { ScorerKind } from './select-scorer.js';
 
 /** Unexplained abbreviations the customer did not use; at this many (and this dense) the reply needs translating. */
 export const JARGON_ACRONYMS = 2;
@@ -80,4 +82,29 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
     found.push(violation('heuristic/canned', `Canned: boilerplate in place of help: “${'evidence' in stock ? stock.evidence : stock.text}”`, text, span));
   }
   return found;
+}
+
+/**
+ * How each situation finding bears on the dimensions, so a reply that drifts also scores like one
+ * (a cold refusal is low on empathy and tone, jargon on clarity). Findings whose own scorer already
+ * counts them (no-empathy in empathy and tone match, vague in clarity) are not counted twice.
+ */
+const DIMENSION_EFFECTS: Readonly<Record<string, Partial<Record<ScorerKind, number>>>> = {
+  'heuristic/cold': { empathy: -1.2, tone: -1, voice: -0.7 },
+  'heuristic/canned': { empathy: -1, listening: -1, clarity: -0.8, voice: -0.7 },
+  'heuristic/vague': { listening: -0.5 },
+  'heuristic/jargon': { clarity: -1.5, tone: -0.5 },
+  'heuristic/shouting': { tone: -1.2, voice: -1.5 },
+  'heuristic/over-casual': { tone: -1.5, voice: -1 },
+  'heuristic/over-apology': { voice: -1, clarity: -0.5, tone: -0.5 },
+};
+
+/** The score cues for one dimension kind from the situation findings of a reply. */
+export function situationCues(findings: readonly Finding[], kind: ScorerKind): Cue[] {
+  const cues: Cue[] = [];
+  for (const finding of findings) {
+    const effect = DIMENSION_EFFECTS[finding.ruleId]?.[kind];
+    if (effect !== undefined) cues.push({ label: finding.ruleId.replace('heuristic/', ''), effect, ...(finding.match ? { evidence: finding.match } : {}) });
+  }
+  return cues;
 }

@@ -10,12 +10,15 @@ import type { DimensionScorer, ScorerResult, ScoringContext } from './scoring-co
 export const BLENDED_REASON = 'no dedicated heuristic; blended politeness/clarity signal';
 
 /** Keywords in a dimension's id or name, checked in order; the first match picks the scorer. */
-const SCORERS: readonly { keywords: readonly string[]; scorer: DimensionScorer }[] = [
-  { keywords: ['empath', 'warm', 'compassion', 'caring'], scorer: scoreEmpathy },
-  { keywords: ['listen', 'understanding', 'relevan'], scorer: scoreActiveListening },
-  { keywords: ['tone'], scorer: scoreToneMatch },
-  { keywords: ['clar', 'readab', 'concise', 'plain', 'actionab'], scorer: scoreClarity },
-  { keywords: ['brand', 'voice', 'professional', 'courte', 'polite', 'formal', 'respect', 'register'], scorer: scoreBrandVoice },
+/** What a dimension measures, as far as the heuristic can tell from its id and name. */
+export type ScorerKind = 'empathy' | 'listening' | 'tone' | 'clarity' | 'voice' | 'blended';
+
+const SCORERS: readonly { keywords: readonly string[]; scorer: DimensionScorer; kind: ScorerKind }[] = [
+  { keywords: ['empath', 'warm', 'compassion', 'caring'], scorer: scoreEmpathy, kind: 'empathy' },
+  { keywords: ['listen', 'understanding', 'relevan'], scorer: scoreActiveListening, kind: 'listening' },
+  { keywords: ['tone'], scorer: scoreToneMatch, kind: 'tone' },
+  { keywords: ['clar', 'readab', 'concise', 'plain', 'actionab'], scorer: scoreClarity, kind: 'clarity' },
+  { keywords: ['brand', 'voice', 'professional', 'courte', 'polite', 'formal', 'respect', 'register'], scorer: scoreBrandVoice, kind: 'voice' },
 ];
 
 /** Halves every cue of politeness (brand voice) and clarity: their average around the same baseline. */
@@ -25,8 +28,8 @@ function scoreBlended(ctx: ScoringContext): ScorerResult {
 }
 
 /** Picks the scorer for a guide dimension by keywords in its id or name; `blended` when none fits. */
-export function selectScorer(dimension: Dimension): { scorer: DimensionScorer; blended: boolean } {
+export function selectScorer(dimension: Dimension): { scorer: DimensionScorer; blended: boolean; kind: ScorerKind } {
   const key = `${dimension.id} ${dimension.name ?? ''}`.toLowerCase();
   const found = SCORERS.find(({ keywords }) => keywords.some((k) => key.includes(k)));
-  return found === undefined ? { scorer: scoreBlended, blended: true } : { scorer: found.scorer, blended: false };
+  return found === undefined ? { scorer: scoreBlended, blended: true, kind: 'blended' } : { scorer: found.scorer, blended: false, kind: found.kind };
 }

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+// 160 support replies from eight industries (none of them the bundled guide's), written and
+// labelled for this project under the same policy as the development set, without seeing the
+// judge. The detectors were then improved on it, so this is a REGRESSION check of the offline
+// judge, not a measure of accuracy: README "Verdict policy and how well the judge does" has the
+// held-out figures.
+const fixture = path.resolve(import.meta.dirname, '../fixtures/judgement/independent-replies.jsonl');
+const labels = new Map(
+  readFileSync(fixture, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { id: string; label: 'ok' | 'drift' })
+    .map((r) => [r.id, r.label]),
+);
+
+async function verdicts(grader: 'heuristic' | 'none'): Promise<Map<string, string>> {
+  const run = await runCli(['audit', fixture, '--grader', grader, '--format', 'json', '--no-cache']);
+  expect(run.code).toBe(1);
+  const result = JSON.parse(run.stdout) as { samples: { id: string; verdict: string }[] };
+  return new Map(result.samples.map((s) => [s.id, s.verdict]));
+}
+
+function rates(judged: Map<string, string>): { recall: number; falsePositiveRate: number } {
+  let tp = 0, fn = 0, fp = 0, tn = 0;
+  for (const [id, label] of labels) {
+    const drift = judged.get(id) === 'drift';
+    if (label === 'drift') drift ? tp++ : fn++;
+    else drift ? fp++ : tn++;
+  }
+  return { recall: tp / (tp + fn), falsePositiveRate: fp / (fp + tn) };
+}
+
+describe('the offline judge on the independent labelled replies (regression check)', () => {
+  it('rules + heuristic: catches most drift and flags few good replies', async () => {
+    const { recall, falsePositiveRate } = rates(await verdicts('heuristic'));
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+    expect(falsePositiveRate).toBeLessThanOrEqual(0.05);
+  });
+
+  it('rules alone flag almost no good reply', async () => {
+    const { falsePositiveRate } = rates(await verdicts('none'));
+    expect(falsePositiveRate).toBeLessThanOrEqual(0.06);
+  });
+});
