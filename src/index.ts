@@ -16,10 +16,16 @@ export { selectGrader } from './grader/select-grader.js';
 export type { GraderSelection, SelectedGrader } from './grader/select-grader.js';
 export type { Grader } from './grader/grader.js';
 
+export { countsAsDrift, decideVerdict, WARNING_PILE_UP } from './findings/decide-verdict.js';
 export { evaluateGate } from './findings/evaluate-gate.js';
 export type { GateComparison, GateEvaluation, GateInput, GateOptions } from './findings/evaluate-gate.js';
 export { applySuppressions, parseSuppressions } from './findings/suppressions.js';
 export type { Suppression } from './findings/suppressions.js';
+
+export { calibrate, readLabels, readCalibrationRecord, applyCalibration, halfOf } from './calibrate/index.js';
+export type { CalibrationReport, CalibrationRecord, LabelSet } from './calibrate/index.js';
+
+export * as detect from './detect/index.js';
 
 export { compareAudits, trend } from './diff/index.js';
 export type { AuditComparison, CompareOptions, TrendPoint } from './diff/index.js';
