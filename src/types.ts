@@ -145,6 +145,8 @@ export interface SignalDefinition {
 
 export interface GuideExample {
   id: string;
+  /** The conversation before `customer`, oldest first (for `conversation` rules). */
+  transcript?: Turn[];
   customer: string;
   bad: string;
   good: string;

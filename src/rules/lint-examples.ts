@@ -16,6 +16,7 @@ function exampleSample(guide: StyleGuide, example: GuideExample, index: number, 
     id: `${example.id}:${which}`,
     response: example[which],
     customer: example.customer,
+    ...(example.transcript !== undefined && { transcript: [...example.transcript, { role: 'customer' as const, text: example.customer }] }),
     metadata: {},
     source: guide.positions[`examples[${index}].${which}`] ?? { file: guide.source.file, line: 1 },
   };

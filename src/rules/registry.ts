@@ -1,4 +1,5 @@
 import { banned } from './banned.js';
+import { conversation } from './conversation.js';
 import { escalation } from './escalation.js';
 import { judge } from './judge.js';
 import { length } from './length.js';
@@ -20,13 +21,14 @@ export const RULE_MODULES = {
   readability,
   require,
   judge,
+  conversation,
   escalation,
 } as const satisfies Record<string, RuleModule<unknown>>;
 
 export type RuleKind = keyof typeof RULE_MODULES;
 
 /** Kinds a guide may write under `rules:`. */
-export const GUIDE_RULE_KINDS: readonly RuleKind[] = ['banned', 'prefer', 'limit', 'length', 'readability', 'require', 'judge'];
+export const GUIDE_RULE_KINDS: readonly RuleKind[] = ['banned', 'prefer', 'limit', 'length', 'readability', 'require', 'judge', 'conversation'];
 
 export function isRuleKind(kind: string): kind is RuleKind {
   return Object.hasOwn(RULE_MODULES, kind);

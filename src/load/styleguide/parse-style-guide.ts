@@ -128,6 +128,7 @@ function toStyleGuide(raw: RawStyleGuide, source: StyleGuide['source'], position
     })),
     examples: raw.examples.map((example, index) => ({
       id: example.id ?? `example-${index + 1}`,
+      ...(example.transcript !== undefined && { transcript: example.transcript }),
       customer: example.customer,
       bad: example.bad,
       good: example.good,

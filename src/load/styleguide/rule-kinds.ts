@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { REQUIRE_DETECTORS } from '../../detect/reply-shows.js';
+import { CONVERSATION_CHECKS } from '../../detect/conversation/checks.js';
 
 /** Every `kind:` a guide rule may name. Escalation triggers live in their own section, not here. */
-import { REQUIRE_DETECTORS } from '../../detect/reply-shows.js';
-
-export const RULE_KINDS = ['banned', 'prefer', 'limit', 'length', 'readability', 'require', 'judge'] as const;
+export const RULE_KINDS = ['banned', 'prefer', 'limit', 'length', 'readability', 'require', 'judge', 'conversation'] as const;
 
 export type RuleKind = (typeof RULE_KINDS)[number];
 
@@ -22,6 +22,7 @@ export const RULE_KIND_DESCRIPTIONS: Record<RuleKind, string> = {
   readability: 'Highest Flesch–Kincaid grade a reply may read at.',
   require: 'The reply must show something: one of these phrases, or what a built-in detector reads (`detect`); normally combined with `when`.',
   judge: 'A tone rule only a reader can judge: the rule engine skips it, graders judge it from `description`.',
+  conversation: 'A pattern across the turns of a conversation: loop, forgot-context, frustration-ignored or late-escalation.',
 };
 
 const phrases = (what: string) => z.array(z.string()).describe(what);
@@ -68,6 +69,11 @@ export const RULE_KIND_OPTIONS: Record<RuleKind, Record<string, z.ZodType>> = {
       .optional(),
   },
   judge: {},
+  conversation: {
+    check: z
+      .enum(CONVERSATION_CHECKS)
+      .describe('loop: repeats an earlier bot turn; forgot-context: asks again for a detail already given; frustration-ignored: the customer stays upset and no bot turn acknowledges it; late-escalation: the handoff came only after repeated asks, or never.'),
+  },
 };
 
 /** The option keys of every kind, for "did you mean" hints and "that key belongs to kind X". */

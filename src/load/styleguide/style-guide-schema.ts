@@ -164,6 +164,16 @@ const escalationSchema = z.strictObject(
 const exampleSchema = z.strictObject(
   {
     id: id().describe('Optional; defaults to example-<n> (1-based).').optional(),
+    transcript: z
+      .array(
+        z.strictObject(
+          { role: z.enum(['customer', 'bot', 'agent'], expecting('customer, bot or agent')), text: nonEmptyText() },
+          expecting('a turn: { role, text }'),
+        ),
+        expecting('a list of turns'),
+      )
+      .optional()
+      .describe('Optional: the conversation before `customer`, oldest first, so `conversation` rules can be exercised.'),
     customer: text().default('').describe('What the customer wrote.'),
     bad: nonEmptyText().describe('An off-brand reply.'),
     good: nonEmptyText().describe('An on-brand reply to the same message; no rule may fire on it.'),

@@ -1,0 +1,44 @@
+import type { IndexedTurn } from './read-conversation.js';
+
+/** Details a customer gives once and should not be asked for again, with what a given value looks like. */
+const DETAILS: readonly { name: string; asked: RegExp; given: RegExp }[] = [
+  {
+    name: 'an order, booking or reference number',
+    asked: /\b(?:order|booking|reference|ref|case|ticket|claim|tracking|confirmation|policy|account|membership|invoice)(?: number| no\.?| id| code| reference)?\b/iu,
+    given: /\b(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}\b|\b\d{5,}\b/u,
+  },
+  { name: 'an email address', asked: /\be-?mail(?: address)?\b/iu, given: /[^\s@]+@[^\s@]+\.[a-z]{2,}/iu },
+  { name: 'a postcode', asked: /\b(?:post ?code|zip(?: code)?)\b/iu, given: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{5}(?:-\d{4})?\b/u },
+  { name: 'a phone number', asked: /\b(?:phone|mobile|contact) number\b/iu, given: /(?:\+?\d[\d ()-]{8,}\d)/u },
+  {
+    name: 'a date',
+    asked: /\b(?:what|which) (?:date|day)\b|\bthe date (?:of|when)\b|\bwhen did (?:this|it|you)\b/iu,
+    given: /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\b(?:yesterday|today|last (?:week|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/iu,
+  },
+];
+
+/** A request in the bot's turn: a question, or "please send/confirm/tell me …". */
+const REQUEST = /\?|\b(?:please|could you|can you|would you|kindly)\s+(?:\w+\s+){0,2}?(?:send|share|give|tell|confirm|provide|let me know|reply with|type)\b/iu;
+
+export interface ForgotContext {
+  /** What the bot asked for again, and the customer turn that had already given it. */
+  detail: string;
+  givenIn: number;
+}
+
+/**
+ * Whether the last bot turn asks for a detail the customer already gave earlier in the
+ * conversation (an order number, an email, a postcode, a phone number, a date): the request names
+ * the detail and an earlier customer turn contains a value of that kind.
+ */
+export function detectForgotContext(turns: readonly IndexedTurn[]): ForgotContext | undefined {
+  const last = turns[turns.length - 1];
+  if (last === undefined || !REQUEST.test(last.text)) return undefined;
+  const asks = last.text.split(/(?<=[.!?])\s+/u).filter((s) => REQUEST.test(s));
+  for (const detail of DETAILS) {
+    if (!asks.some((sentence) => detail.asked.test(sentence))) continue;
+    const given = turns.slice(0, -1).find((t) => t.role === 'customer' && detail.given.test(t.text));
+    if (given !== undefined) return { detail: detail.name, givenIn: given.index };
+  }
+  return undefined;
+}
