@@ -150,7 +150,7 @@ describe('parseStyleGuide reports unknown keys at the key, with a hint', () => {
 describe('parseStyleGuide reports rule kinds it does not know', () => {
   it('lists the valid kinds, suggests a close one, and redirects escalation', () => {
     const text = guideText({ rules: 'rules:\n  - id: a\n    kind: bannned\n  - id: b\n    kind: escalation\n  - id: c' });
-    const kinds = 'valid kinds are banned, prefer, limit, length, readability, require, judge';
+    const kinds = 'valid kinds are banned, prefer, limit, length, readability, require, judge, conversation';
     expect(problemsOf(text).map((p) => [`${p.location.line}:${p.location.col}`, p.path, p.message, p.hint])).toEqual([
       ['12:11', 'rules[0].kind', `unknown kind "bannned"; ${kinds}`, 'did you mean `banned`?'],
       ['14:11', 'rules[1].kind', `unknown kind "escalation"; ${kinds}`, 'escalation triggers go in the top-level `escalation:` section, not in `rules:`'],

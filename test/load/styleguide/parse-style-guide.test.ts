@@ -29,7 +29,7 @@ describe('parseStyleGuide: the bundled Northwind guide', () => {
     expect(guide.voice.traits.length).toBeGreaterThanOrEqual(4);
     expect(guide.changelog.map((c) => c.version)).toEqual(['2026.6', '2026.5', '2026.4', '2026.3', '2026.2', '2026.1']);
     expect(guide.signals.map((s) => s.id)).toEqual(['frustrated', 'urgent', 'confused', 'churn-risk']);
-    expect(guide.examples).toHaveLength(14);
+    expect(guide.examples).toHaveLength(18);
   });
 
   it('names only real rules in every example, and catches at least one', () => {
