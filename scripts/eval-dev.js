@@ -5,8 +5,8 @@
 //   npm run build && node scripts/eval-dev.js [path/to/support-tone-dev.jsonl]
 //
 // The set's single-reply cases become a samples file and a labels file (label ok|drift plus the
-// reviewer's five dimension scores) in a temp folder; conversations (`transcript` cases) are
-// skipped for now. The built CLI's main() runs in-process with a captured io and an empty
+// reviewer's five dimension scores) in a temp folder; each bot turn of the conversations becomes a
+// sample judged in the context of the turns before it, labelled with that turn's label. The built CLI's main() runs in-process with a captured io and an empty
 // environment (no API key can switch the grader), twice:
 //   calibrate --labels labels.jsonl samples.jsonl --grader heuristic --held-out-only
 //   calibrate --labels labels.jsonl samples.jsonl --grader none --held-out-only
@@ -36,7 +36,21 @@ const records = readFileSync(dataPath, 'utf8')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line));
 const single = records.filter((r) => !Array.isArray(r.transcript));
-const conversations = records.length - single.length;
+const conversations = records.filter((r) => Array.isArray(r.transcript));
+// Every bot turn of a conversation is judged in the context of the turns before it, as its own
+// sample `<conversation id>#<bot turn>`, against that turn's label; calibrate splits turns by the
+// conversation id, so a conversation's turns all fall in one half.
+const turns = conversations.flatMap((conv) => {
+  let bot = 0;
+  return conv.transcript.flatMap((turn, index) => {
+    if (turn.role !== 'bot') return [];
+    const label = conv.turn_labels[bot];
+    const id = `${conv.id}#${bot++}`;
+    const before = conv.transcript.slice(0, index);
+    const customer = [...before].reverse().find((t) => t.role === 'customer')?.text ?? '';
+    return [{ sample: { id, transcript: before, customer, response: turn.text, channel: conv.channel, industry: conv.industry }, label: { id, label: label.label } }];
+  });
+});
 
 const dir = mkdtempSync(join(tmpdir(), 'tone-audit-eval-dev-'));
 try {
@@ -46,8 +60,12 @@ try {
   writeFileSync(samplesFile, lines(single.map((r) => ({ id: r.id, customer: r.customer, response: r.response, channel: r.channel, industry: r.industry }))));
   writeFileSync(labelsFile, lines(single.map((r) => ({ id: r.id, label: r.label, scores: r.scores }))));
 
-  console.log(`eval-dev: ${single.length} single-reply cases from ${dataPath}`);
-  console.log(`eval-dev: ${conversations} conversations (transcript cases) skipped: not evaluated yet`);
+  const turnSamplesFile = join(dir, 'turns.jsonl');
+  const turnLabelsFile = join(dir, 'turn-labels.jsonl');
+  writeFileSync(turnSamplesFile, lines(turns.map((t) => t.sample)));
+  writeFileSync(turnLabelsFile, lines(turns.map((t) => t.label)));
+
+  console.log(`eval-dev: ${single.length} single-reply cases and ${turns.length} bot turns of ${conversations.length} conversations from ${dataPath}`);
   console.log('eval-dev: every agreement figure below is on the held-out check half (sha256(id) odd);');
   console.log('          the "fit half" tables are in-sample (the threshold search saw those labels)\n');
 
@@ -60,6 +78,18 @@ try {
       process.exit(2);
     }
     console.log(stdout);
+  }
+
+  // Conversation turns carry a verdict label only (no scores), so only the drift verdict is measured.
+  for (const grader of ['heuristic', 'none']) {
+    const args = ['calibrate', '--labels', 'turn-labels.jsonl', 'turns.jsonl', '--guide', resolve(root, 'styleguide', 'northwind.yaml'), '--grader', grader, '--no-cache', '--held-out-only'];
+    const { code, stdout, stderr } = await run(args);
+    console.log(`=== conversation turns, --grader ${grader} ===`);
+    if (code !== 0) {
+      console.error(`eval-dev: tone-audit ${args.join(' ')} exited ${code}\n${stderr}`);
+      process.exit(2);
+    }
+    console.log(stdout.split('\nDimensions')[0]);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -18,6 +18,9 @@ describe('halfOf', () => {
     expect(halfOf('nw-000100')).toBe('fit');
     expect(halfOf('s2')).toBe('fit');
     expect(halfOf('b')).toBe('check');
+    // Turns of one conversation share its half.
+    expect(halfOf('a#0')).toBe('check');
+    expect(halfOf('nw-000100#3')).toBe('fit');
   });
 });
 
