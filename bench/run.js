@@ -1,5 +1,6 @@
 // `npm run bench`: measures real work and prints the figures. Nothing here asserts timings.
-//   npm run bench                 rules-only audit of 100k and 1M samples, heuristic grader, check latency,
+//   npm run bench                 rules-only audit of 100k and 1M samples (and 10k, with the guide regexes
+//                                 timed on V8 vs the linear-time engine), heuristic grader, check latency,
 //                                 sampling 400 of 1M log lines, backlog merge of 10k into 100k
 //   npm run bench -- --quick      smaller sizes, for a fast look
 //   npm run bench -- --llm        also the LLM grader against a local rate-limited fake API (≈ 5 min)
@@ -34,6 +35,19 @@ try {
     if (r.code === 2) throw new Error(`audit failed: ${r.stderr}`);
     console.log(`  ${String(n).padStart(9)} samples: ${(r.ms / 1000).toFixed(2)} s, ${Math.round(n / (r.ms / 1000)).toLocaleString('en-US')} samples/s, peak RSS ${mb(r.maxRssKb)}`);
   }
+
+  // Guide regexes run on the linear-time engine (src/text/linear-regex.ts): the rules-only audit of
+  // 10k replies end to end (median of 3), and the bundled guide's patterns alone, V8 vs linear.
+  const tenK = path.join(dir, 'samples-10k.jsonl');
+  await writeSamples(tenK, 10_000);
+  const tenKRuns = [0, 1, 2].map(() => runWorker(['audit', tenK, '--guide', guide, '--grader', 'none', '--format', 'json']).ms).sort((a, b) => a - b);
+  console.log(`\nRules-only audit of 10,000 replies, bundled guide: ${(tenKRuns[1] / 1000).toFixed(2)} s (median of 3)`);
+  const rx = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/regex-worker.js'), guide, tenK], { cwd: root, maxBuffer: 1 << 20 }).toString());
+  console.log(
+    `Bundled guide's ${rx.patterns} regex patterns over ${rx.texts.toLocaleString('en-US')} texts (10k replies + customer messages): ` +
+      `V8 backtracking ${rx.native.ms.toFixed(0)} ms, linear-time engine ${rx.linear.ms.toFixed(0)} ms (${rx.linear.matches} matches each)`,
+  );
+  if (rx.native.matches !== rx.linear.matches) throw new Error(`regex engines disagree: ${rx.native.matches} vs ${rx.linear.matches} matches`);
 
   const logFile = path.join(dir, `samples-${quick ? 100_000 : 1_000_000}.jsonl`);
   const sampled = runWorker(['sample', logFile, '--size', '400', '--seed', 'bench', '--stratify-by', 'channel']);

@@ -183,6 +183,102 @@ function translateClass(source: string, at: number, unicode: boolean): { text: s
   return { text: `${out}]`, end: i + 1 };
 }
 
+const FACTOR_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:,\d*)?\})\??/;
+const PURE_LITERAL = /^(?:[^\\^$.*+?()[\]{}|]|\\[!-/:-@[-`{-~]|\\[bB])*$/;
+
+/**
+ * A literal (or an alternation of literals) that every match of the JavaScript regex `source`
+ * must contain, as a native regex source that is safe by construction (literals only), or
+ * undefined when there is none worth checking. Only the top level is read: literal runs, across
+ * zero-width `\b`, `^`, `$`, and groups whose alternatives are all literals; an alternation at
+ * the top level means nothing is required; anything harder ends the scan, keeping what was found.
+ */
+export function requiredFactor(source: string): string | undefined {
+  let best: string[] | undefined;
+  let bestWeight = 0;
+  let run = '';
+  const consider = (alternatives: string[]) => {
+    const weight = Math.min(...alternatives.map((a) => a.length));
+    if (weight > bestWeight) [best, bestWeight] = [alternatives, weight];
+  };
+  const flush = () => {
+    if (run) consider([run]);
+    run = '';
+  };
+  /** The quantifier at `at`, if any: its length and whether it allows zero repetitions. */
+  const quantifierAt = (at: number): { length: number; optional: boolean } | undefined => {
+    const q = QUANTIFIER.exec(source.slice(at, at + 24));
+    if (!q) return undefined;
+    return { length: q[0].length, optional: q[0][0] === '*' || q[0][0] === '?' || q[1] === '0' };
+  };
+  let i = 0;
+  scan: while (i < source.length) {
+    const c = source.charAt(i);
+    if (c === '|') return undefined;
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && (source.charAt(i + 1) === 'b' || source.charAt(i + 1) === 'B')) {
+      i += 2;
+      continue;
+    }
+    let literal: string | undefined;
+    let end: number;
+    let group: string[] | undefined;
+    if (c === '\\') {
+      const d = source.charAt(i + 1);
+      if (ASCII_PUNCTUATION.test(d)) literal = d;
+      else if (!/[dDwWsSnrtfv]/.test(d)) break scan;
+      end = i + 2;
+    } else if (c === '[') {
+      end = i + 1 + (source.charAt(i + 1) === '^' ? 1 : 0);
+      if (source.charAt(end) === ']') end++;
+      else {
+        while (end < source.length && source.charAt(end) !== ']') end += source.charAt(end) === '\\' ? 2 : 1;
+        end++;
+      }
+    } else if (c === '(') {
+      let depth = 0;
+      end = i;
+      for (; end < source.length; end++) {
+        const ch = source.charAt(end);
+        if (ch === '\\') end++;
+        else if (ch === '[') break scan; // a class inside a group: not worth parsing here
+        else if (ch === '(') depth++;
+        else if (ch === ')' && --depth === 0) break;
+      }
+      end++;
+      const body = source.slice(i + 1, end - 1);
+      if (body.startsWith('?<=') || body.startsWith('?<!')) {
+        i = end; // zero-width
+        continue;
+      }
+      const inner = body.replace(/^\?(?::|<[^>]*>)/, '');
+      const alternatives = inner.split('|');
+      if (!/^[?]/.test(inner) && alternatives.every((a) => PURE_LITERAL.test(a))) {
+        group = alternatives.map((a) => a.replace(/\\[bB]/g, '').replace(/\\(.)/g, '$1'));
+        if (group.some((a) => a === '')) group = undefined;
+      }
+    } else if (c === '.' || c === '{' || c === ')' || c === ']' || c === '}') {
+      if (c !== '.') break scan;
+      end = i + 1;
+    } else {
+      end = i + (/[\uD800-\uDBFF]/.test(c) ? 2 : 1);
+      literal = source.slice(i, end);
+    }
+    const quantifier = quantifierAt(end);
+    if (literal !== undefined && !quantifier?.optional) run += literal;
+    if (literal === undefined || quantifier) flush();
+    if (group && !quantifier?.optional) consider(group);
+    i = end + (quantifier?.length ?? 0);
+  }
+  flush();
+  if (!best || bestWeight < 3) return undefined;
+  return (best as string[]).map((a) => a.replace(FACTOR_SYNTAX, '\\$&')).join('|');
+}
+
 /**
  * A RegExp whose matching runs on RE2JS (linear time in the text, whatever the pattern): `exec`,
  * and through it `test`, `match`, `matchAll` and `replace`, never backtrack. The JavaScript engine
@@ -191,6 +287,8 @@ function translateClass(source: string, at: number, unicode: boolean): { text: s
  */
 export class LinearRegExp extends RegExp {
   readonly #engine: RE2JS;
+  /** Literals every match contains, searched natively first: most texts are ruled out without the engine. */
+  readonly #prefilter: RegExp | undefined;
   #matcher: Matcher | undefined;
   #matcherInput: string | undefined;
 
@@ -206,6 +304,9 @@ export class LinearRegExp extends RegExp {
     if (this.multiline) engineFlags |= RE2JS.MULTILINE;
     if (this.dotAll) engineFlags |= RE2JS.DOTALL;
     if (translated.lookbehind) engineFlags |= RE2JS.LOOKBEHINDS;
+    const factor = requiredFactor(source);
+    // With `u` the native check folds case as RE2 does (k, K and the Kelvin sign alike), so it never rules out a match.
+    this.#prefilter = factor === undefined ? undefined : new RegExp(factor, this.ignoreCase ? 'iu' : 'u');
     try {
       this.#engine = RE2JS.compile(translated.source, engineFlags);
     } catch (error) {
@@ -222,7 +323,7 @@ export class LinearRegExp extends RegExp {
     const text = String(input);
     const from = this.global ? this.lastIndex : 0;
     // The DFA answers "no match anywhere" fastest; most texts stop here.
-    if (from > text.length || (from === 0 && !this.#engine.test(text))) {
+    if (from > text.length || (from === 0 && (this.#prefilter?.test(text) === false || !this.#engine.test(text)))) {
       if (this.global) this.lastIndex = 0;
       return null;
     }

@@ -104,7 +104,7 @@ const EVERYDAY_ABBREVIATIONS: ReadonlySet<string> = new Set(
 );
 
 /** An abbreviation-like token: 2–7 capitals or digits, at least two capitals or a capital and a digit ("SSR", "D0150", "P2P", "DC"). */
-const ABBREVIATION_TOKEN = /(?<![\p{L}\p{N}_'’-])(?=[\p{N}]*\p{Lu}[\p{N}]*[\p{Lu}\p{N}])[\p{Lu}\p{N}]{2,7}(?![\p{L}\p{N}_'’-])/gu;
+const ABBREVIATION_TOKEN = /(?<![\p{L}\p{N}_'’])(?=[\p{N}]*\p{Lu}[\p{N}]*[\p{Lu}\p{N}])[\p{Lu}\p{N}]{2,7}(?![\p{L}\p{N}_'’])/gu;
 
 /**
  * Capitals words that are not shouting and not everyday abbreviations: acronyms a customer may have

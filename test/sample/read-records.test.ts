@@ -67,15 +67,17 @@ describe('readRecords: CSV', () => {
       { id: '1', channel: 'chat', response: 'Hi,\nthere' },
       { id: '3', channel: 'voice', response: 'ok' },
       { id: '5', channel: 'chat', response: 'a 5" screen' },
+      // The row after a never-closed quote is read again, not swallowed (the hardening issue).
+      { id: '7', channel: 'chat', response: 'lost' },
     ]);
-    expect(read.map((r) => r.source.line)).toEqual([2, 5, 7]);
+    expect(read.map((r) => r.source.line)).toEqual([2, 5, 7, 9]);
     expect(read[0]!.columns).toEqual(['id', 'channel', 'response']);
     expect(problems.map((p) => p.location.line)).toEqual([4, 8]);
     expect(problems.map((p) => p.message)).toEqual([
       'invalid CSV row: row has 2 fields but the header has 3 columns',
-      'invalid CSV row: a quoted field is never closed (the row runs to the end of the file)',
+      'invalid CSV row: unbalanced quote — a quoted field opened in this row is not closed before the next row (line 9); row skipped, reading resumes at line 9',
     ]);
-    expect(stats).toMatchObject({ read: 3, skipped: 2, formats: ['csv'] });
+    expect(stats).toMatchObject({ read: 4, skipped: 2, formats: ['csv'] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LinearRegExp, translateToRe2, UnsupportedRegexError } from '../../src/text/linear-regex.js';
+import { LinearRegExp, requiredFactor, translateToRe2, UnsupportedRegexError } from '../../src/text/linear-regex.js';
 
 /** Every match as [start, end) with both engines: the linear one must agree with V8's. */
 function spans(re: RegExp, text: string): [number, number][] {
@@ -84,5 +84,31 @@ describe('translateToRe2', () => {
     ['\\uD83D', /lone surrogate/],
   ])('refuses %s', (source, message) => {
     expect(() => translateToRe2(source, '')).toThrow(message);
+  });
+});
+
+describe('requiredFactor', () => {
+  it.each([
+    ['\\byou (?:should|must) have (?:read|checked)\\b', ' have '],
+    ['\\b(?:still|again)\\b[^.!?\\n]{0,40}\\bnot\\b', 'still|again'],
+    ['^\\s*(?:as per|per|according to) (?:our|the) (?:policy|policies|terms)\\b', 'policy|policies|terms'],
+    ['colou?r', 'colo'],
+    ['a.b+c\\.d', 'c\\.d'],
+    ['guarantee|promise', undefined],
+    ['(?:x|y)+z', undefined],
+    ['rocket\\s+science', 'science'],
+    ['(?<!not )happy', 'happy'],
+    ['\\$\\d+ off', ' off'],
+    ['price: \\$\\d+', 'price: \\$'],
+    ['a|b', undefined],
+    ['ab', undefined],
+    ['abc(?:d|e)*', 'abc'],
+  ])('of %s is %s', (source, factor) => {
+    expect(requiredFactor(source)).toBe(factor);
+  });
+
+  it('never rules out a match: the prefiltered regex finds what the engine alone finds', () => {
+    const re = new LinearRegExp('KELVIN', 'gi');
+    expect(spans(re, 'the \u212Aelvin scale')).toEqual([[4, 10]]);
   });
 });

@@ -9,6 +9,7 @@ import { parseFieldMappings, readSamples, type LoadEvent } from '../../load/samp
 import { markdown } from '../../report/markdown.js';
 import { renderReport, type ReportContext } from '../../report/reporter.js';
 import type { AuditResult, SampleResult } from '../../types.js';
+import { addCounts, redactOptionsForBrand, redactSampleResult, zeroCounts } from '../../redact/index.js';
 import { displayPath } from '../display-path.js';
 import { gateOptionsFrom } from '../gate-options.js';
 import type { Io } from '../io.js';
@@ -62,6 +63,15 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   let suppressedCount = 0;
   let warningsShown = 0;
   let index = 0;
+  // --redact-output: every sink (reports, backlog) gets the redacted result; counted here when no LLM grader counted it.
+  let outputRedacted = zeroCounts();
+  const redactOutput = options.redactOutput
+    ? (judged: SampleResult): SampleResult => {
+        const { result, counts } = redactSampleResult(judged, redactOptionsForBrand(engine.guide.brand));
+        if (!judged.grade?.redacted) outputRedacted = addCounts(outputRedacted, counts);
+        return result;
+      }
+    : undefined;
 
   try {
     for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.begin(header, ctxFor(d.colorLevel)));
@@ -83,19 +93,22 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
       {
         window: engine.grader?.kind === 'llm' ? options.concurrency * 2 : 1,
         signal: abort.signal,
-        ...(suppressions
+        ...(suppressions || redactOutput
           ? {
               postProcess: (judged: SampleResult) => {
+                if (!suppressions) return redactOutput!(judged);
                 const outcome = applySuppressions([judged], suppressions, today);
                 suppressedCount += outcome.suppressed;
                 for (const entry of suppressions) if (!outcome.unused.includes(entry) && !outcome.expired.includes(entry)) usedSuppressions.add(entry);
-                return outcome.results[0]!;
+                // Suppressions match the original texts, so they run before the output is redacted.
+                return redactOutput ? redactOutput(outcome.results[0]!) : outcome.results[0]!;
               },
             }
           : {}),
       },
     );
     progress?.stop();
+    if (summary.redaction && redactOutput) summary.redaction.counts = addCounts(summary.redaction.counts, outputRedacted);
     if (warningsShown > MAX_WARNINGS_SHOWN) io.stderr.write(`warning: … and ${warningsShown - MAX_WARNINGS_SHOWN} more input warnings (skipped records are all listed in --format json)\n`);
 
     const partial: AuditResult = { ...header, samples: collected, inputProblems, summary, gate: { passed: true, reasons: [] } };
@@ -112,6 +125,13 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
         ? { suppressions: { file: options.suppressions!, suppressed: suppressedCount, unused: describeEntries(suppressions.filter((s) => !usedSuppressions.has(s) && !isExpired(s, today))), expired: describeEntries(suppressions.filter((s) => isExpired(s, today))) } }
         : {}),
     };
+    if (summary.samples === 0 && !abort.signal.aborted) {
+      // Nothing was judged: that is unusable input, not a failed gate. Thrown before any report is
+      // closed, so the writers drop their temp files and the last good reports stay in place.
+      throw new InputError(`no samples could be read from ${inputs.join(', ')}`, {
+        hint: summary.skippedRecords > 0 ? 'every record was skipped: see the warnings above (a --field mapping may name a missing column)' : 'the input is empty',
+      });
+    }
     for (const d of destinations) {
       const ctx = { ...ctxFor(d.colorLevel), ...extraCtx };
       await d.writer.write(d.reporter.needsAllSamples ? renderReport(d.reporter, result, ctx) : d.reporter.end(header, { inputProblems, summary, gate: result.gate }, ctx));
@@ -128,12 +148,6 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
       io.stderr.write(`gate failed:\n${gate.reasons.map((r) => `  - ${r}`).join('\n')}\n`);
     }
     if (abort.signal.aborted) return 2;
-    if (summary.samples === 0) {
-      // Nothing was judged: that is unusable input, not a failed gate.
-      throw new InputError(`no samples could be read from ${inputs.join(', ')}`, {
-        hint: summary.skippedRecords > 0 ? 'every record was skipped: see the warnings above (a --field mapping may name a missing column)' : 'the input is empty',
-      });
-    }
     return gate.passed ? 0 : 1;
   } catch (error) {
     progress?.stop();

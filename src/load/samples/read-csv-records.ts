@@ -2,25 +2,22 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, type Info, parse } from 'csv-parse';
 import type { RawRecord } from './raw-record.js';
-
-type FailedRecord = Extract<RawRecord, { ok: false }>;
-
-const CSV_MESSAGES: Partial<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (the row runs to the end of the file)',
-  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by other characters',
-  INVALID_OPENING_QUOTE: 'a quote appears inside an unquoted field',
-  CSV_MAX_RECORD_SIZE: 'row is too large',
-};
+import { describeCsvError, splitUnbalancedRow, startLine } from './split-unbalanced-row.js';
 
 /**
  * Reads CSV with csv-parse's streaming parser: the first row names the columns, quoted fields
  * may span lines, a BOM is dropped. A broken row becomes a failed record (via `on_skip`) and
  * parsing carries on, so one bad row never hides the rest of the file. Each record carries the
  * header (`columns`).
+ *
+ * An unbalanced quote would make a row swallow the rows after it (merged into one record, or
+ * skipped together, or everything to the end of the file): a row spanning lines is checked by
+ * {@link splitUnbalancedRow}, and when later lines in it are rows of their own, the row is
+ * reported at its line and those rows are read.
  */
 export async function* readCsvRecords(chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
-  // Problems found since the last record; flushed in line order around the records.
-  const pending: FailedRecord[] = [];
+  // Problems (and rows recovered from a broken row) found since the last record; flushed in line order around the records.
+  const pending: RawRecord[] = [];
   let columns: readonly string[] = [];
   const parser = parse({
     // The header as csv-parse reads it (BOM dropped), kept so a sample can repeat it.
@@ -39,7 +36,10 @@ export async function* readCsvRecords(chunks: AsyncIterable<string>): AsyncGener
     on_skip: (error: CsvError | undefined, raw: string | undefined) => {
       if (!error) return undefined;
       const lines = typeof error.lines === 'number' ? error.lines : 1;
-      pending.push({ ok: false, line: startLine(lines, raw), message: `invalid CSV row: ${describeCsvError(error)}` });
+      const line = startLine(lines, raw);
+      const split = raw === undefined ? undefined : splitUnbalancedRow(raw, line, columns);
+      if (split) pending.push(...split.map((record) => withColumns(record, columns)));
+      else pending.push({ ok: false, line, message: `invalid CSV row: ${describeCsvError(error)}` });
       return undefined;
     },
   });
@@ -48,8 +48,10 @@ export async function* readCsvRecords(chunks: AsyncIterable<string>): AsyncGener
   fed.catch(() => undefined);
   for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: Info; raw: string }>) {
     const line = startLine(row.info.lines, row.raw);
-    while (pending.length > 0 && (pending[0] as FailedRecord).line < line) yield pending.shift() as FailedRecord;
-    yield { ok: true, value: row.record, line, columns };
+    while (pending.length > 0 && (pending[0] as RawRecord).line < line) yield pending.shift() as RawRecord;
+    const split = row.raw.includes('\n') ? splitUnbalancedRow(row.raw, line, columns) : undefined;
+    if (split) for (const record of split) yield withColumns(record, columns);
+    else yield { ok: true, value: row.record, line, columns };
   }
   await fed;
   yield* pending.splice(0);
@@ -74,20 +76,6 @@ async function* toLf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   if (carry) yield carry;
 }
 
-function describeCsvError(error: CsvError): string {
-  const counts = /columns length is (\d+), got (\d+)/.exec(error.message);
-  if (counts) return `row has ${counts[2]} fields but the header has ${counts[1]} columns`;
-  return CSV_MESSAGES[error.code] ?? error.message.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * csv-parse reports the line a record ends on; the raw text tells how many line breaks it
- * spans. Leading blank lines in `raw` are skipped empty lines, not part of the record.
- */
-function startLine(endLine: number, raw: string | undefined): number {
-  if (raw === undefined) return endLine;
-  const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$|\r$/, '');
-  let breaks = 0;
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) breaks++;
-  return endLine - breaks;
+function withColumns(record: RawRecord, columns: readonly string[]): RawRecord {
+  return record.ok ? { ...record, columns } : record;
 }

@@ -34,7 +34,8 @@ export const MAX_TRACKED_IDS = 100_000;
 
 /**
  * What {@link readSamples} yields, in input order. A problem with `severity: 'error'` is a record
- * that was skipped (count these as `skippedRecords`); `'warning'` leaves the record in (duplicate ids).
+ * that was skipped (count these as `skippedRecords`); `'warning'` leaves the record in (duplicate ids,
+ * bytes that are not valid UTF-8).
  */
 export type LoadEvent =
   | { type: 'sample'; sample: Sample }
@@ -62,7 +63,24 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
   for (const input of resolved) {
     const source = await readSampleSource(input, options.format, options.stdin);
     const fileIndex = files.push(source.file) - 1;
+    let invalidSeen = 0;
+    /** Warnings for the lines with invalid UTF-8 read so far, up to `line` (all of them at the end). */
+    function* invalidUtf8Warnings(line: number): Generator<LoadEvent> {
+      const lines = source.invalidUtf8Lines;
+      while (lines.length > 0 && (lines[0] as number) <= line) {
+        const at = lines.shift() as number;
+        invalidSeen++;
+        if (invalidSeen <= MAX_UTF8_WARNINGS) {
+          yield {
+            type: 'problem',
+            severity: 'warning',
+            problem: { location: { file: source.file, line: at }, path: '', message: 'bytes that are not valid UTF-8, read as U+FFFD (�); the record is kept' },
+          };
+        }
+      }
+    }
     for await (const raw of readSourceRecords(source)) {
+      yield* invalidUtf8Warnings(raw.line);
       const location = raw.ok || raw.col === undefined
         ? { file: source.file, line: raw.line }
         : { file: source.file, line: raw.line, col: raw.col };
@@ -99,7 +117,18 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
       }
       yield { type: 'sample', sample };
     }
+    yield* invalidUtf8Warnings(Infinity);
+    if (invalidSeen > MAX_UTF8_WARNINGS) {
+      yield {
+        type: 'problem',
+        severity: 'warning',
+        problem: { location: { file: source.file, line: 1 }, path: '', message: `${invalidSeen.toLocaleString('en-US')} lines in all hold bytes that are not valid UTF-8 (${MAX_UTF8_WARNINGS} listed); is the file in another encoding?` },
+      };
+    }
   }
 }
+
+/** Lines with invalid UTF-8 warned about one by one per input; past this, one total. */
+const MAX_UTF8_WARNINGS = 20;
 
 const LINE_SPACE = 2 ** 32;

@@ -227,11 +227,12 @@ describe('readSamples: CSV', () => {
       ].join('\n'),
     );
     const events = await load([file]);
-    expect(samples(events).map((s) => `${s.id}@${s.source.line}`)).toEqual(['1@2', '4@6']);
+    // Row 5's quote is never closed; row 6 is a row of its own, so it is read rather than swallowed.
+    expect(samples(events).map((s) => `${s.id}@${s.source.line}`)).toEqual(['1@2', '4@6', '6@8']);
     expect(problems(events).map(brief)).toEqual([
       'bad.csv:4 invalid CSV row: row has 4 fields but the header has 3 columns',
       'bad.csv:5 response: field `response` (`response`) is empty',
-      'bad.csv:7 invalid CSV row: a quoted field is never closed (the row runs to the end of the file)',
+      'bad.csv:7 invalid CSV row: unbalanced quote — a quoted field opened in this row is not closed before the next row (line 8); row skipped, reading resumes at line 8',
     ]);
   });
 

@@ -8,7 +8,7 @@ async function read(format: InputFormat, ...chunks: string[]): Promise<RawRecord
   async function* stream(): AsyncGenerator<string> {
     yield* chunks;
   }
-  const source: SampleSource = { file: 'in', format, chunks: stream() };
+  const source: SampleSource = { file: 'in', format, chunks: stream(), invalidUtf8Lines: [] };
   const records: RawRecord[] = [];
   for await (const record of readSourceRecords(source)) records.push(record);
   return records;
