@@ -4,7 +4,7 @@ import type { LoadEvent } from './load/samples/index.js';
 import { runRules } from './rules/index.js';
 import { decideVerdict } from './findings/decide-verdict.js';
 import { createSummaryAccumulator } from './findings/summarize.js';
-import type { AuditCalibration, AuditHeader, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
+import type { AuditCalibration, AuditHeader, AuditRedaction, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
 import { TOOL_VERSION } from './version.js';
 
 export type { AuditHeader };
@@ -16,6 +16,8 @@ export interface AuditEngine {
   grader?: Grader;
   /** The calibration record applied to the grader's drift decision, named in the result's header. */
   calibration?: AuditCalibration;
+  /** What redaction of personal data runs, named in the result's header (counts in `summary.redaction`). */
+  redaction?: AuditRedaction;
 }
 
 /** Where results go as they are produced, in input order. */
@@ -42,6 +44,7 @@ export function buildAuditHeader(engine: AuditEngine, inputs: string[]): AuditHe
     guide: { brand: guide.brand, version: guide.version, hash: guide.source.hash, file: guide.source.file },
     grader: { kind, ...(grader?.model ? { model: grader.model } : {}), ...(grader?.promptHash ? { promptHash: grader.promptHash } : {}) },
     ...(engine.calibration ? { calibration: engine.calibration } : {}),
+    ...(engine.redaction ? { redaction: engine.redaction } : {}),
     inputs,
   };
 }
@@ -79,7 +82,7 @@ export async function streamAudit(
   options: StreamAuditOptions = {},
 ): Promise<{ summary: AuditSummary; inputProblems: Problem[] }> {
   const window = Math.max(1, options.window ?? 1);
-  const summary = createSummaryAccumulator(engine.rules.rules, engine.guide.dimensions);
+  const summary = createSummaryAccumulator(engine.rules.rules, engine.guide.dimensions, { redaction: engine.redaction?.enabled === true });
   const inputProblems: Problem[] = [];
   const inFlight: Promise<SampleResult>[] = [];
 

@@ -296,6 +296,11 @@ export interface Grade {
   repeats?: { n: number; flips: number; verdicts: RepeatVerdict[] };
   /** LLM grader: the rewrite re-checked with the guide's rules (`findings` = error and warning findings; `passed` = none). */
   rewriteCheck?: { findings: number; passed: boolean };
+  /**
+   * LLM grader: personal data replaced by placeholders in this sample's texts (reply, customer message,
+   * transcript) before any request was built, per type; only the types found, absent when none or `--no-redact`.
+   */
+  redacted?: Partial<Record<RedactionType, number>>;
 }
 
 /** Outcome for one sample: `ungraded` means the grader failed on it, so nothing can be concluded. */
@@ -319,6 +324,19 @@ export interface SampleResult {
 
 // ---------------------------------------------------------------------------
 // Summary and the audit result
+
+/** Kinds of personal data the redactor replaces (`src/redact/`). */
+export type RedactionType = 'email' | 'phone' | 'card' | 'iban' | 'ssn' | 'ni' | 'url-token' | 'secret' | 'name';
+
+/** What redaction ran in an audit (known before the first sample: the counts are in `summary.redaction`). */
+export interface AuditRedaction {
+  /** Texts were redacted before they reached the API (`--no-redact` turns it off). */
+  enabled: boolean;
+  /** `api`: requests only; `api+output`: also the reports, result cache and backlog (`--redact-output`). */
+  scope: 'api' | 'api+output';
+  /** The types looked for. */
+  types: RedactionType[];
+}
 
 export interface RuleSummary {
   ruleId: string;
@@ -361,6 +379,11 @@ export interface AuditSummary {
   unstable?: number;
   /** `unstable` / replies judged more than once (0..1). */
   flipRate?: number;
+  /**
+   * Personal data replaced over the whole audit, per type (every type listed), when redaction is
+   * enabled: occurrences in the samples' texts, each sample counted once (not per repeat or rewrite).
+   */
+  redaction?: { counts: Record<RedactionType, number> };
 }
 
 export interface GateResult {
@@ -377,6 +400,8 @@ export interface AuditResult {
   grader: { kind: GraderKind; model?: string; promptHash?: string };
   /** The calibration record applied (`--calibration` or config `calibration`), when one was. */
   calibration?: AuditCalibration;
+  /** What redaction of personal data ran (absent in results written before it existed). */
+  redaction?: AuditRedaction;
   inputs: string[];
   samples: SampleResult[];
   /** Records skipped while loading, with where and why. */
@@ -401,4 +426,4 @@ export interface AuditCalibration {
 }
 
 /** Everything in an {@link AuditResult} that is known before the first sample is read. */
-export type AuditHeader = Pick<AuditResult, 'schemaVersion' | 'tool' | 'guide' | 'grader' | 'calibration' | 'inputs'>;
+export type AuditHeader = Pick<AuditResult, 'schemaVersion' | 'tool' | 'guide' | 'grader' | 'calibration' | 'redaction' | 'inputs'>;

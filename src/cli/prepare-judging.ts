@@ -9,6 +9,9 @@ import type { Io } from './io.js';
 import type { LlmGraderEvent } from '../grader/llm/index.js';
 import { applyCalibration } from '../calibrate/apply-calibration.js';
 import { readCalibrationRecord } from '../calibrate/read-calibration-record.js';
+import { UsageError } from '../errors.js';
+import type { AuditRedaction } from '../types.js';
+import { PII_TYPES } from '../redact/pii-types.js';
 
 export interface PreparedJudging {
   options: ResolvedOptions;
@@ -29,6 +32,11 @@ export interface PrepareJudgingOptions {
 export async function prepareJudging(flags: Record<string, unknown>, io: Io, prepare: PrepareJudgingOptions = {}): Promise<PreparedJudging> {
   const { config } = await readConfig(io.cwd, flags.config as string | undefined);
   const options = resolveOptions(config, flags as CliFlags, io.cwd);
+  if (!options.redact && options.redactOutput) {
+    throw new UsageError('--no-redact and --redact-output contradict each other', {
+      hint: 'redacting the reports while sending the texts verbatim protects nothing: drop one (config keys `redact`, `redactOutput`)',
+    });
+  }
   // Results and errors name the guide relative to where the audit ran, so they neither leak nor depend on machine paths.
   const guide = await readStyleGuide(options.guide, guideDisplayPath(options.guide, io.cwd));
   const applying = prepare.calibration !== 'ignore' && options.calibration !== undefined;
@@ -46,6 +54,7 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
     cacheDir: options.cache ? options.cacheDir : null,
     ...(options.maxCost !== undefined ? { maxCostUsd: options.maxCost } : {}),
     ...(options.repeat > 1 ? { repeat: options.repeat } : {}),
+    ...(options.redact ? {} : { redact: false }),
     // The LLM grader re-checks its rewrites with the same rules, in the original's conversation.
     checkRewrite: (text, sample) => runRules(rules, { ...sample, response: text }),
     onEvent: graderEventPrinter(io),
@@ -54,11 +63,13 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
     const why = grader ? 'the heuristic grader is deterministic' : 'there is no grader (--grader none)';
     io.stderr.write(`note: --repeat ${options.repeat} has no effect: ${why}, so each reply is judged once\n`);
   }
+  if (!options.redact && grader?.kind === 'llm') io.stderr.write('warning: --no-redact: replies, customer messages and transcripts are sent to the API verbatim, personal data included\n');
+  const redaction: AuditRedaction = { enabled: options.redact, scope: options.redactOutput ? 'api+output' : 'api', types: [...PII_TYPES] };
   if (!calibration) {
     if (grader && prepare.calibration !== 'ignore') {
       io.stderr.write('note: the judge is uncalibrated (its drift thresholds are the guide\'s own minimums); measure it against reviewer labels with `tone-audit calibrate`\n');
     }
-    return { options, engine: { guide, rules, ...(grader ? { grader } : {}) }, graderNote: note };
+    return { options, engine: { guide, rules, ...(grader ? { grader } : {}), redaction }, graderNote: note };
   }
   const file = guideDisplayPath(options.calibration!, io.cwd);
   const applied = applyCalibration(guide, grader, calibration.record, { file, sha256: calibration.sha256 });
@@ -66,7 +77,7 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
   if (applied.unknownDimensions.length > 0) io.stderr.write(`warning: calibration ${file} names dimension(s) the guide does not have, ignored: ${applied.unknownDimensions.join(', ')}\n`);
   if (!grader) io.stderr.write(`note: calibration ${file} has no effect without a grader (--grader none)\n`);
   if (flags.batch === true) io.stderr.write(`warning: --batch verdicts are not re-decided with the minimums of calibration ${file}\n`);
-  return { options, engine: { guide: applied.guide, rules, ...(applied.grader ? { grader: applied.grader } : {}), calibration: applied.header }, graderNote: note };
+  return { options, engine: { guide: applied.guide, rules, ...(applied.grader ? { grader: applied.grader } : {}), calibration: applied.header, redaction }, graderNote: note };
 }
 
 /** The guide relative to `cwd` when it lies inside it, else absolute. */

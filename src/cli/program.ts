@@ -64,6 +64,8 @@ function addJudgingOptions(command: Command): Command {
     .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
     .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)')
     .option('--repeat <n>', 'LLM grader: judge each reply n times (1–20, default 1) and report replies whose verdict flips; scores are the median', parseRepeat)
+    .option('--no-redact', 'send replies, customer messages and transcripts to the API verbatim (default: emails, phones, cards, IBANs, SSNs, NI numbers, URL tokens, secrets and greeting/signature names are replaced by placeholders first)')
+    .option('--redact-output', 'also redact those texts in every report and the backlog (the result cache holds only redacted texts whenever redaction is on)')
     .option('--calibration <file>', 'calibration record from tone-audit calibrate --write: its dimension minimums replace the guide\'s in the grader\'s drift decision')
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')} (repeat or comma-separate for several)`, collect)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')

@@ -34,6 +34,10 @@ export interface ResolvedOptions {
   maxCost?: number;
   /** Judgements per reply by the LLM grader (`--repeat`, default 1). */
   repeat: number;
+  /** Redact personal data before text reaches the API (default true; `--no-redact`). */
+  redact: boolean;
+  /** Also redact what reports, the result cache and the backlog get (`--redact-output`; default false). */
+  redactOutput: boolean;
   failOn: Severity;
   maxDriftRate?: number;
   maxWarnings?: number;
@@ -75,6 +79,8 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     cacheDir: fromFlag(flags.cacheDir) ?? config.cacheDir ?? path.resolve(cwd, '.tone-audit-cache'),
     ...(merged.maxCost !== undefined ? { maxCost: merged.maxCost } : {}),
     repeat: merged.repeat ?? 1,
+    redact: merged.redact ?? true,
+    redactOutput: merged.redactOutput ?? false,
     failOn: merged.failOn ?? 'error',
     ...(merged.maxDriftRate !== undefined ? { maxDriftRate: merged.maxDriftRate } : {}),
     ...(merged.maxWarnings !== undefined ? { maxWarnings: merged.maxWarnings } : {}),

@@ -28,6 +28,7 @@ const READINGS = [
   reading('validates the worry', `\\b(?:right|good|sensible|smart|wise) (?:to|that you) (?:check|ask|flag|get in touch|tell|contact|be (?:careful|cautious|worried|concerned))`),
   reading('thanks for patience or candour', `\\bthank(?:s| you) (?:so much |very much )?for (?:your patience|bearing with|being (?:patient|upfront|honest)|telling us|telling me|letting us know|letting me know|flagging|raising|the heads-up|asking|explaining|sharing)\\b`),
   reading('meets the problem head-on', `\\b(?:oh no|not ideal|let['’]s (?:get|sort|fix) (?:this|that|it|you)|i['’]ll (?:sort|fix|get) (?:this|that|it) (?:out|sorted|fixed)? ?(?:for you|straight away|right away|now|today)|glad you (?:asked|got in touch|reached out|told us|flagged))\\b`),
+  reading('shares the relief', `\\b(?:(?:i['’]m|i am|we['’]re|we are|so|really) )?glad (?:you(?:['’]re| are)|nobody|no one|everyone|to hear|it['’]s|he['’]s|she['’]s|they['’]re)\\b|\\bthat['’]s (?:what|the main thing that) matters\\b|\\bthe (?:main|important) thing is\\b`),
   reading('reassures', `\\b(?:don['’]t worry|do not worry|no need to worry|nothing to worry about|you(?:['’]re| are) not (?:the only one|alone|going to lose)|(?:your|the) (?:money|account|data|booking|place) is safe|(?:you|nothing)(?: has|['’]ve| have)? (?:not )?lost (?:nothing|anything))\\b`),
   reading('shares the good news', `\\b(?:congratulations|congrats|how exciting|lovely to hear|great to hear|good to hear|glad to hear|happy to hear)\\b`),
   reading('condolence', `\\b(?:condolences|so sorry for your loss|sorry to hear about your loss|thinking of you)\\b`),
@@ -38,6 +39,7 @@ const BOILERPLATE = [
   reading('stock apology', `\\b(?:we|i)?\\s*(?:apologi[sz]e|are sorry|['’]re sorry|am sorry|['’]m sorry|regret|sorry)\\s+for\\s+any\\s+(?:inconvenience|trouble|confusion|frustration|distress)\\b`),
   reading('stock apology', `\\b(?:sorry|apologi(?:es|ze|se)) for the inconvenience\\b`),
   reading('stock apology', `\\bsorry to hear (?:about )?(?:that|this|your (?:recent )?experience)(?=\\s*[.!,]|$)`),
+  reading('stock apology', `\\bsorry to hear (?:that )?you(?:['’]re| are) (?:having|experiencing) (?:some |any )?(?:trouble|issues|problems|difficulties|difficulty)\\b`),
   reading('stock apology', `\\bwe regret (?:any|the) inconvenience\\b`),
 ];
 

@@ -45,7 +45,7 @@ const NOW_WITH = `\\b(?:is|are|it['’]s|case['’]s) (?:now |already )?(?:with|
 const READINGS = [
   reading('transfer to a person or team', `\\b${DOER}\\s*(?:\\w+\\s+){0,2}?${TRANSFER}\\b[^.!?\\n]{0,80}?\\b${HUMAN_PARTY}\\b`),
   reading('a person or team will follow up', `\\b${HUMAN_PARTY}\\b[^.!?\\n]{0,90}?\\b(?:will|['’]ll|is going to|are going to|can now|is about to|are about to)\\s+(?:\\w+\\s+){0,2}?${CONTACT}\\b`),
-  reading('a person or team is taking over', `\\b${HUMAN_PARTY}\\b[^.!?\\n]{0,40}?\\b(?:is|are|['’]s|['’]re) (?:now |already )?(?:joining|taking over|picking (?:this|it) up|reviewing|looking (?:into|at)|on (?:it|the line|their way))\\b`),
+  reading('a person or team is taking over', `\\b${HUMAN_PARTY}\\b[^.!?\\n]{0,40}?\\b(?:is|are|['’]s|['’]re) (?:now |already )?(?:joining|taking over|picking (?:this|it) up|picking up (?:this|the|your)|reviewing|looking (?:into|at)|on (?:it|the line|their way))\\b`),
   reading('put through to a person', `\\b(?:be|being|been|get|getting) (?:put through|connected|transferred|passed)\\b`),
   reading('has a person contact the customer', `\\b(?:get|have|ask|asked|getting|having) (?:our|your|the|a|an|one of (?:our|the)) [^.!?\\n]{0,40}?\\bto (?:\\w+ ){0,2}?${CONTACT}\\b`),
   reading('a named person will follow up', `\\b(?!(?:You|We|It|This|That|There|These|Those|If|When|Once|I)\\b)\\p{Lu}\\p{Ll}+(?:,[^.!?\\n]{1,60}?,)?\\s+(?:will|['’]ll)\\s+(?:\\w+\\s+){0,2}?${CONTACT}\\b`, true),

@@ -1,4 +1,6 @@
-import type { AuditSummary, Dimension, DimensionSummary, RuleSummary, SampleResult, Severity, Usage } from '../types.js';
+import type { AuditSummary, Dimension, DimensionSummary, RedactionType, RuleSummary, SampleResult, Severity, Usage } from '../types.js';
+
+const REDACTION_TYPES: readonly RedactionType[] = ['email', 'phone', 'card', 'iban', 'ssn', 'ni', 'url-token', 'secret', 'name'];
 
 /** What the summary needs to know about each rule, so rules that matched nothing are still listed. */
 export interface RuleDescriptor {
@@ -9,6 +11,8 @@ export interface RuleDescriptor {
 
 export interface SummaryAccumulator {
   add(result: SampleResult): void;
+  /** Personal data redacted from a sample outside the grader (`--redact-output` without the LLM grader). */
+  addRedacted(counts: Partial<Record<RedactionType, number>>): void;
   addSkipped(count?: number): void;
   finish(): AuditSummary;
 }
@@ -17,7 +21,11 @@ export interface SummaryAccumulator {
  * Builds the audit summary incrementally, so a streamed audit of a million samples keeps
  * only counters in memory, never the samples.
  */
-export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimensions: readonly Dimension[]): SummaryAccumulator {
+export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimensions: readonly Dimension[], options: { redaction?: boolean } = {}): SummaryAccumulator {
+  const redacted = Object.fromEntries(REDACTION_TYPES.map((t) => [t, 0])) as Record<RedactionType, number>;
+  const addRedacted = (counts: Partial<Record<RedactionType, number>>): void => {
+    for (const type of REDACTION_TYPES) redacted[type] += counts[type] ?? 0;
+  };
   const ruleStats = new Map<string, RuleSummary>();
   for (const rule of rules) ruleStats.set(rule.ruleId, { ...rule, findings: 0, samples: 0 });
   const dimensionStats = new Map(dimensions.map((d) => [d.id, { min: d.min, n: 0, sum: 0, belowMin: 0, histogram: [0, 0, 0, 0, 0] }]));
@@ -56,6 +64,7 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
       const grade = result.grade;
       if (!grade) return;
       graded = true;
+      if (grade.redacted) addRedacted(grade.redacted);
       if (grade.usage) {
         usage.inputTokens += grade.usage.inputTokens;
         usage.outputTokens += grade.usage.outputTokens;
@@ -82,6 +91,7 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
         stat.histogram[bucket]! += 1;
       }
     },
+    addRedacted,
     addSkipped(count = 1) {
       skippedRecords += count;
     },
@@ -101,6 +111,7 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
         summary.unstable = unstable;
         summary.flipRate = round(unstable / repeated, 4);
       }
+      if (options.redaction) summary.redaction = { counts: { ...redacted } };
       return summary;
     },
   };

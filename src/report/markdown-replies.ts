@@ -2,7 +2,7 @@ import { applySuggestions, diffWords } from '../diff/index.js';
 import type { Finding, SampleResult, Severity } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import { describeFinding } from './describe-finding.js';
-import { mdCell, mdCode, mdFence, mdTable, mdText } from './markdown-syntax.js';
+import { htmlText, mdCell, mdCode, mdDetails, mdFence, mdTable, mdText } from './markdown-syntax.js';
 
 export const SEVERITY_MARK: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 const DRIFT_RANK = { 'major-drift': 0, 'minor-drift': 1, 'on-brand': 2 } as const;
@@ -20,23 +20,33 @@ function meanScore(sample: SampleResult): number {
   return scores.length === 0 ? Number.POSITIVE_INFINITY : scores.reduce((a, b) => a + b, 0) / scores.length;
 }
 
+/** A sample and its position in the input, the last tie-breaker of {@link compareWorstReplies}. */
+export interface RankedReply {
+  sample: SampleResult;
+  index: number;
+}
+
 /**
- * The drifting replies most worth a reviewer's time: error findings first, then more errors, more
- * warnings, the grader's harsher verdict, the lower mean score, and finally input order (stable).
+ * Orders drifting replies worst first: error findings first, then more errors, more warnings, the
+ * grader's harsher verdict, the lower mean score, and finally input order (stable).
  */
+export function compareWorstReplies(a: RankedReply, b: RankedReply): number {
+  return (
+    worstSeverity(a.sample.findings) - worstSeverity(b.sample.findings) ||
+    count(b.sample.findings, 'error') - count(a.sample.findings, 'error') ||
+    count(b.sample.findings, 'warning') - count(a.sample.findings, 'warning') ||
+    DRIFT_RANK[a.sample.grade?.drift ?? 'on-brand'] - DRIFT_RANK[b.sample.grade?.drift ?? 'on-brand'] ||
+    meanScore(a.sample) - meanScore(b.sample) ||
+    a.index - b.index
+  );
+}
+
+/** The drifting replies most worth a reviewer's time, in {@link compareWorstReplies} order. */
 export function selectWorstReplies(samples: readonly SampleResult[], max: number): SampleResult[] {
   return samples
     .map((sample, index) => ({ sample, index }))
     .filter(({ sample }) => sample.verdict === 'drift')
-    .sort(
-      (a, b) =>
-        worstSeverity(a.sample.findings) - worstSeverity(b.sample.findings) ||
-        count(b.sample.findings, 'error') - count(a.sample.findings, 'error') ||
-        count(b.sample.findings, 'warning') - count(a.sample.findings, 'warning') ||
-        DRIFT_RANK[a.sample.grade?.drift ?? 'on-brand'] - DRIFT_RANK[b.sample.grade?.drift ?? 'on-brand'] ||
-        meanScore(a.sample) - meanScore(b.sample) ||
-        a.index - b.index,
-    )
+    .sort(compareWorstReplies)
     .slice(0, max)
     .map(({ sample }) => sample);
 }
@@ -49,14 +59,9 @@ function renderInlineWordDiff(original: string, rewrite: string): string {
 }
 
 /**
- * Reply and rewrite as a ```diff block (`-` lines original, `+` lines rewrite), which GitHub colours.
- * Every line carries a prefix, so nothing in the bot's text can close the fence.
+ * The reply, verbatim in a fence that its backticks cannot close, or as an inline word diff
+ * against its rewrite when there is one (the HTML report has the side-by-side diff).
  */
-function renderDiffBlock(original: string, rewrite: string): string {
-  const lines = (text: string, mark: string) => text.split(/\r?\n/).map((line) => `${mark} ${line}`);
-  return mdFence([...lines(original, '-'), ...lines(rewrite, '+')].join('\n'), 'diff');
-}
-
 function renderRewrite(sample: SampleResult): string[] {
   const fromGrader = sample.grade?.status === 'graded' ? sample.grade.rewrite : undefined;
   const rewrite = fromGrader ?? applySuggestions(sample.response, sample.findings);
@@ -64,17 +69,7 @@ function renderRewrite(sample: SampleResult): string[] {
     return ['**Reply:**', '', mdFence(sample.response, 'text')];
   }
   const source = fromGrader !== undefined ? 'the grader’s rewrite' : 'the rules’ suggestions applied';
-  return [
-    `**Reply → rewrite** (${source}; <del>struck</del> = removed, <ins>underlined</ins> = added):`,
-    '',
-    `> ${renderInlineWordDiff(sample.response, rewrite)}`,
-    '',
-    '<details><summary>Reply and rewrite as a diff</summary>',
-    '',
-    renderDiffBlock(sample.response, rewrite),
-    '',
-    '</details>',
-  ];
+  return [`**Reply → rewrite** (${source}; <del>struck</del> = removed, <ins>underlined</ins> = added):`, '', `> ${renderInlineWordDiff(sample.response, rewrite)}`];
 }
 
 function renderScores(sample: SampleResult): string | undefined {
@@ -85,19 +80,28 @@ function renderScores(sample: SampleResult): string | undefined {
   return `**Grader (${grade.grader}):** ${grade.drift}${scores.length > 0 ? ` · ${scores.join(' · ')}` : ''}`;
 }
 
-/** One drifting reply: where it came from, the customer's message, findings, scores and the reply ↔ rewrite diff. */
-export function renderReply(sample: SampleResult, headingLevel: number): string {
-  const h = '#'.repeat(headingLevel);
+/** Rule ids named in a reply's summary line; the rest are in its body. */
+const MAX_RULES_IN_SUMMARY = 3;
+
+/**
+ * One drifting reply as a collapsed `<details>` block. The summary line (raw HTML, so entities
+ * only) says which reply, where, and which rules it broke (errors first); the body has the customer's message,
+ * the findings, the scores and the reply or its rewrite.
+ */
+export function renderReply(sample: SampleResult): string {
   const mark = SEVERITY_MARK[worstSeverity(sample.findings) === 0 ? 'error' : 'warning'];
-  const out = [`${h} ${mark} ${mdCode(sample.id)} · ${mdText(`${sample.source.file}:${sample.source.line}`)}`, ''];
-  if (sample.customer) out.push(`**Customer:** ${mdText(sample.customer)}`, '');
-  if (sample.findings.length > 0) {
-    out.push(...sample.findings.map((f) => `- ${SEVERITY_MARK[f.severity]} ${f.severity} · ${mdCode(f.ruleId)} — ${mdText(describeFinding(f))}`), '');
-  }
+  const problems = sample.findings.filter((f) => f.severity !== 'info').sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const rules = [...new Set(problems.map((f) => f.ruleId))];
+  const named = rules.slice(0, MAX_RULES_IN_SUMMARY).join(', ') + (rules.length > MAX_RULES_IN_SUMMARY ? ` +${rules.length - MAX_RULES_IN_SUMMARY} more` : '');
+  const why = named || (sample.grade?.status === 'graded' ? `grader: ${sample.grade.drift}` : 'drift');
+  const summary = `${mark} <code>${htmlText(sample.id)}</code> · ${htmlText(`${sample.source.file}:${sample.source.line}`)} — ${htmlText(why)}`;
+  const body: string[] = [];
+  if (sample.customer) body.push(`**Customer:** ${mdText(sample.customer)}`, '');
+  if (sample.findings.length > 0) body.push(...sample.findings.map((f) => `- ${SEVERITY_MARK[f.severity]} ${mdCode(f.ruleId)} — ${mdText(describeFinding(f))}`), '');
   const scores = renderScores(sample);
-  if (scores) out.push(scores, '');
-  out.push(...renderRewrite(sample));
-  return out.join('\n');
+  if (scores) body.push(scores, '');
+  body.push(...renderRewrite(sample));
+  return mdDetails(summary, body.join('\n'));
 }
 
 /** Samples the grader could not judge, with the reason; neither passes nor failures. */

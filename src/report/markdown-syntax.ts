@@ -7,38 +7,105 @@
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
- * A zero-width space after `@` stops GitHub from turning `@name` in bot text into a mention
- * that notifies someone (Renovate does the same).
+ * A zero-width space after `@` stops GitHub from turning `@name` in bot text into a mention that
+ * notifies someone (Renovate does the same); after `#` before a digit, from turning an order number
+ * into a link to (and a back-reference on) an issue.
  */
-function neutraliseMentions(text: string): string {
-  return text.replace(/@/g, '@&#8203;');
+function neutraliseReferences(text: string): string {
+  return text.replace(/@|(?<!&)#(?=\d)/g, (char) => `${char}&#8203;`);
 }
 
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-!~|]/g;
-const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Escapes untrusted text so Markdown and HTML in it render literally. Markdown punctuation is backslash-escaped *before* `&<>` become entities:
- * escaping after would turn `&#39;` into `&\#39;`, which GitHub shows as the literal text `&#39;`.
- * `<`, `>` and `&` are left to entities (a backslash before `&` would stop the entity).
- * A leading `1.` is escaped so it cannot start a list.
+ * Escapes untrusted text so Markdown and HTML in it render literally, touching only what GFM
+ * would read as syntax inside a paragraph: backticks, `*`, `~`, `[` (links, images, footnotes),
+ * `_` except inside a word (GFM ignores `snake_case`), `$` when there are two (math), a backslash
+ * before punctuation or at the end, and a block marker at the very start (`# `, `- `, `1. `, `---`).
+ * `<` and `>` become entities, and `&` where it would start one. Dots, dashes, parentheses and
+ * `!` stay as they are: `2026.5` and `--fail-on` are not syntax. `|` is escaped only in table cells
+ * ({@link mdCell}).
  */
 export function escapeMarkdown(text: string): string {
+  const clean = text.replace(CONTROL, '');
+  const dollars = (clean.match(/\$/g) ?? []).length >= 2;
+  let out = '';
+  for (let i = 0; i < clean.length; i += 1) {
+    const char = clean[i]!;
+    const next = clean[i + 1];
+    switch (char) {
+      case '\\':
+        out += next === undefined || /[!-/:-@[-`{-~]/.test(next) ? '\\\\' : char;
+        break;
+      case '`':
+      case '*':
+      case '~':
+      case '[':
+        out += `\\${char}`;
+        break;
+      case '_': {
+        const prev = clean[i - 1];
+        const inWord = prev !== undefined && next !== undefined && WORD_CHAR.test(prev) && WORD_CHAR.test(next);
+        out += inWord ? char : '\\_';
+        break;
+      }
+      case '$':
+        out += dollars ? '\\$' : char;
+        break;
+      case '<':
+        out += '&lt;';
+        break;
+      case '>':
+        out += '&gt;';
+        break;
+      case '&':
+        out += /^&(#\d+|#x[\da-f]+|\w+);/i.test(clean.slice(i, i + 40)) ? '&amp;' : char;
+        break;
+      default:
+        out += char;
+    }
+  }
+  return escapeBlockStart(out);
+}
+
+/**
+ * Text that may start a line must not open a block: a heading (`# `), a list item (`- `, `+ `,
+ * `1. `), or a thematic break or setext underline (`---`, `===`). Only those exact shapes are
+ * escaped, so `2026.5` or `-5%` stay as written.
+ */
+function escapeBlockStart(text: string): string {
   return text
-    .replace(CONTROL, '')
-    .replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`)
-    .replace(/[&<>]/g, (char) => HTML_SPECIAL[char]!)
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^([ \t]*)(#{1,6}|[-+])(?=\s|$)/, '$1\\$2')
+    .replace(/^([ \t]*)([-=])(?=[-= \t]*$)/, '$1\\$2')
+    .replace(/^([ \t]*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** Untrusted text as one paragraph of prose: Markdown and HTML render literally, line breaks become `<br>`. */
 export function mdText(text: string): string {
-  return neutraliseMentions(escapeMarkdown(text)).replace(/\r?\n/g, '<br>');
+  return neutraliseReferences(escapeMarkdown(text)).replace(/\r?\n/g, '<br>');
 }
 
 /** Untrusted text for one table cell: as {@link mdText}, and `|` cannot split the cell. */
 export function mdCell(text: string): string {
-  return mdText(text);
+  return mdText(text).replace(/\|/g, '\\|');
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Untrusted text inside raw HTML such as `<summary>`, where GitHub applies no Markdown (so no
+ * backslash escapes either): entities only, on one line, mentions and issue references neutralised.
+ */
+export function htmlText(text: string): string {
+  return neutraliseReferences(text.replace(CONTROL, '').replace(/\s*\r?\n\s*/g, ' ').replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!));
+}
+
+/**
+ * A collapsible block: `summary` is raw HTML (build it with {@link htmlText}), `body` Markdown.
+ * The blank lines around the body are what make GitHub render it as Markdown.
+ */
+export function mdDetails(summary: string, body: string, open = false): string {
+  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
 /**

@@ -2,9 +2,10 @@ import { formatProblem } from '../errors.js';
 import { driftRateOf } from '../findings/drift-rate.js';
 import { wilsonInterval } from '../findings/statistics.js';
 import type { AuditResult, AuditSummary, RuleSummary } from '../types.js';
+import { SEVERITY_RANK } from '../types.js';
 import { renderComparisonMarkdown, renderTrendMarkdown } from './comparison/index.js';
 import { formatPercent } from './format-numbers.js';
-import { mdCell, mdCode, mdTable, mdText } from './markdown-syntax.js';
+import { htmlText, mdCell, mdCode, mdDetails, mdTable, mdText } from './markdown-syntax.js';
 import { renderReply, renderUngraded, selectWorstReplies, SEVERITY_MARK } from './markdown-replies.js';
 import type { ReportContext, Reporter } from './reporter.js';
 
@@ -12,26 +13,40 @@ import type { ReportContext, Reporter } from './reporter.js';
 export const MAX_WORST_REPLIES = 10;
 const MAX_LISTED = 10;
 
-function renderHeadline(result: AuditResult): string[] {
-  const { summary, guide } = result;
+/** Rules named in the headline: those that matched the most replies. */
+const TOP_RULES = 3;
+
+function topRules(summary: AuditSummary, max: number): RuleSummary[] {
+  return summary.rules
+    .filter((r) => r.findings > 0)
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.samples - a.samples || b.findings - a.findings || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+    .slice(0, max);
+}
+
+/** The verdict first, then the numbers a reviewer decides on: how many drift, and which rules. */
+function renderHeadline(result: AuditResult, ctx: ReportContext): string[] {
+  const { summary, guide, gate } = result;
   const drift = driftRateOf(summary);
   const ci = wilsonInterval(drift.drifting, drift.judged);
-  const rate = drift.judged === 0 ? '– (no verdicts)' : `${formatPercent(drift.rate)} of ${drift.judged} (95% CI ${formatPercent(ci.low)}–${formatPercent(ci.high)})`;
+  const rate =
+    drift.judged === 0
+      ? `**no reply got a verdict** out of ${summary.samples}`
+      : `**${drift.drifting} of ${drift.judged} replies drift** (${formatPercent(drift.rate)}, 95% CI ${formatPercent(ci.low)}–${formatPercent(ci.high)})`;
   const s = summary.findingsBySeverity;
-  return [
-    `## Tone audit: ${mdText(guide.brand)}`,
+  const top = topRules(summary, TOP_RULES);
+  const out = [
+    `## ${gate.passed ? '✅' : '❌'} Tone audit ${gate.passed ? 'passed' : 'failed'} the gate: ${mdText(guide.brand)}`,
     '',
-    `Guide ${mdText(guide.version)} (${mdCode(guide.hash.slice(0, 8))}) · inputs: ${result.inputs.length > 0 ? result.inputs.map(mdCode).join(', ') : 'none'}`,
+    `${rate} · ${summary.passed} pass · ${summary.ungraded} ungraded · ${summary.samples} samples, ${summary.skippedRecords} skipped records  `,
+    `**Findings:** ${s.error} errors · ${s.warning} warnings · ${s.info} info${top.length > 0 ? ` · **top rules:** ${top.map((r) => `${mdCode(r.ruleId)} ${SEVERITY_MARK[r.severity]} ${r.samples} ${r.samples === 1 ? 'reply' : 'replies'}`).join(', ')}` : ''}`,
     '',
-    mdTable(
-      ['Samples', '✅ Pass', '❌ Drifting', 'Drift rate', '❔ Ungraded', 'Skipped records'],
-      [[String(summary.samples), String(summary.passed), String(summary.drifting), rate, String(summary.ungraded), String(summary.skippedRecords)]],
-      ['r', 'r', 'r', 'r', 'r', 'r'],
-    ),
+    ...renderGate(result, ctx),
     '',
-    `**Findings:** ${s.error} errors · ${s.warning} warnings · ${s.info} info`,
+    `Guide ${mdText(guide.version)} (${mdCode(guide.hash.slice(0, 8))}) · inputs: ${result.inputs.length > 0 ? result.inputs.map(mdCode).join(', ') : 'none'}  `,
+    ...renderGrader(result, ctx),
     ...(summary.unstable !== undefined ? ['', `**Unstable:** ${summary.unstable} replies whose verdict flipped across \`--repeat\` judgements (flip rate ${formatPercent(summary.flipRate ?? 0)})`] : []),
   ];
+  return out;
 }
 
 function renderGrader(result: AuditResult, ctx: ReportContext): string[] {
@@ -45,6 +60,7 @@ function renderGrader(result: AuditResult, ctx: ReportContext): string[] {
   const lines = [`**Grader:** ${what}${ctx.graderNote ? ` (${mdText(ctx.graderNote)})` : ''}`];
   const usage = result.summary.usage;
   if (usage) {
+    lines[0] += '  ';
     lines.push(
       `**API:** ${usage.calls} calls, ${usage.cachedResults} from the result cache · ${usage.inputTokens} input tokens ` +
         `(${usage.cacheReadInputTokens} cache reads) · ${usage.outputTokens} output tokens · $${usage.costUsd.toFixed(4)}`,
@@ -53,9 +69,10 @@ function renderGrader(result: AuditResult, ctx: ReportContext): string[] {
   return lines;
 }
 
+/** Every reason the gate failed, its notes, suppressions and skipped input, as a list under the headline. */
 function renderGate(result: AuditResult, ctx: ReportContext): string[] {
   const { gate, inputProblems } = result;
-  const out = [gate.passed ? '### ✅ Gate passed' : '### ❌ Gate failed', ''];
+  const out: string[] = [];
   for (const reason of gate.reasons) out.push(`- ❌ ${mdText(reason)}`);
   for (const note of ctx.gateNotes ?? []) out.push(`- ℹ️ ${mdText(note)}`);
   const sup = ctx.suppressions;
@@ -69,7 +86,7 @@ function renderGate(result: AuditResult, ctx: ReportContext): string[] {
     for (const problem of inputProblems.slice(0, MAX_LISTED)) out.push(`  - ${mdText(formatProblem(problem))}`);
     if (inputProblems.length > MAX_LISTED) out.push(`  - …and ${inputProblems.length - MAX_LISTED} more`);
   }
-  if (out.length === 2) out.push('No gate condition failed.');
+  if (out.length === 0) out.push('- ✅ No gate condition failed.');
   return out;
 }
 
@@ -77,22 +94,23 @@ function renderRuleTable(summary: AuditSummary): string[] {
   const matched = summary.rules
     .filter((r) => r.findings > 0)
     .sort((a, b) => b.samples - a.samples || b.findings - a.findings || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  const out = ['### Rules', ''];
+  const silent = summary.rules.filter((r) => r.findings === 0);
+  const out: string[] = [];
+  const parts: string[] = [];
   if (matched.length > 0) {
     const share = (r: RuleSummary) => (summary.samples === 0 ? '–' : formatPercent(r.samples / summary.samples));
-    out.push(
+    parts.push(
       mdTable(
         ['Rule', 'Kind', 'Severity', 'Findings', 'Samples', 'Share of samples'],
         matched.map((r) => [mdCell(r.ruleId), mdCell(r.kind), `${SEVERITY_MARK[r.severity]} ${r.severity}`, String(r.findings), String(r.samples), share(r)]),
         ['l', 'l', 'l', 'r', 'r', 'r'],
       ),
-      '',
     );
-  } else out.push('No rule matched anything.', '');
-  const silent = summary.rules.filter((r) => r.findings === 0);
+  } else parts.push('No rule matched anything.');
   if (silent.length > 0) {
-    out.push(`Rules that matched nothing: ${silent.map((r) => (r.kind === 'judge' ? `${mdCode(r.ruleId)} (judge: needs a grader)` : mdCode(r.ruleId))).join(', ')}`, '');
+    parts.push(`Rules that matched nothing: ${silent.map((r) => (r.kind === 'judge' ? `${mdCode(r.ruleId)} (judge: needs a grader)` : mdCode(r.ruleId))).join(', ')}`);
   }
+  out.push('### Rules', '', mdDetails(htmlText(`${matched.length} of ${summary.rules.length} rules matched`), parts.join('\n\n')), '');
   if (summary.dimensions.length > 0) {
     out.push(
       '### Dimensions',
@@ -124,13 +142,13 @@ function renderWorst(result: AuditResult, budget: number): string[] {
   const blocks: string[] = [];
   let used = 0;
   for (const sample of worst) {
-    const block = `${renderReply(sample, 4)}\n`;
+    const block = `${renderReply(sample)}\n`;
     if (used + block.length > budget) break;
     blocks.push(block);
     used += block.length + 1;
   }
-  const of = result.summary.drifting > blocks.length ? ` (${blocks.length} of ${result.summary.drifting})` : '';
-  const out = [`### Worst replies${of}`, '', ...blocks];
+  const of = result.summary.drifting > blocks.length ? ` (${blocks.length} worst of ${result.summary.drifting})` : '';
+  const out = [`### Drifting replies${of}`, '', ...blocks];
   if (blocks.length < worst.length) {
     out.push(`_${worst.length - blocks.length} more of the worst replies are left out to keep this under GitHub's 65,536-character limit; the HTML and JSON reports have them all._`, '');
   }
@@ -139,7 +157,7 @@ function renderWorst(result: AuditResult, budget: number): string[] {
 
 /** The whole Markdown document (see {@link markdown}), kept under {@link MAX_MARKDOWN_CHARS}. */
 export function renderMarkdownReport(result: AuditResult, ctx: ReportContext): string {
-  const head = [...renderHeadline(result), ...renderGrader(result, ctx), '', ...renderGate(result, ctx), ''];
+  const head = [...renderHeadline(result, ctx), ''];
   if (ctx.comparison) head.push(renderComparisonMarkdown(ctx.comparison, { changelog: ctx.changelog, headingLevel: 3 }));
   if (ctx.trend && ctx.trend.length >= 2) head.push(renderTrendMarkdown(ctx.trend, { headingLevel: 3 }));
   const ungraded = renderUngraded(result.samples, MAX_LISTED, 3);
@@ -150,9 +168,10 @@ export function renderMarkdownReport(result: AuditResult, ctx: ReportContext): s
 }
 
 /**
- * GitHub-flavoured Markdown for a PR comment or `$GITHUB_STEP_SUMMARY`: headline numbers, the
- * grader, the gate with every reason, the baseline comparison when there is one, the worst
- * replies with a reply ↔ rewrite diff, then rule and dimension tables. The worst replies need every
+ * GitHub-flavoured Markdown for a PR comment or `$GITHUB_STEP_SUMMARY`: the gate verdict and the
+ * headline numbers (drift rate, findings, top rules) with every gate reason, the guide and grader,
+ * the baseline comparison when there is one, the worst drifting replies as collapsed `<details>`
+ * blocks (reply ↔ rewrite word diff inside), then the rule table (collapsed) and dimensions. The worst replies need every
  * sample, so it renders through `renderAll`; begin/sample/end write nothing.
  */
 export const markdown: Reporter = {

@@ -3,22 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
-// 160 support replies from eight industries (none of them the bundled guide's), written and
-// labelled for this project under the same policy as the development set, without seeing the
-// judge. The detectors were then improved on it, so this is a REGRESSION check of the offline
-// judge, not a measure of accuracy: README "Verdict policy and how well the judge does" has the
-// held-out figures.
-const fixture = path.resolve(import.meta.dirname, '../fixtures/judgement/independent-replies.jsonl');
+// Two sets of 160 support replies, each from eight industries (none of them the bundled guide's or
+// the development set's), written and labelled for this project under the same policy as the
+// development set, without seeing the judge. The detectors were then improved on them, so this is
+// a REGRESSION check of the offline judge, not a measure of accuracy: README "Verdict policy and
+// how well the judge does" has the held-out figures and what these sets scored before tuning.
+const fixtures = ['independent-replies.jsonl', 'independent-replies-2.jsonl'].map((name) => path.resolve(import.meta.dirname, '../fixtures/judgement', name));
 const labels = new Map(
-  readFileSync(fixture, 'utf8')
-    .trim()
-    .split('\n')
+  fixtures
+    .flatMap((fixture) => readFileSync(fixture, 'utf8').trim().split('\n'))
     .map((line) => JSON.parse(line) as { id: string; label: 'ok' | 'drift' })
     .map((r) => [r.id, r.label]),
 );
 
 async function verdicts(grader: 'heuristic' | 'none'): Promise<Map<string, string>> {
-  const run = await runCli(['audit', fixture, '--grader', grader, '--format', 'json', '--no-cache']);
+  const run = await runCli(['audit', ...fixtures, '--grader', grader, '--format', 'json', '--no-cache']);
   expect(run.code).toBe(1);
   const result = JSON.parse(run.stdout) as { samples: { id: string; verdict: string }[] };
   return new Map(result.samples.map((s) => [s.id, s.verdict]));

@@ -2,6 +2,7 @@ import { auditSample, buildAuditHeader } from '../../audit.js';
 import { UsageError } from '../../errors.js';
 import { evaluateGate } from '../../findings/evaluate-gate.js';
 import { createSummaryAccumulator } from '../../findings/summarize.js';
+import { redactOptionsForBrand, redactSampleResult } from '../../redact/index.js';
 import { REPORTERS, isReportFormat } from '../../report/registry.js';
 import { renderReport } from '../../report/reporter.js';
 import type { Sample } from '../../types.js';
@@ -40,10 +41,13 @@ export async function runCheckCommand(text: string | undefined, flags: Record<st
     metadata: {},
     source: { file: '<check>', line: 1 },
   };
-  const result = await auditSample(engine, sample);
+  const judged = await auditSample(engine, sample);
   await engine.grader?.close?.();
-  const summaryAccumulator = createSummaryAccumulator(engine.rules.rules, engine.guide.dimensions);
+  const redactedOutput = options.redactOutput ? redactSampleResult(judged, redactOptionsForBrand(engine.guide.brand)) : undefined;
+  const result = redactedOutput?.result ?? judged;
+  const summaryAccumulator = createSummaryAccumulator(engine.rules.rules, engine.guide.dimensions, { redaction: engine.redaction?.enabled === true });
   summaryAccumulator.add(result);
+  if (redactedOutput && !judged.grade?.redacted) summaryAccumulator.addRedacted(redactedOutput.counts);
   const summary = summaryAccumulator.finish();
   const gate = evaluateGate({ summary }, gateOptionsFrom(options));
   const header = buildAuditHeader(engine, ['<check>']);

@@ -47,10 +47,12 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   }
   if (cold !== undefined) found.push(violation('heuristic/cold', `Cold: ${cold.label}: “${cold.evidence}”`, text, cold.span));
   const answered = answer.answer !== undefined || ctx.instructions.length > 0 || hits.nextStep.length > 0;
-  if (answer.vague !== undefined && !answered && handoff === undefined) {
+  // A handoff "when there's news" is a hedge too: only one that says when counts as an answer.
+  if (answer.vague !== undefined && !answered && (handoff === undefined || !handoff.saysWhen)) {
     found.push(violation('heuristic/vague', `Vague: a hedge instead of an answer: “${answer.vague.evidence}”`, text, answer.vague.span));
   }
-  if (acknowledgement.apologies >= OVER_APOLOGY_COUNT) {
+  // Grovelling replaces help: three apologies with no answer, or four whatever else the reply does.
+  if (acknowledgement.apologies >= OVER_APOLOGY_COUNT && (!answered || acknowledgement.apologies > OVER_APOLOGY_COUNT)) {
     found.push(violation('heuristic/over-apology', `Over-apologises: ${acknowledgement.apologies} apologies in one reply`, text));
   }
   const shouted = findAllCapsWords(text);

@@ -166,6 +166,8 @@ export const BLAME: readonly LexiconEntry[] = [
       '\\byou were (?:using|logged in as|on) (?:the|a) (?:wrong|guest|old)\\b',
       '\\b(?:looks|seems) (?:like|as if|as though) you (?:didn[\'’]t|did not|forgot|entered|typed|missed|chose|selected|used|haven[\'’]t)\\b',
       '\\byou (?:must|need to) have (?:entered|typed|set|chosen|clicked|selected|deleted|changed)\\b',
+      '\\byou (?:needed|had) to (?:be|have|make|tell|say|check|read|renew|pay|keep|let us know)\\b',
+      '\\byou should(?:[\'’]ve| have) (?!received|got|gotten|had|heard|been\\b)\\w+ed\\b',
       '\\b(?:on|at|from) your (?:end|side)\\b',
       '\\byou (?:should|need to|must|have to) (?:always |really )?(?:keep|make sure|check|read|remember|ensure|be (?:\\w+ing))\\b[^.!?\\n]{0,80}\\bso (?:that )?(?:you|this|it) (?:don[\'’]t|won[\'’]t|do not|will not|doesn[\'’]t)\\b',
       '\\bif you(?:[\'’]d| had) (?:\\w+ ){0,2}?\\w+(?:ed|en|ne)\\b[^.!?\\n]{0,80}\\byou (?:wouldn[\'’]t|would not|would have|could have)\\b',
@@ -222,7 +224,8 @@ export const SARCASM: readonly LexiconEntry[] = [
       '\\b(?:right|literally|clearly) (?:there )?(?:on|in) (?:the|your) (?:screen|page|email|confirmation|instructions|app)\\b',
       '\\bfor (?:future|your) reference\\b',
       // Rhetorical questions at the customer: "Did you even check…?", "Have you tried reading…?"
-      '\\b(?:did|have|do|are) you (?:even|actually|really|ever) (?:\\w+ ){0,3}?\\w+[^.!?\\n]{0,60}\\?',
+      '\\b(?:did|have|do|are) you (?:even|actually|really|ever) (?:\\w+ ){0,3}?\\w+[^!?\\n]{0,80}\\?',
+      '\\bas the name (?:suggests|says|implies)\\b|\\bit[\'’]s literally\\b|\\bthe (?:big|only|huge|giant|bright) (?:\\w+ )?(?:button|link|tab|icon)\\b',
       '\\bhave you tried (?:reading|looking|checking|turning)\\b',
       '\\b(?:as|like) (?:explained|stated|mentioned|described|shown) (?:above|below|earlier|before|previously)\\b',
       '\\b(?:pretty|fairly|quite|very|really) (?:simple|obvious|self-explanatory|straightforward)\\b|\\bself-explanatory\\b|\\bcommon sense\\b',
@@ -256,6 +259,7 @@ export const DISMISSIVE: readonly LexiconEntry[] = [
       '\\b(?:most|other|many|the majority of) (?:customers|users|people|teams|members|students|passengers|guests) (?:don[\'’]t|do not|haven[\'’]t|have not|have had no|never|adapt|manage|are happy)\\b',
       '\\b(?:this|that|it) is (?:standard|normal|expected|common) (?:practice|behaviou?r|procedure|for)\\b',
       '\\b(?:charged|applied|calculated|billed|processed) correctly\\b|\\bcorrectly (?:charged|applied|billed)\\b',
+      '\\bnot something (?:\\w+ ){0,2}(?:is|are) responsible for\\b|\\b(?:a matter|an issue|something) (?:between you and|for you to take up with)\\b|\\b(?:is|are|was) (?:valid|correct|accurate) and (?:stands|will stand)\\b|\\bso the (?:fine|charge|fee|penalty) (?:is|was) (?:valid|correct)\\b',
       '\\b(?:was|were|is|are) (?:clearly )?(?:shown|displayed|disclosed|stated|set out|listed) (?:and accepted|at checkout|before you|when you|in your)\\b',
     ],
     effect: -1.0,
@@ -378,7 +382,7 @@ export const DEFLECTION: readonly LexiconEntry[] = [
     phrases: ['refer to our faq', 'see our faq', 'check our faq', 'visit our help center', 'visit our help centre', 'check our help center', 'check the documentation', 'see the documentation', 'read the documentation', 'read the docs', 'contact support', 'contact our support', 'submit a ticket', 'open a ticket', 'please see our website', 'consult the manual'],
     patterns: [
       // "For more information, please read our Help Centre article…": a pointer in place of the answer.
-      '\\b(?:for (?:more|further) (?:information|details|info|help)|to find out more|to learn more|you can find out more)\\b[^.!?\\n]{0,50}\\b(?:read|see|visit|check|refer to|go to|look at|find)\\b[^.!?\\n]{0,40}\\b(?:help ?cent(?:re|er)|faq|article|guide|website|page|agreement|terms|documentation|support site|policy)\\b',
+      '\\b(?:for (?:more |further )?(?:information|details|info|help|support)(?: (?:with|on|about) [^.!?\\n]{0,30}?)?|to find out more|to learn more|you can find out more)\\b[^.!?\\n]{0,50}\\b(?:read|see|visit|check|refer to|go to|look at|find)\\b[^.!?\\n]{0,40}\\b(?:help ?cent(?:re|er)|faq|article|guide|website|page|agreement|terms|documentation|support site|policy)\\b',
       '\\bplease (?:read|see|visit|check|refer to|consult|review) (?:our|the|your) (?:\\S+ ){0,3}?(?:help ?cent(?:re|er)|faq|article|guide|website|page|agreement|terms|documentation|support site|policy)\\b',
       '\\bmore (?:about|on|information on)\\b[^.!?\\n]{0,50}\\bon our (?:\\S+ ){0,2}?(?:page|site|website|help ?cent(?:re|er)|blog)\\b',
     ],

@@ -234,14 +234,21 @@ export const POLITENESS_LEXICON: readonly LexiconEntry[] = [
  * - `command-start`: steps are imperatives; the brand-voice scorer judges bare orders itself.
  * - `negative-judgement`: in an answer "wrong", "terrible" or "mess" describe a setting or an
  *   outage, not the reader; contempt for the reader is the reply lexicon's `harsh-words`.
+ * - `please-start`, `prohibition`, `obligation`, `direct-start`: an answer's steps and safety
+ *   advice ("Please call us now", "Don't make him sick at home", "You need to bring ID", "So the
+ *   total is…") are instructions, not face threats; measured on labelled replies from other
+ *   industries, where they marked good replies down.
  */
-export const REQUEST_ONLY_STRATEGIES: ReadonlySet<string> = new Set(['you-start', 'why', 'negation', 'command-start', 'negative-judgement']);
+export const REQUEST_ONLY_STRATEGIES: ReadonlySet<string> = new Set([
+  'you-start', 'why', 'negation', 'command-start', 'negative-judgement', 'please-start', 'prohibition', 'obligation', 'direct-start',
+]);
 
 /**
  * {@link POLITENESS_LEXICON} without {@link REQUEST_ONLY_STRATEGIES}: the strategies that apply to a
  * reply. `factuality` drops "really", which in a reply intensifies ("really sorry", "really
- * frustrating") where in a request it insists.
+ * frustrating") where in a request it insists, and "of course", which in a reply agrees ("Of
+ * course, I'm connecting you now").
  */
 export const ANSWER_POLITENESS_LEXICON: readonly LexiconEntry[] = POLITENESS_LEXICON.filter((entry) => !REQUEST_ONLY_STRATEGIES.has(entry.id)).map(
-  (entry) => (entry.id === 'factuality' ? { ...entry, phrases: (entry.phrases ?? []).filter((phrase) => phrase !== 'really') } : entry),
+  (entry) => (entry.id === 'factuality' ? { ...entry, phrases: (entry.phrases ?? []).filter((phrase) => phrase !== 'really' && phrase !== 'of course') } : entry),
 );

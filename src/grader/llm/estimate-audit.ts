@@ -6,6 +6,8 @@ import { readPriceTable } from './read-price-table.js';
 import { createResultCache, resultCacheKey } from './result-cache.js';
 import { renderRubric } from './rubric.js';
 import { renderSampleTurn } from './sample-turn.js';
+import { requestView, resolveRequestRedaction } from './request-view.js';
+import type { RedactOptions } from '../../redact/index.js';
 
 /** Output tokens assumed per scoring call (evidence, reasoning and a score per dimension, a few violations and reviews). */
 export const EXPECTED_OUTPUT_TOKENS = 500;
@@ -42,6 +44,8 @@ export interface EstimateOptions {
   client?: AnthropicClient;
   /** Scoring calls per reply (`--repeat`, default 1). */
   repeat?: number;
+  /** Redact the texts counted (and the cache keys looked up) as the grader would; default on. */
+  redact?: boolean | RedactOptions;
 }
 
 /**
@@ -55,15 +59,18 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
   const prices = options.prices ?? readPriceTable();
   const rubric = renderRubric(guide);
   const cache = options.cacheDir ? createResultCache(options.cacheDir) : undefined;
-  const pending: Sample[] = [];
+  const redaction = resolveRequestRedaction(guide, options.redact);
+  const pending: { sample: Sample; findings: readonly Finding[] }[] = [];
   const repeat = Math.max(1, Math.floor(options.repeat ?? 1));
-  for (const sample of samples) {
+  for (const original of samples) {
+    // count_tokens sees exactly what the scoring call would send: the redacted view.
+    const { sample, findings } = requestView(original, options.findingsById?.get(original.id) ?? [], redaction);
     for (let i = 0; i < repeat; i += 1) {
       if (cache && (await cache.read(resultCacheKey(model, rubric.hash, sample, i)))) continue;
-      pending.push(sample);
+      pending.push({ sample, findings });
     }
   }
-  const turns = pending.map((s) => renderSampleTurn(s, options.findingsById?.get(s.id) ?? []).text);
+  const turns = pending.map((p) => renderSampleTurn(p.sample, p.findings).text);
   const representative = turns.reduce((longest, t) => (t.length > longest.length ? t : longest), turns[0] ?? '');
 
   let method: AuditEstimate['method'] = 'chars/4';

@@ -3,7 +3,6 @@ import type { Finding, Grade, Sample, Usage } from '../../types.js';
 import type { MessageBatchIndividualResponse, MessageCreateParamsNonStreaming } from '../clients/anthropic.js';
 import type { GradingContext } from './llm-grader.js';
 import { addUsage, priceUsage, tokenCountsOf, ZERO_USAGE } from './price-usage.js';
-import { resultCacheKey } from './result-cache.js';
 import { parseVerdict } from './verdict.js';
 import { extractVerdictPayload } from './verdict-request.js';
 import { writeJsonFile } from './write-json-file.js';
@@ -51,7 +50,8 @@ export async function gradeBatch(
   /** Scoring judgements by cache key (one per sample and repeat): from the cache, the batch, or failed. */
   const scored = new Map<string, Grade>();
   const byKey = new Map<string, Sample[]>();
-  const keysOf = (sample: Sample): string[] => Array.from({ length: context.repeat }, (_, i) => resultCacheKey(context.model, context.promptHash, sample, i));
+  // Keys and requests come from the redacted view of each sample, as in the ordinary pipeline.
+  const keysOf = (sample: Sample): string[] => Array.from({ length: context.repeat }, (_, i) => context.scoreKey(sample, i));
   for (const sample of samples) {
     for (const key of keysOf(sample)) {
       if (scored.has(key) || byKey.has(key)) {
@@ -139,9 +139,11 @@ export async function gradeBatch(
     const message = line.result.message;
     const usage = priceUsage(tokenCountsOf(message.usage), context.model, { prices: context.prices, batch: true });
     outcome.usage = addUsage(outcome.usage, usage);
-    const sample = byKey.get(key)![0]!;
+    const original = byKey.get(key)![0]!;
+    // Quotes are verified against the redacted reply the request carried; gradeSample maps them back.
+    const { sample, findings } = context.view(original, findingsById.get(original.id) ?? []);
     const payload = message.stop_reason === 'refusal' ? { ok: false as const, error: 'the model refused to grade' } : extractVerdictPayload(message);
-    const verdict = payload.ok ? parseVerdict(payload.value, sample, context.guide, findingsById.get(sample.id) ?? []) : payload;
+    const verdict = payload.ok ? parseVerdict(payload.value, sample, context.guide, findings) : payload;
     if (!verdict.ok) {
       fail(key, verdict.error, usage);
       return undefined;

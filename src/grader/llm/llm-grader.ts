@@ -14,6 +14,9 @@ import { renderSampleTurn } from './sample-turn.js';
 import { buildRewriteSchema, buildVerdictSchema, parseVerdict } from './verdict.js';
 import { buildVerdictRequest, resolveOutputMode, VERDICT_OUTPUT, type OutputMode, type StructuredOutput } from './verdict-request.js';
 import type { MessageCreateParamsNonStreaming } from '../clients/anthropic.js';
+import { restore, type RedactOptions } from '../../redact/index.js';
+import { requestView, resolveRequestRedaction, type RequestRedaction, type RequestView } from './request-view.js';
+import { restoreGrade } from './restore-grade.js';
 
 export type { CheckRewrite } from './rewrite-reply.js';
 
@@ -60,6 +63,12 @@ export interface LlmGraderOptions {
   checkRewrite?: CheckRewrite;
   /** Default: data/prices.json. */
   prices?: PriceTable;
+  /**
+   * Redact personal data (emails, phones, cards, IBANs, SSNs, NI numbers, URL tokens, secrets, names)
+   * from every request and cache key; answers are mapped back to the original. Default on; `false`
+   * sends the texts verbatim (`--no-redact`).
+   */
+  redact?: boolean | RedactOptions;
   onEvent?: (event: LlmGraderEvent) => void;
   /** For tests and alternative transports; default: the real SDK client. */
   client?: AnthropicClient;
@@ -109,7 +118,13 @@ export interface GradingContext {
   repeat: number;
   outputMode: () => OutputMode;
   emit: (event: LlmGraderEvent) => void;
-  /** The scoring request for one sample, as the batch submits it. */
+  /** How request texts are redacted (`false`: verbatim). */
+  redaction: RequestRedaction;
+  /** The sample and findings as requests carry them (redacted unless redaction is off). */
+  view: (sample: Sample, findings: readonly Finding[]) => RequestView;
+  /** The result-cache key of one scoring judgement, from the request's (redacted) texts. */
+  scoreKey: (sample: Sample, repeat: number) => string;
+  /** The scoring request for one sample, as the batch submits it (built from the redacted view). */
   scoreParams: (sample: Sample, findings: readonly Finding[], maxTokens: number) => MessageCreateParamsNonStreaming;
   /** The whole pipeline for one sample (repeats, combination, rewrite), using `prescored` judgements where given. */
   gradeSample: (sample: Sample, findings: readonly Finding[], signal?: AbortSignal, prescored?: Prescored) => Promise<Grade>;
@@ -131,6 +146,10 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
   const prices = options.prices ?? readPriceTable();
   const emit = (event: LlmGraderEvent): void => options.onEvent?.(event);
   const cache = options.cacheDir ? createResultCache(options.cacheDir) : undefined;
+  const redaction = resolveRequestRedaction(guide, options.redact);
+  const view = (sample: Sample, findings: readonly Finding[]): RequestView => requestView(sample, findings, redaction);
+  // Keyed by the redacted texts: the same reply gives the same key, and no original PII is hashed.
+  const scoreKey = (sample: Sample, index: number): string => resultCacheKey(model, rubric.hash, view(sample, []).sample, index);
   const limiter = new AdaptiveLimiter({
     max: options.concurrency ?? DEFAULT_CONCURRENCY,
     onChange: (change) => emit({ type: 'concurrency', limit: change.limit, reason: change.reason }),
@@ -189,7 +208,10 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     calls,
   });
 
-  /** One scoring judgement: from `pre`, else the cache, else the API (cached when graded). */
+  /**
+   * One scoring judgement of the request view (redacted sample and findings): from `pre`, else the
+   * cache, else the API (cached when graded). The grade's quotes are those of the redacted reply.
+   */
   async function scoreOnce(sample: Sample, findings: readonly Finding[], index: number, signal: AbortSignal | undefined, pre: Grade | undefined): Promise<Grade> {
     if (pre) return pre;
     const key = resultCacheKey(model, rubric.hash, sample, index);
@@ -221,15 +243,24 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     return grade;
   }
 
-  async function gradeSample(sample: Sample, findings: readonly Finding[], signal?: AbortSignal, prescored?: Prescored): Promise<Grade> {
+  async function gradeSample(original: Sample, originalFindings: readonly Finding[], signal?: AbortSignal, prescored?: Prescored): Promise<Grade> {
     let grade: Grade;
+    let counts: RequestView['counts'];
     try {
+      // Everything from here to the restore works on the redacted view: requests, cache, quotes.
+      const request = view(original, originalFindings);
+      const { sample, findings } = request;
+      counts = request.counts;
       const judgements = await Promise.all(Array.from({ length: repeat }, (_, i) => scoreOnce(sample, findings, i, signal, prescored?.(i))));
       const verdicts: RepeatVerdict[] = judgements.map((g) => judgeRepeat(g, findings, guide));
       grade = combineRepeats(judgements, verdicts, guide);
       if (grade.status === 'graded' && judgeRepeat(grade, findings, guide) === 'drift') {
+        const check = options.checkRewrite;
+        // The rewrite comes back with placeholders: the rules check it restored, in the original conversation;
+        // what they find is redacted again before the retry shows it to the model.
+        const checkRewrite: CheckRewrite | undefined = check ? (text) => request.protect(check(restore(text, request.map), original)) : undefined;
         const rewritten = await rewriteReply(
-          { deps, guide, model, promptHash: rubric.hash, schema: rewriteSchema, cache, emit, track, onCacheHit: () => (totals.cachedResults += 1), ...(options.checkRewrite ? { checkRewrite: options.checkRewrite } : {}) },
+          { deps, guide, model, promptHash: rubric.hash, schema: rewriteSchema, cache, emit, track, onCacheHit: () => (totals.cachedResults += 1), ...(checkRewrite ? { checkRewrite } : {}) },
           sample,
           findings,
           grade,
@@ -237,12 +268,14 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
         );
         grade = rewritten;
       }
+      grade = restoreGrade(grade, request.map, original);
     } catch (error) {
       // Defensive: the contract says a grader never throws for a sample.
       grade = errorGrade(`internal error: ${(error as Error)?.message ?? String(error)}`, ZERO_USAGE, 0);
     }
     if (grade.status === 'error') totals.ungraded += 1;
-    return grade;
+    const redacted = counts ? Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)) : undefined;
+    return redacted && Object.keys(redacted).length > 0 ? { ...grade, redacted } : grade;
   }
 
   const context: GradingContext = {
@@ -258,8 +291,13 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     repeat,
     outputMode: () => state.mode,
     emit,
-    scoreParams: (sample, findings, tokens) =>
-      buildVerdictRequest({ model, system: rubric.system, user: renderSampleTurn(sample, findings).text, schema, mode: state.mode, maxTokens: tokens, tool: VERDICT_OUTPUT }),
+    redaction,
+    view,
+    scoreKey,
+    scoreParams: (sample, findings, tokens) => {
+      const request = view(sample, findings);
+      return buildVerdictRequest({ model, system: rubric.system, user: renderSampleTurn(request.sample, request.findings).text, schema, mode: state.mode, maxTokens: tokens, tool: VERDICT_OUTPUT });
+    },
     gradeSample,
   };
 
