@@ -26,6 +26,8 @@ export { calibrate, readLabels, readCalibrationRecord, applyCalibration, halfOf 
 export type { CalibrationReport, CalibrationRecord, LabelSet } from './calibrate/index.js';
 
 export * as detect from './detect/index.js';
+export { createRedactionSession, findPii, redactSample, restore, PII_TYPES } from './redact/index.js';
+export type { PiiType, RedactionCounts, RedactionSession } from './redact/index.js';
 
 export { compareAudits, trend } from './diff/index.js';
 export type { AuditComparison, CompareOptions, TrendPoint } from './diff/index.js';
