@@ -24,9 +24,31 @@ export interface Io {
   onInterrupt?(handler: () => void): () => void;
 }
 
+/**
+ * stdout that outlives its reader: when the pipe closes (`tone-audit audit … | head`), later writes
+ * are dropped instead of crashing with an EPIPE stack trace, so the run finishes and still exits
+ * with the gate's code.
+ */
+function pipeTolerantStdout(): OutputStream {
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return {
+    write: (chunk: string) => (closed ? true : process.stdout.write(chunk)),
+    get isTTY() {
+      return process.stdout.isTTY;
+    },
+    get columns() {
+      return process.stdout.columns;
+    },
+  };
+}
+
 export function processIo(): Io {
   return {
-    stdout: process.stdout,
+    stdout: pipeTolerantStdout(),
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -40,5 +40,19 @@ describe('the built binary', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/nope\.yaml/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the built binary in a pipe that closes early', () => {
+  it('does not crash with EPIPE when the reader stops (| head), and still exits with the gate code', async () => {
+    const child = spawn(process.execPath, [bin, 'audit', 'samples/support-replies.jsonl'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -n 1`: read the first chunk, then close the reading end of the pipe.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(1);
   });
 });
