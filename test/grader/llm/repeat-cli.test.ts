@@ -44,7 +44,9 @@ describe('audit --repeat against a scripted server', () => {
     expect(server.messageRequests().map(requestKind)).toEqual(Array(6).fill('score'));
     const result = JSON.parse(readFileSync(path.join(dir, 'out/tone-audit.json'), 'utf8'));
     const keys = result.samples.find((s: { id: string }) => s.id === 'keys');
-    expect(keys.grade.repeats).toEqual({ n: 3, flips: 1, verdicts: ['ok', 'drift', 'ok'] });
+    // Which repeat meets the drifting answer depends on the order the requests reach the server.
+    expect(keys.grade.repeats).toMatchObject({ n: 3, flips: 1 });
+    expect([...keys.grade.repeats.verdicts].sort()).toEqual(['drift', 'ok', 'ok']);
     expect(keys.verdict).toBe('pass');
     expect(keys.grade.scores.empathy.score).toBe(4);
     expect(result.summary).toMatchObject({ unstable: 1, flipRate: 0.5, usage: { calls: 6 } });

@@ -195,7 +195,9 @@ describe('--repeat', () => {
     const bodies = server.messageRequests().slice(0, 3).map((r) => JSON.stringify(r.body));
     expect(new Set(bodies).size).toBe(1);
     expect(bodies[0]).not.toContain('temperature');
-    expect(flakyGrade).toMatchObject({ status: 'graded', drift: 'on-brand', repeats: { n: 3, flips: 1, verdicts: ['ok', 'drift', 'ok'] }, calls: 3 });
+    // Which repeat meets the drifting answer depends on the order the requests reach the server.
+    expect(flakyGrade).toMatchObject({ status: 'graded', drift: 'on-brand', repeats: { n: 3, flips: 1 }, calls: 3 });
+    expect([...flakyGrade.repeats!.verdicts].sort()).toEqual(['drift', 'ok', 'ok']);
     expect(flakyGrade.scores.empathy?.score).toBe(4);
     expect(flakyGrade.rewrite).toBeUndefined();
     expect(steadyGrade.repeats).toEqual({ n: 3, flips: 0, verdicts: ['ok', 'ok', 'ok'] });
@@ -209,14 +211,15 @@ describe('--repeat', () => {
     const rerun = grader({ repeat: 3, cacheDir: dir });
     const again = await rerun.grade(flaky, []);
     expect(server.messageRequests()).toHaveLength(6);
-    expect(again).toMatchObject({ cached: true, calls: 0, repeats: { n: 3, flips: 1, verdicts: ['ok', 'drift', 'ok'] } });
+    expect(again).toMatchObject({ cached: true, calls: 0, repeats: { n: 3, flips: 1, verdicts: flakyGrade.repeats!.verdicts } });
   });
 
   it('rewrites once, after the repeats, when the majority drifts', async () => {
     server.verdict = (request) => (server.requestsOfKind('score').indexOf(request) === 0 ? verdict() : verdictScoring(2));
     const grade = await grader({ repeat: 3, concurrency: 1 }).grade(makeSample(), []);
     expect(kinds()).toEqual(['score', 'score', 'score', 'rewrite']);
-    expect(grade).toMatchObject({ drift: 'major-drift', rewrite: DEFAULT_REWRITE, repeats: { n: 3, flips: 1, verdicts: ['ok', 'drift', 'drift'] }, calls: 4 });
+    expect(grade).toMatchObject({ drift: 'major-drift', rewrite: DEFAULT_REWRITE, repeats: { n: 3, flips: 1 }, calls: 4 });
+    expect([...grade.repeats!.verdicts].sort()).toEqual(['drift', 'drift', 'ok']);
   });
 });
 
