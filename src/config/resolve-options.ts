@@ -16,6 +16,8 @@ export interface ResolvedOptions {
   inputFormat?: InputFormat;
   fields: Partial<FieldMap>;
   strict: boolean;
+  /** For conversations: judge every bot turn (`all`, default) or only the last reply. */
+  turns: 'all' | 'last';
   formats: string[];
   output?: string;
   outputDir?: string;
@@ -63,6 +65,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     ...(merged.inputFormat ? { inputFormat: merged.inputFormat } : {}),
     fields: { ...config.fields, ...flags.fields },
     strict: merged.strict ?? false,
+    turns: merged.turns ?? 'all',
     formats: formats.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean),
     ...pathOption('output', flags, config, cwd),
     ...pathOption('outputDir', flags, config, cwd),

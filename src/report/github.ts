@@ -32,11 +32,11 @@ export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** `::level file=…,line=…,title=…::message`; stdin (`-`) has no file to point at. */
+/** `::level file=…,line=…,title=…::message`; stdin (`-`) and `check`'s `<check>` have no file to point at. */
 export function formatAnnotation(level: Level, message: string, props: { location?: SourceLocation; title?: string }): string {
   const parts: string[] = [];
   const location = props.location;
-  if (location && location.file !== '-' && location.file !== '') {
+  if (location && location.file !== '-' && location.file !== '' && !/^<.*>$/.test(location.file)) {
     parts.push(`file=${escapeCommandProperty(location.file)}`, `line=${location.line}`);
     if (location.col !== undefined) parts.push(`col=${location.col}`);
   }

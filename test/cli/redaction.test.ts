@@ -57,6 +57,7 @@ function expectNoPii(texts: string[], what: string): void {
   for (const text of texts) for (const [type, value] of Object.entries(PII)) expect(text, `${what} carries the ${type}`).not.toContain(value);
 }
 
+// These fixtures test redaction, one reply per record: `--turns last` keeps each conversation one sample.
 describe('PII redaction before text reaches the API', () => {
   let server: FakeAnthropicServer;
   let dir: string;
@@ -92,7 +93,7 @@ describe('PII redaction before text reaches the API', () => {
   afterEach(async () => server.close());
 
   it('sends none of the fixture\'s personal data, restores the rewrite and records the counts', async () => {
-    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'llm', '--format', 'json', '--output', 'audit.json', '--cache-dir', 'cache'], { cwd: dir, env: env() });
+    const run = await runCli(['audit', 'a.jsonl', '--turns', 'last', '--guide', guide, '--grader', 'llm', '--format', 'json', '--output', 'audit.json', '--cache-dir', 'cache'], { cwd: dir, env: env() });
     expect(run.stderr).not.toMatch(/verbatim/);
     expect(server.requestsOfKind('score')).toHaveLength(2);
     expect(server.requestsOfKind('rewrite').length).toBeGreaterThanOrEqual(1);
@@ -117,7 +118,7 @@ describe('PII redaction before text reaches the API', () => {
     // The result cache is keyed and filled from the redacted request: no original there either.
     expectNoPii(filesUnder(path.join(dir, 'cache')).map((f) => readFileSync(f, 'utf8')), 'a cache file');
     const calls = server.messageRequests().length;
-    const rerun = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'llm', '--format', 'json', '--cache-dir', 'cache'], { cwd: dir, env: env() });
+    const rerun = await runCli(['audit', 'a.jsonl', '--turns', 'last', '--guide', guide, '--grader', 'llm', '--format', 'json', '--cache-dir', 'cache'], { cwd: dir, env: env() });
     expect(server.messageRequests()).toHaveLength(calls);
     const cached = JSON.parse(rerun.stdout).samples.find((s: { id: string }) => s.id === 'pii-reply');
     expect(cached.grade.rewrite).toBe(drifting.grade.rewrite);
@@ -125,7 +126,7 @@ describe('PII redaction before text reaches the API', () => {
   });
 
   it('redacts the batch bodies with --batch', async () => {
-    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'llm', '--format', 'json', '--batch', '--batch-poll', '0.01', '--no-cache'], { cwd: dir, env: env() });
+    const run = await runCli(['audit', 'a.jsonl', '--turns', 'last', '--guide', guide, '--grader', 'llm', '--format', 'json', '--batch', '--batch-poll', '0.01', '--no-cache'], { cwd: dir, env: env() });
     expect(run.stderr).toMatch(/batch: done/);
     const batches = server.requests.filter((r) => r.path === '/v1/messages/batches' && r.method === 'POST');
     expect(batches).toHaveLength(1);
@@ -137,7 +138,7 @@ describe('PII redaction before text reaches the API', () => {
   });
 
   it('redacts what count_tokens sees with --dry-run', async () => {
-    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'llm', '--dry-run', '--no-cache'], { cwd: dir, env: env() });
+    const run = await runCli(['audit', 'a.jsonl', '--turns', 'last', '--guide', guide, '--grader', 'llm', '--dry-run', '--no-cache'], { cwd: dir, env: env() });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/count_tokens/);
     const counted = server.requests.filter((r) => r.path === '/v1/messages/count_tokens');
@@ -147,7 +148,7 @@ describe('PII redaction before text reaches the API', () => {
   });
 
   it('sends the texts verbatim with --no-redact, and says so', async () => {
-    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'llm', '--format', 'json', '--no-redact', '--no-cache'], { cwd: dir, env: env() });
+    const run = await runCli(['audit', 'a.jsonl', '--turns', 'last', '--guide', guide, '--grader', 'llm', '--format', 'json', '--no-redact', '--no-cache'], { cwd: dir, env: env() });
     expect(run.stderr).toMatch(/^warning: --no-redact: .*verbatim/m);
     expect(run.stderr.match(/verbatim/g)).toHaveLength(1);
     const sent = server.requestsOfKind('score').map((r) => r.raw).join('\n');
@@ -158,7 +159,7 @@ describe('PII redaction before text reaches the API', () => {
   });
 
   it('also redacts the reports, cache and backlog with --redact-output', async () => {
-    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'llm', '--format', 'json', '--redact-output', '--output', 'audit.json', '--cache-dir', 'cache', '--backlog', 'backlog.jsonl'], { cwd: dir, env: env() });
+    const run = await runCli(['audit', 'a.jsonl', '--turns', 'last', '--guide', guide, '--grader', 'llm', '--format', 'json', '--redact-output', '--output', 'audit.json', '--cache-dir', 'cache', '--backlog', 'backlog.jsonl'], { cwd: dir, env: env() });
     expect(run.code).toBe(1);
     const text = readFileSync(path.join(dir, 'audit.json'), 'utf8');
     expectNoPii([text, readFileSync(path.join(dir, 'backlog.jsonl'), 'utf8'), ...filesUnder(path.join(dir, 'cache')).map((f) => readFileSync(f, 'utf8'))], 'an output file');
@@ -172,7 +173,7 @@ describe('PII redaction before text reaches the API', () => {
   });
 
   it('counts what --redact-output redacted without the LLM grader', async () => {
-    const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--format', 'json', '--redact-output'], { cwd: dir, env: {} });
+    const run = await runCli(['audit', 'a.jsonl', '--turns', 'last', '--guide', guide, '--grader', 'none', '--format', 'json', '--redact-output'], { cwd: dir, env: {} });
     const result = JSON.parse(run.stdout);
     expectNoPii([run.stdout], 'the report');
     expect(result.summary.redaction.counts).toMatchObject({ card: 2, iban: 1, secret: 1, 'url-token': 1 });

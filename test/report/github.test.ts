@@ -129,6 +129,7 @@ describe('github reporter', () => {
 
   it('points at no file for stdin', () => {
     expect(formatAnnotation('warning', 'm', { location: { file: '-', line: 3 }, title: 't' })).toBe('::warning title=t::m\n');
+    expect(formatAnnotation('warning', 'm', { location: { file: '<check>', line: 1 } })).toBe('::warning::m\n');
     expect(formatAnnotation('error', 'm', { location: { file: 'f.csv', line: 3, col: 7 } })).toBe('::error file=f.csv,line=3,col=7::m\n');
   });
 

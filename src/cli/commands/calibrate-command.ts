@@ -77,7 +77,7 @@ async function auditInProcess(inputs: string[], flags: Record<string, unknown>, 
   const { options, engine, graderNote } = await prepareJudging(flags, io, { calibration: 'ignore' });
   if (options.guideIsBundled) io.stderr.write(`note: no --guide or config guide given; using the bundled example guide ${displayPath(io.cwd, options.guide)}\n`);
   io.stderr.write(`grader: ${graderNote}\n`);
-  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, stdin: io.stdin, cwd: io.cwd, strict: options.strict };
+  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, stdin: io.stdin, cwd: io.cwd, strict: options.strict, turns: options.turns };
   const samples: SampleResult[] = [];
   let warnings = 0;
   const { summary } = await streamAudit(

@@ -1,3 +1,4 @@
+import { expandTurns, type TurnSelection } from './expand-turns.js';
 import { resolve } from 'node:path';
 import { formatProblem, InputError } from '../../errors.js';
 import type { FieldMap, InputFormat, Problem, Sample } from '../../types.js';
@@ -27,6 +28,11 @@ export interface ReadSamplesOptions {
    * stops, with one warning saying so, so memory stays flat however large the input.
    */
   maxTrackedIds?: number;
+  /**
+   * For records with a transcript: judge every bot turn in the context before it (`all`, the
+   * default; ids become `<id>#<bot turn>`) or only the last reply (`last`).
+   */
+  turns?: TurnSelection;
 }
 
 /** About 6 MB of ids: enough for any audit sample; a million-line log is not held in memory for it. */
@@ -97,25 +103,27 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
         yield { type: 'problem', problem: parsed.problem, severity: 'error' };
         continue;
       }
-      const { sample } = parsed;
-      const first = seenIds?.get(sample.id);
-      if (first === undefined && seenIds && seenIds.size >= maxTrackedIds) {
-        seenIds = undefined;
-        yield {
-          type: 'problem',
-          severity: 'warning',
-          problem: { location, path: 'id', message: `stopped checking for duplicate ids after ${maxTrackedIds.toLocaleString('en-US')} records, to keep memory flat; later duplicates are not reported` },
-        };
-      } else if (first === undefined) seenIds?.set(sample.id, fileIndex * LINE_SPACE + location.line);
-      else {
-        const firstWhere = `${files[Math.floor(first / LINE_SPACE)]}:${first % LINE_SPACE}`;
-        yield {
-          type: 'problem',
-          severity: 'warning',
-          problem: { location, path: 'id', message: `duplicate id \`${sample.id}\` (first seen at ${firstWhere}); both records are kept` },
-        };
+      // A conversation becomes one sample per bot turn (or only its last reply, with --turns last).
+      for (const sample of expandTurns(parsed.sample, options.turns ?? 'all')) {
+        const first = seenIds?.get(sample.id);
+        if (first === undefined && seenIds && seenIds.size >= maxTrackedIds) {
+          seenIds = undefined;
+          yield {
+            type: 'problem',
+            severity: 'warning',
+            problem: { location, path: 'id', message: `stopped checking for duplicate ids after ${maxTrackedIds.toLocaleString('en-US')} records, to keep memory flat; later duplicates are not reported` },
+          };
+        } else if (first === undefined) seenIds?.set(sample.id, fileIndex * LINE_SPACE + location.line);
+        else {
+          const firstWhere = `${files[Math.floor(first / LINE_SPACE)]}:${first % LINE_SPACE}`;
+          yield {
+            type: 'problem',
+            severity: 'warning',
+            problem: { location, path: 'id', message: `duplicate id \`${sample.id}\` (first seen at ${firstWhere}); both records are kept` },
+          };
+        }
+        yield { type: 'sample', sample };
       }
-      yield { type: 'sample', sample };
     }
     yield* invalidUtf8Warnings(Infinity);
     if (invalidSeen > MAX_UTF8_WARNINGS) {

@@ -38,11 +38,16 @@ describe('bundled samples', () => {
     const events = await load('samples/transcripts.jsonl');
     expect(problemsOf(events)).toEqual([]);
     const samples = samplesOf(events);
-    expect(samples).toHaveLength(20);
+    // Every bot turn is judged in the context before it: 20 conversations, two bot turns each.
+    expect(samples).toHaveLength(40);
+    expect(new Set(samples.map((s) => s.metadata['conversation_id'])).size).toBe(20);
     for (const sample of samples) {
-      expect(sample.transcript?.length).toBeGreaterThanOrEqual(3);
+      expect(sample.id).toMatch(/^nw-t-\d{4}#[01]$/);
+      expect(sample.transcript?.length).toBeGreaterThanOrEqual(1);
       expect(sample.customer).toBe(sample.transcript?.findLast((t) => t.role === 'customer')?.text);
     }
+    const lastTurns = samples.filter((s) => s.id.endsWith('#1'));
+    for (const sample of lastTurns) expect(sample.transcript?.length).toBeGreaterThanOrEqual(3);
   });
 
   it('malformed.jsonl reports each broken record and keeps the good ones', async () => {

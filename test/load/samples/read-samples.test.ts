@@ -136,9 +136,22 @@ describe('readSamples: JSONL', () => {
         ],
       })}\n`,
     );
-    const [sample] = samples(await load([file]));
-    expect(sample).toMatchObject({ id: 'c1', customer: 'Okta', response: 'Check the ACS URL.' });
-    expect(sample?.transcript).toHaveLength(3);
+    const [first, last] = samples(await load([file]));
+    // Each bot turn is a sample judged in the context before it.
+    expect(first).toMatchObject({ id: 'c1#0', customer: 'SSO is broken', response: 'Which IdP?', metadata: { conversation_id: 'c1', turn: 0 } });
+    expect(first?.transcript).toHaveLength(1);
+    expect(last).toMatchObject({ id: 'c1#1', customer: 'Okta', response: 'Check the ACS URL.', metadata: { conversation_id: 'c1', turn: 1 } });
+    expect(last?.transcript).toHaveLength(3);
+  });
+
+  it('with turns: last, reads only the final reply of a conversation', async () => {
+    const file = await write(
+      'chat-last.jsonl',
+      `${JSON.stringify({ id: 'c2', messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'Is the API down?' }, { role: 'assistant', content: 'No, all green.' }] })}\n`,
+    );
+    const read = samples(await load([file], { turns: 'last' }));
+    expect(read).toHaveLength(1);
+    expect(read[0]).toMatchObject({ id: 'c2', response: 'No, all green.' });
   });
 
   it('warns about duplicate ids but keeps both records, even across files', async () => {

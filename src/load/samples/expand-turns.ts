@@ -1,0 +1,36 @@
+import type { Sample, Turn } from '../../types.js';
+
+/** Which bot turns of a conversation are judged: every one, in the context before it, or only the last. */
+export type TurnSelection = 'all' | 'last';
+
+const isCompanyTurn = (turn: Turn) => turn.role === 'bot' || turn.role === 'agent';
+
+/**
+ * One sample per bot turn of a conversation: each earlier bot turn becomes a sample judged in the
+ * context of the turns before it, and the reply itself is the last. Ids are
+ * `<conversation id>#<bot turn>` (0-based), so calibration and diffs keep a conversation's turns
+ * together; metadata gains `conversation_id` and `turn`. A sample without a transcript, or whose
+ * transcript has no bot turn, is returned as it is (one reply, one sample).
+ */
+export function expandTurns(sample: Sample, selection: TurnSelection): Sample[] {
+  const transcript = sample.transcript ?? [];
+  const botTurns = transcript.filter(isCompanyTurn).length;
+  if (selection === 'last' || botTurns === 0) return [sample];
+  const samples: Sample[] = [];
+  let bot = 0;
+  transcript.forEach((turn, index) => {
+    if (!isCompanyTurn(turn) || turn.text.trim() === '') return;
+    const before = transcript.slice(0, index);
+    samples.push({
+      ...sample,
+      id: `${sample.id}#${bot}`,
+      response: turn.text,
+      customer: before.findLast((t) => t.role === 'customer')?.text ?? '',
+      transcript: before,
+      metadata: { ...sample.metadata, conversation_id: sample.id, turn: bot },
+    });
+    bot += 1;
+  });
+  samples.push({ ...sample, id: `${sample.id}#${bot}`, metadata: { ...sample.metadata, conversation_id: sample.id, turn: bot } });
+  return samples;
+}
