@@ -1,4 +1,4 @@
-import { findAll, oneOf, reading, type Detection } from './detection.js';
+import { findAll, oneOf, reading, rememberLast, type Detection } from './detection.js';
 
 /** Feelings and weights a reply can name: "that's stressful", "a worrying message to get". */
 const FEELING = oneOf(
@@ -58,7 +58,9 @@ export interface Acknowledgement {
  * owning the fault, validating the worry, thanking for patience, sharing good news. A stock
  * apology that names nothing is reported separately: it is not an acknowledgement.
  */
-export function detectAcknowledgement(reply: string): Acknowledgement {
+export const detectAcknowledgement: (reply: string) => Acknowledgement = rememberLast(readAcknowledgement);
+
+function readAcknowledgement(reply: string): Acknowledgement {
   const boilerplate = findAll(reply, BOILERPLATE);
   const all = findAll(reply, READINGS);
   const insideBoilerplate = (d: Detection) => boilerplate.some((b) => d.span.start >= b.span.start && d.span.end <= b.span.end);

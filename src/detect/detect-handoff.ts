@@ -1,4 +1,4 @@
-import { findFirst, oneOf, reading, type Detection } from './detection.js';
+import { findFirst, oneOf, reading, rememberLast, type Detection } from './detection.js';
 
 /**
  * A person or group of people who can take a case over. Roles, teams and desks rather than brand
@@ -77,7 +77,9 @@ export interface Handoff extends Detection {
 /** "She'll call you" is a handoff only when the reply names who she is (a role, a team or a person). */
 const NAMES_SOMEONE = new RegExp(`\\b${HUMAN_PARTY}\\b|\\b\\p{Lu}\\p{Ll}+,? (?:from|in|on|at|who|our|your)\\b`, 'iu');
 
-export function detectHandoff(reply: string): Handoff | undefined {
+export const detectHandoff: (reply: string) => Handoff | undefined = rememberLast(readHandoff);
+
+function readHandoff(reply: string): Handoff | undefined {
   const found = findFirst(reply, READINGS);
   if (found === undefined) return undefined;
   if (found.label === 'the person named will follow up' && !NAMES_SOMEONE.test(reply)) return undefined;

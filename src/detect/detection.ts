@@ -55,3 +55,20 @@ export function findAll(text: string, readings: readonly Reading[]): Detection[]
 export function oneOf(...alternatives: string[]): string {
   return `(?:${alternatives.join('|')})`;
 }
+
+/**
+ * Remembers the result for the most recent text: rules and graders ask the same question of the
+ * same reply several times per sample (every escalation trigger asks whether the reply hands off),
+ * and the answer is a pure function of the text.
+ */
+export function rememberLast<T>(read: (text: string) => T): (text: string) => T {
+  let lastText: string | undefined;
+  let lastResult: T;
+  return (text) => {
+    if (text !== lastText) {
+      lastResult = read(text);
+      lastText = text;
+    }
+    return lastResult;
+  };
+}
