@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { mayMatch, prefiltered, type PrefilteredRegExp } from '../text/prefiltered-regex.js';
 
 /**
  * What a detector found: the text that shows it (`evidence` equals `text.slice(span.start, span.end)`)
@@ -14,17 +15,21 @@ export interface Detection {
 export interface Reading {
   label: string;
   pattern: RegExp;
+  /** The pattern with its required literal, checked first (see `text/prefiltered-regex.ts`). */
+  prefiltered: PrefilteredRegExp;
 }
 
 /** Builds a reading; patterns are case-insensitive unless `caseSensitive`, always `gu`. */
 export function reading(label: string, source: string, caseSensitive = false): Reading {
-  return { label, pattern: new RegExp(source, caseSensitive ? 'gu' : 'giu') };
+  const compiled = prefiltered(source, caseSensitive ? 'gu' : 'giu');
+  return { label, pattern: compiled.regex, prefiltered: compiled };
 }
 
 /** The earliest match of any reading in `text`, or undefined. */
 export function findFirst(text: string, readings: readonly Reading[]): Detection | undefined {
   let best: Detection | undefined;
-  for (const { label, pattern } of readings) {
+  for (const { label, pattern, prefiltered: filter } of readings) {
+    if (!mayMatch(filter, text)) continue;
     pattern.lastIndex = 0;
     const m = pattern.exec(text);
     if (m === null || m[0] === '') continue;
@@ -38,7 +43,8 @@ export function findFirst(text: string, readings: readonly Reading[]): Detection
 /** Every match of every reading, sorted by start. */
 export function findAll(text: string, readings: readonly Reading[]): Detection[] {
   const found: Detection[] = [];
-  for (const { label, pattern } of readings) {
+  for (const { label, pattern, prefiltered: filter } of readings) {
+    if (!mayMatch(filter, text)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       if (m[0] === '') {

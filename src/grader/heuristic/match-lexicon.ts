@@ -1,4 +1,5 @@
 import type { Span } from '../../types.js';
+import { matchesOf, prefiltered, type PrefilteredRegExp } from '../../text/prefiltered-regex.js';
 import type { LexiconEntry } from './lexicon-entry.js';
 
 /** One occurrence of a lexicon entry: the exact text and where it sits (0-based UTF-16, end exclusive). */
@@ -13,7 +14,7 @@ const WORD_CHAR = '[\\p{L}\\p{N}_]';
 // quotes/brackets) plus whitespace, or after a newline.
 const SENTENCE_START = `(?:^|(?<=[.!?]["'’”)\\]]*\\s+)|(?<=\\n\\s*))`;
 
-const compiled = new WeakMap<LexiconEntry, RegExp>();
+const compiled = new WeakMap<LexiconEntry, PrefilteredRegExp[]>();
 
 function phraseBody(phrase: string): string {
   return phrase
@@ -44,31 +45,41 @@ function phrasesSource(phrases: readonly string[]): string[] {
   });
 }
 
-/** Compiles an entry once into one case-insensitive, Unicode-aware regex (memoised per entry object). */
-function compileEntry(entry: LexiconEntry): RegExp {
-  let regex = compiled.get(entry);
-  if (regex === undefined) {
+/**
+ * Compiles an entry once (memoised per entry object): one regex per phrase group and pattern,
+ * each with the literal every match must contain as a cheap first check (most replies contain
+ * none of a pattern's words, and a literal scan is far cheaper than the pattern at every position).
+ */
+function compileEntry(entry: LexiconEntry): PrefilteredRegExp[] {
+  let regexes = compiled.get(entry);
+  if (regexes === undefined) {
     const sources = [
       ...phrasesSource(entry.phrases ?? []),
       ...(entry.patterns ?? []).map((pattern) => pattern.replaceAll('{S}', SENTENCE_START)),
     ];
-    regex = new RegExp(sources.map((source) => `(?:${source})`).join('|'), entry.caseSensitive === true ? 'gu' : 'giu');
-    compiled.set(entry, regex);
+    regexes = sources.map((source) => prefiltered(source, entry.caseSensitive === true ? 'gu' : 'giu'));
+    compiled.set(entry, regexes);
   }
-  return regex;
+  return regexes;
 }
 
-/** Every non-empty, non-overlapping occurrence of `entry` in `text`, in order. */
+/**
+ * Every non-empty, non-overlapping occurrence of `entry` in `text`, in order: at each place the
+ * earliest match wins, and among matches starting together the entry's first source (phrases,
+ * then patterns in order), as one alternation of them all would choose.
+ */
 export function matchEntry(text: string, entry: LexiconEntry): LexiconHit[] {
-  const regex = compileEntry(entry);
+  const found: { start: number; end: number; order: number }[] = [];
+  compileEntry(entry).forEach((regex, order) => {
+    for (const m of matchesOf(regex, text)) found.push({ ...m, order });
+  });
+  if (found.length > 1) found.sort((a, b) => a.start - b.start || a.order - b.order);
   const hits: LexiconHit[] = [];
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex += 1;
-      continue;
-    }
-    hits.push({ entry, text: m[0], span: { start: m.index, end: m.index + m[0].length } });
+  let end = 0;
+  for (const m of found) {
+    if (m.start < end) continue;
+    hits.push({ entry, text: text.slice(m.start, m.end), span: { start: m.start, end: m.end } });
+    end = m.end;
   }
   return hits;
 }
