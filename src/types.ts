@@ -384,6 +384,23 @@ export interface AuditSummary {
    * enabled: occurrences in the samples' texts, each sample counted once (not per repeat or rewrite).
    */
   redaction?: { counts: Record<RedactionType, number> };
+  /** When samples came from conversations (`--turns all`): metrics per conversation. */
+  conversations?: ConversationSummary;
+}
+
+/** Conversation metrics over the audit (each conversation's bot turns judged in context). */
+export interface ConversationSummary {
+  conversations: number;
+  /** Conversations with at least one drifting bot turn (a conversation's verdict is its worst turn's). */
+  drifting: number;
+  /** Conversations with a finding of each `conversation` rule (loop, forgot-context, …), by rule id. */
+  patterns: Record<string, number>;
+  /** Conversations in which some bot turn handed off to a person. */
+  handedOff: number;
+  /** Over those: bot turns up to and including the first handoff (1 = the first bot turn handed off). */
+  meanBotTurnsUntilHandoff: number;
+  /** The customer's distress in their latest message against their first. */
+  frustration: { rising: number; steady: number; easing: number; calm: number };
 }
 
 export interface GateResult {

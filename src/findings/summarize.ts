@@ -1,3 +1,4 @@
+import { createConversationAccumulator } from './summarize-conversations.js';
 import type { AuditSummary, Dimension, DimensionSummary, RedactionType, RuleSummary, SampleResult, Severity, Usage } from '../types.js';
 
 const REDACTION_TYPES: readonly RedactionType[] = ['email', 'phone', 'card', 'iban', 'ssn', 'ni', 'url-token', 'secret', 'name'];
@@ -39,10 +40,12 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
   let repeated = 0;
   let unstable = 0;
   let samples = 0, passed = 0, drifting = 0, ungraded = 0, skippedRecords = 0;
+  const conversations = createConversationAccumulator();
 
   return {
     add(result) {
       samples += 1;
+      conversations.add(result);
       if (result.verdict === 'pass') passed += 1;
       else if (result.verdict === 'drift') drifting += 1;
       if (result.grade?.status === 'error') ungraded += 1;
@@ -112,6 +115,8 @@ export function createSummaryAccumulator(rules: readonly RuleDescriptor[], dimen
         summary.flipRate = round(unstable / repeated, 4);
       }
       if (options.redaction) summary.redaction = { counts: { ...redacted } };
+      const conversationSummary = conversations.finish();
+      if (conversationSummary) summary.conversations = conversationSummary;
       return summary;
     },
   };

@@ -1,3 +1,4 @@
+import { describeConversations } from './terminal.js';
 import { formatProblem } from '../errors.js';
 import { driftRateOf } from '../findings/drift-rate.js';
 import { wilsonInterval } from '../findings/statistics.js';
@@ -44,6 +45,7 @@ function renderHeadline(result: AuditResult, ctx: ReportContext): string[] {
     '',
     `Guide ${mdText(guide.version)} (${mdCode(guide.hash.slice(0, 8))}) · inputs: ${result.inputs.length > 0 ? result.inputs.map(mdCode).join(', ') : 'none'}  `,
     ...renderGrader(result, ctx),
+    ...(summary.conversations ? ['', `**Conversations:** ${mdText(describeConversations(summary.conversations).replace(/^conversations: /, ''))}`] : []),
     ...(summary.unstable !== undefined ? ['', `**Unstable:** ${summary.unstable} replies whose verdict flipped across \`--repeat\` judgements (flip rate ${formatPercent(summary.flipRate ?? 0)})`] : []),
   ];
   return out;

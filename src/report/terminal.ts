@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditHeader, Finding, SampleResult, Severity } from '../types.js';
+import type { AuditHeader, ConversationSummary, Finding, SampleResult, Severity } from '../types.js';
 import { applySuggestions, diffWords } from '../diff/word-diff.js';
 import { escapeTerminal, truncate } from './escape.js';
 import { formatPercent } from './format-numbers.js';
@@ -112,6 +112,7 @@ function renderSummary(header: AuditHeader, footer: AuditFooter, ctx: ReportCont
       `${summary.ungraded} ungraded · ${summary.skippedRecords} skipped records` +
       (summary.unstable !== undefined ? ` · ${c.yellow(`${summary.unstable} unstable`)} (verdict flipped across --repeat, flip rate ${formatPercent(summary.flipRate ?? 0)})` : ''),
   );
+  if (summary.conversations) lines.push(describeConversations(summary.conversations));
   const s = summary.findingsBySeverity;
   lines.push(`findings: ${c.red(`${s.error} errors`)} · ${c.yellow(`${s.warning} warnings`)} · ${c.blue(`${s.info} info`)}`);
   if (inputProblems.length > 0) lines.push(c.yellow(`${inputProblems.length} input record(s) skipped — see the warnings above`));
@@ -149,3 +150,18 @@ export const terminal: Reporter = {
   sample: (result, _index, ctx) => renderSample(result, ctx),
   end: renderSummary,
 };
+
+/** One line of conversation metrics: how many drift, hand off and after how many turns, the patterns seen. */
+export function describeConversations(c: ConversationSummary): string {
+  const patterns = Object.entries(c.patterns)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', ');
+  const f = c.frustration;
+  return (
+    `conversations: ${c.conversations} · ${c.drifting} with a drifting turn · ${c.handedOff} handed off` +
+    (c.handedOff > 0 ? ` (after ${c.meanBotTurnsUntilHandoff} bot turns on average)` : '') +
+    ` · frustration rising ${f.rising}, steady ${f.steady}, easing ${f.easing}, calm ${f.calm}` +
+    (patterns ? ` · patterns: ${patterns}` : '')
+  );
+}
