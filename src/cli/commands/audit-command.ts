@@ -19,6 +19,10 @@ import { readAuditFile } from '../read-audit-file.js';
 import { openDestinations } from '../report-destinations.js';
 import { gradeInBatch, printDryRun } from './audit-llm-modes.js';
 
+/** Replies in flight per LLM request slot, and at most, while results wait to leave in input order. */
+const LLM_WINDOW_PER_SLOT = 16;
+const LLM_WINDOW_MAX = 1024;
+
 /** Input warnings beyond this many are counted, not printed. */
 const MAX_WARNINGS_SHOWN = 20;
 
@@ -91,7 +95,9 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
         },
       },
       {
-        window: engine.grader?.kind === 'llm' ? options.concurrency * 2 : 1,
+        // Results leave in input order, so a window only as wide as the pool stalls every slot behind
+        // one slow or hung reply; a wide one keeps the others working (memory: one reply per entry).
+        window: engine.grader?.kind === 'llm' ? Math.min(LLM_WINDOW_MAX, options.concurrency * LLM_WINDOW_PER_SLOT) : 1,
         signal: abort.signal,
         ...(suppressions || redactOutput
           ? {
