@@ -129,8 +129,19 @@ export function createAnthropicClient(options: AnthropicClientOptions): Anthropi
       throw toApiCallError(error, options.apiKey);
     }
   };
+  // A 200 whose body is cut off mid-JSON (a proxy or a dropped connection) is a transient fault like
+  // a 5xx, but the SDK only retries HTTP errors: retry it here, as often as the SDK would.
+  const callRetryingGarbled = async <T>(run: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof SyntaxError) || attempt >= (options.maxRetries ?? 2)) throw toApiCallError(error, options.apiKey);
+      }
+    }
+  };
   return {
-    createMessage: (params, signal) => call(() => sdk.messages.create(params, { signal })),
+    createMessage: (params, signal) => callRetryingGarbled(() => sdk.messages.create(params, { signal })),
     countTokens: (params, signal) => call(async () => (await sdk.messages.countTokens(params, { signal })).input_tokens),
     createBatch: (requests, signal) => call(() => sdk.messages.batches.create({ requests }, { signal })),
     retrieveBatch: (id, signal) => call(() => sdk.messages.batches.retrieve(id, {}, { signal })),
