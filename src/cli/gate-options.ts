@@ -6,6 +6,7 @@ export function gateOptionsFrom(options: ResolvedOptions): GateOptions {
   return {
     failOn: options.failOn,
     maxUngraded: options.maxUngraded,
+    maxSkipped: options.maxSkipped,
     ...(options.maxDriftRate !== undefined ? { maxDriftRate: options.maxDriftRate } : {}),
     ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
     ...(options.maxRuleDriftRate ? { maxRuleDriftRate: options.maxRuleDriftRate } : {}),

@@ -101,6 +101,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--max-cost <usd>', 'stop grading before the API spend would exceed this many US dollars', parseNumber('positive'))
     .option('--max-drift-rate <rate>', 'fail the gate when more than this share of samples drift, e.g. 0.15 or 15%', parseNumber('rate'))
     .option('--max-ungraded <n>', 'replies the grader may fail to judge before the gate fails (default: 0)', parseNumber('int'))
+    .option('--max-skipped <n>', 'unreadable input records that may be skipped before the gate fails (default: 0)', parseNumber('int'))
     .option('--max-rule-drift-rate <rule=rate>', 'fail when more than this share of samples break one rule, e.g. no-blame=2% (repeatable)', collectKeyed('rate'), undefined)
     .option('--min-dimension-mean <dimension=score>', 'fail when a dimension\'s mean score is below this, e.g. empathy=3.5 (repeatable)', collectKeyed('score'), undefined)
     .option('--show-passing', 'list passing samples in the terminal report too')

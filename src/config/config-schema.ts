@@ -42,6 +42,7 @@ export const configSchema = z
     maxDriftRate: rate,
     maxWarnings: z.number().int().min(0),
     maxUngraded: z.number().int().min(0),
+    maxSkipped: z.number().int().min(0),
     maxRuleDriftRate: z.record(z.string(), rate).describe('Per rule id: highest allowed share of samples with a finding of the rule'),
     minDimensionMean: z.record(z.string(), z.number().min(1).max(5)).describe('Per dimension id: lowest allowed mean score'),
     maxNewlyDrifting: z.number().int().min(0).describe('Highest allowed number of samples that passed in the baseline and drift now'),

@@ -44,6 +44,7 @@ export interface ResolvedOptions {
   maxDriftRate?: number;
   maxWarnings?: number;
   maxUngraded: number;
+  maxSkipped: number;
   maxRuleDriftRate?: Record<string, number>;
   minDimensionMean?: Record<string, number>;
   maxNewlyDrifting?: number;
@@ -88,6 +89,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     ...(merged.maxDriftRate !== undefined ? { maxDriftRate: merged.maxDriftRate } : {}),
     ...(merged.maxWarnings !== undefined ? { maxWarnings: merged.maxWarnings } : {}),
     maxUngraded: merged.maxUngraded ?? 0,
+    maxSkipped: merged.maxSkipped ?? 0,
     // Per-id thresholds merge key by key: a flag for one rule keeps the config's other rules.
     ...(config.maxRuleDriftRate || flags.maxRuleDriftRate ? { maxRuleDriftRate: { ...config.maxRuleDriftRate, ...flags.maxRuleDriftRate } } : {}),
     ...(config.minDimensionMean || flags.minDimensionMean ? { minDimensionMean: { ...config.minDimensionMean, ...flags.minDimensionMean } } : {}),

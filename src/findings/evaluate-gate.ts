@@ -22,6 +22,8 @@ export interface GateOptions {
   maxNewlyDrifting?: number;
   /** Highest allowed number of samples the grader could not judge (default 0: fail closed). */
   maxUngraded?: number;
+  /** Highest allowed number of input records skipped as unreadable (default 0: broken input fails CI). */
+  maxSkipped?: number;
   /**
    * With a baseline comparison, a drift-rate or rule-rate threshold only fails when the rate also
    * rose significantly against the baseline (two-proportion test unpaired, exact McNemar paired).
@@ -88,6 +90,13 @@ export function evaluateGate(input: GateInput, gate: GateOptions = {}): GateEval
     const why = input.samples ? describeGraderErrors(input.samples) : '';
     reasons.push(
       `${summary.ungraded} of ${summary.samples} samples could not be graded${why}, more than --max-ungraded ${ungradedLimit} allows; rerun them or raise --max-ungraded.`,
+    );
+  }
+
+  const skippedLimit = gate.maxSkipped ?? 0;
+  if (summary.skippedRecords > skippedLimit) {
+    reasons.push(
+      `${summary.skippedRecords} input record(s) could not be read and were skipped, more than --max-skipped ${skippedLimit} allows; fix the input (the warnings name file:line) or raise --max-skipped.`,
     );
   }
 
@@ -184,6 +193,7 @@ function checkOptions(gate: GateOptions): void {
   count(gate.maxWarnings, '--max-warnings');
   count(gate.maxNewlyDrifting, '--max-newly-drifting');
   count(gate.maxUngraded, '--max-ungraded');
+  count(gate.maxSkipped, '--max-skipped');
   if (gate.failOn !== undefined && gate.failOn !== 'none' && !(gate.failOn in SEVERITY_RANK)) {
     problems.push(`--fail-on must be one of error, warning, info, none; got ${String(gate.failOn)}`);
   }

@@ -67,12 +67,16 @@ describe('tone-audit audit', () => {
   it('skips broken records with file:line warnings, counts them, and keeps going', async () => {
     const dir = tempDir({ 'a.jsonl': `${JSON.stringify(clean)}\n{not json\n${JSON.stringify({ id: 'x', customer: 'hi' })}\n` });
     const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--format', 'json'], { cwd: dir });
-    expect(run.code).toBe(0);
+    // Skipped input fails the gate by default: broken data must not pass CI unnoticed.
+    expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/warning: .*a\.jsonl:2/);
     expect(run.stderr).toMatch(/warning: .*a\.jsonl:3.*response/);
     const result = JSON.parse(run.stdout);
     expect(result.summary.skippedRecords).toBe(2);
     expect(result.inputProblems).toHaveLength(2);
+    expect(result.gate.reasons).toEqual([expect.stringMatching(/^2 input record\(s\) could not be read .* --max-skipped 0/)]);
+    const allowed = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--format', 'json', '--max-skipped', '2'], { cwd: dir });
+    expect(allowed.code).toBe(0);
   });
 
   it('exits 2 on the first broken record with --strict', async () => {
