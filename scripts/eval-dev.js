@@ -5,8 +5,8 @@
 //   npm run build && node scripts/eval-dev.js [path/to/support-tone-dev.jsonl]
 //
 // The set's single-reply cases become a samples file and a labels file (label ok|drift plus the
-// reviewer's five dimension scores) in a temp folder; each bot turn of the conversations becomes a
-// sample judged in the context of the turns before it, labelled with that turn's label. The built CLI's main() runs in-process with a captured io and an empty
+// reviewer's five dimension scores) in a temp folder; the conversations go in whole and the audit
+// judges each bot turn in the context before it, against that turn's label. The built CLI's main() runs in-process with a captured io and an empty
 // environment (no API key can switch the grader), twice:
 //   calibrate --labels labels.jsonl samples.jsonl --grader heuristic --held-out-only
 //   calibrate --labels labels.jsonl samples.jsonl --grader none --held-out-only
@@ -37,20 +37,10 @@ const records = readFileSync(dataPath, 'utf8')
   .map((line) => JSON.parse(line));
 const single = records.filter((r) => !Array.isArray(r.transcript));
 const conversations = records.filter((r) => Array.isArray(r.transcript));
-// Every bot turn of a conversation is judged in the context of the turns before it, as its own
-// sample `<conversation id>#<bot turn>`, against that turn's label; calibrate splits turns by the
-// conversation id, so a conversation's turns all fall in one half.
-const turns = conversations.flatMap((conv) => {
-  let bot = 0;
-  return conv.transcript.flatMap((turn, index) => {
-    if (turn.role !== 'bot') return [];
-    const label = conv.turn_labels[bot];
-    const id = `${conv.id}#${bot++}`;
-    const before = conv.transcript.slice(0, index);
-    const customer = [...before].reverse().find((t) => t.role === 'customer')?.text ?? '';
-    return [{ sample: { id, transcript: before, customer, response: turn.text, channel: conv.channel, industry: conv.industry }, label: { id, label: label.label } }];
-  });
-});
+// Conversations go in whole: the audit judges every bot turn in the context of the turns before it
+// (`--turns all`, the default) as sample `<conversation id>#<bot turn>`, each against that turn's
+// label; calibrate splits turns by the conversation id, so a conversation's turns share a half.
+const turnLabels = conversations.flatMap((conv) => conv.turn_labels.map((label, bot) => ({ id: `${conv.id}#${bot}`, label: label.label })));
 
 const dir = mkdtempSync(join(tmpdir(), 'tone-audit-eval-dev-'));
 try {
@@ -62,10 +52,10 @@ try {
 
   const turnSamplesFile = join(dir, 'turns.jsonl');
   const turnLabelsFile = join(dir, 'turn-labels.jsonl');
-  writeFileSync(turnSamplesFile, lines(turns.map((t) => t.sample)));
-  writeFileSync(turnLabelsFile, lines(turns.map((t) => t.label)));
+  writeFileSync(turnSamplesFile, lines(conversations.map((c) => ({ id: c.id, transcript: c.transcript, channel: c.channel, industry: c.industry }))));
+  writeFileSync(turnLabelsFile, lines(turnLabels));
 
-  console.log(`eval-dev: ${single.length} single-reply cases and ${turns.length} bot turns of ${conversations.length} conversations from ${dataPath}`);
+  console.log(`eval-dev: ${single.length} single-reply cases and ${turnLabels.length} bot turns of ${conversations.length} conversations from ${dataPath}`);
   console.log('eval-dev: every agreement figure below is on the held-out check half (sha256(id) odd);');
   console.log('          the "fit half" tables are in-sample (the threshold search saw those labels)\n');
 
