@@ -2,6 +2,7 @@ import { applyRuleReviews, type Grader } from './grader/grader.js';
 import type { CompiledRules } from './rules/index.js';
 import type { LoadEvent } from './load/samples/index.js';
 import { runRules } from './rules/index.js';
+import { mergeFindings } from './findings/merge-findings.js';
 import { decideVerdict } from './findings/decide-verdict.js';
 import { createSummaryAccumulator } from './findings/summarize.js';
 import type { AuditCalibration, AuditHeader, AuditRedaction, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
@@ -56,7 +57,8 @@ export async function auditSample(engine: AuditEngine, sample: Sample, signal?: 
   if (engine.grader) grade = await engine.grader.grade(sample, ruleFindings, signal);
   // The grader may confirm or overrule findings of detectors that can be wrong (escalation, require).
   const reviewed = applyRuleReviews(ruleFindings, grade);
-  const findings: Finding[] = grade?.status === 'graded' ? [...reviewed, ...grade.violations] : reviewed;
+  // A rule and a grader that flag the same text report one finding, not two.
+  const findings: Finding[] = grade?.status === 'graded' ? mergeFindings(reviewed, grade.violations) : reviewed;
   return {
     id: sample.id,
     source: sample.source,

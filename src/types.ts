@@ -222,6 +222,8 @@ export interface Finding {
    * `escalation` and `require`): confirmed, or overruled with the reason. Absent when not reviewed.
    */
   review?: { by: 'llm'; decision: 'confirmed' | 'overruled'; reason: string };
+  /** Grader violations on the same text folded into this rule finding (their rule ids); its severity is the most severe of them. */
+  alsoFoundBy?: string[];
 }
 
 // ---------------------------------------------------------------------------
