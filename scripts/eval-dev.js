@@ -18,7 +18,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +28,7 @@ if (!existsSync(dataPath)) {
   process.exit(0);
 }
 
-const { main } = await import('../dist/cli/main.js');
+const { runCliInProcess } = await import('./run-cli-in-process.js');
 
 const records = readFileSync(dataPath, 'utf8')
   .split('\n')
@@ -85,21 +84,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs the CLI in-process with captured streams and an empty environment. */
-async function run(args) {
-  // Run from the temp folder so the report names labels.jsonl, not a random path.
-  let stdout = '';
-  let stderr = '';
-  const stdin = new PassThrough();
-  stdin.end();
-  const io = {
-    stdout: { write: (chunk) => ((stdout += chunk), true), isTTY: false },
-    stderr: { write: (chunk) => ((stderr += chunk), true), isTTY: false },
-    stdin,
-    env: {},
-    cwd: dir,
-    now: () => new Date('2026-12-01T00:00:00Z'),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+/** Runs the CLI in-process from the temp folder, so the report names labels.jsonl, not a random path. */
+function run(args) {
+  return runCliInProcess(args, dir);
 }

@@ -16,7 +16,6 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,24 +32,12 @@ for (const path of [samplesPath, labelsPath]) {
   }
 }
 
-const { main } = await import('../dist/cli/main.js');
+const { runCliInProcess } = await import('./run-cli-in-process.js');
 
 /** Runs `tone-audit audit` in-process and returns the parsed JSON report. */
 async function runAudit() {
-  let stdout = '';
-  let stderr = '';
-  const stdin = new PassThrough();
-  stdin.end();
-  const io = {
-    stdout: { write: (chunk) => ((stdout += chunk), true), isTTY: false },
-    stderr: { write: (chunk) => ((stderr += chunk), true), isTTY: false },
-    stdin,
-    env: {},
-    cwd: root,
-    now: () => new Date('2026-12-01T00:00:00Z'),
-  };
   const args = ['audit', relative(root, samplesPath), '--guide', relative(root, guidePath), '--grader', 'heuristic', '--no-cache', '--format', 'json'];
-  const code = await main(args, io);
+  const { code, stdout, stderr } = await runCliInProcess(args, root);
   // Exit 1 only means the gate failed, which is expected on data that is meant to drift.
   if (code !== 0 && code !== 1) {
     console.error(`eval-samples: tone-audit ${args.join(' ')} exited ${code}\n${stderr}`);

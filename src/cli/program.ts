@@ -53,8 +53,8 @@ function collectKeyed(kind: 'rate' | 'score') {
   };
 }
 
-/** Options shared by `audit` and `check`. */
-function addJudgingOptions(command: Command): Command {
+/** How the judge is built — guide, config, grader and its cache: shared by `audit`, `check` and `calibrate`. */
+function addJudgeOptions(command: Command): Command {
   return command
     .option('-g, --guide <file>', 'brand style guide YAML (default: from config, else the bundled example guide)')
     .option('-c, --config <file>', 'config file (default: searched from the current folder up)')
@@ -62,7 +62,12 @@ function addJudgingOptions(command: Command): Command {
     .option('--model <id>', 'Claude model for --grader llm (default: claude-haiku-5-5)')
     .option('--base-url <url>', 'Anthropic-compatible API base URL (default: ANTHROPIC_BASE_URL or Anthropic)')
     .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
-    .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)')
+    .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)');
+}
+
+/** Options shared by `audit` and `check`. */
+function addJudgingOptions(command: Command): Command {
+  return addJudgeOptions(command)
     .option('--repeat <n>', 'LLM grader: judge each reply n times (1–20, default 1) and report replies whose verdict flips; scores are the median', parseRepeat)
     .option('--no-redact', 'send replies, customer messages and transcripts to the API verbatim (default: emails, phones, cards, IBANs, SSNs, NI numbers, URL tokens, secrets and greeting/signature names are replaced by placeholders first)')
     .option('--redact-output', 'also redact those texts in every report and the backlog (the result cache holds only redacted texts whenever redaction is on)')
@@ -197,19 +202,14 @@ Examples:
       setExitCode(await runSampleCommand(logs, cliFlags(command, flags), io));
     });
 
-  program
-    .command('calibrate')
-    .description('measure the judge (grader + rules) against reviewers\' labels and suggest dimension minimums')
-    .argument('[samples...]', 'sample files to audit in-process (instead of --audit)')
-    .requiredOption('--labels <file>', 'reviewers\' labels, JSONL or CSV: id, label (ok|drift), optional reviewer and scores 1–5 per dimension')
-    .option('--audit <audit.json>', 'an audit written by tone-audit audit --format json (instead of sample files)')
-    .option('-g, --guide <file>', 'brand style guide YAML when auditing samples (default: from config, else the bundled example guide)')
-    .option('-c, --config <file>', 'config file (default: searched from the current folder up)')
-    .addOption(new Option('--grader <kind>', 'grader when auditing samples (default: auto)').choices(['auto', 'llm', 'heuristic', 'none']))
-    .option('--model <id>', 'Claude model for --grader llm')
-    .option('--base-url <url>', 'Anthropic-compatible API base URL')
-    .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
-    .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)')
+  addJudgeOptions(
+    program
+      .command('calibrate')
+      .description('measure the judge (grader + rules) against reviewers\' labels and suggest dimension minimums')
+      .argument('[samples...]', 'sample files to audit in-process (instead of --audit)')
+      .requiredOption('--labels <file>', 'reviewers\' labels, JSONL or CSV: id, label (ok|drift), optional reviewer and scores 1–5 per dimension')
+      .option('--audit <audit.json>', 'an audit written by tone-audit audit --format json (instead of sample files)'),
+  )
     .option('--concurrency <n>', 'replies graded at once by the LLM grader, 1–256 (default: 8)', parseConcurrency)
     .option('--max-cost <usd>', 'stop grading before the API spend would exceed this many US dollars', parseNumber('positive'))
     .addOption(new Option('--input-format <format>', 'samples format when the extension does not say').choices(['jsonl', 'csv', 'json']))
