@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
-import { formatPath } from '../load/styleguide/index.js';
+import { formatPath } from '../load/styleguide/format-path.js';
 import { calibrationRecordSchema, type CalibrationRecord } from './calibration-record.js';
 
 /** Reads and validates a calibration record; every problem is a {@link ConfigError} naming the file. */

@@ -2,13 +2,11 @@ import path from 'node:path';
 import { readConfig } from '../config/load-config.js';
 import { resolveOptions, type CliFlags, type ResolvedOptions } from '../config/resolve-options.js';
 import { selectGrader } from '../grader/select-grader.js';
-import { readStyleGuide } from '../load/styleguide/index.js';
+import { readStyleGuideCached } from '../load/styleguide/cached-style-guide.js';
 import { compileRules, runRules } from '../rules/index.js';
 import type { AuditEngine } from '../audit.js';
 import type { Io } from './io.js';
 import type { LlmGraderEvent } from '../grader/llm/index.js';
-import { applyCalibration } from '../calibrate/apply-calibration.js';
-import { readCalibrationRecord } from '../calibrate/read-calibration-record.js';
 import { UsageError } from '../errors.js';
 import type { AuditRedaction } from '../types.js';
 import { PII_TYPES } from '../redact/pii-types.js';
@@ -38,10 +36,10 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
     });
   }
   // Results and errors name the guide relative to where the audit ran, so they neither leak nor depend on machine paths.
-  const guide = await readStyleGuide(options.guide, guideDisplayPath(options.guide, io.cwd));
+  const guide = await readStyleGuideCached(options.guide, guideDisplayPath(options.guide, io.cwd), options.cache ? options.cacheDir : null);
   const applying = prepare.calibration !== 'ignore' && options.calibration !== undefined;
   // Read before the grader is built, so a missing record fails before anything is spent.
-  const calibration = applying ? await readCalibrationRecord(options.calibration!, guideDisplayPath(options.calibration!, io.cwd)) : undefined;
+  const calibration = applying ? await (await import('../calibrate/read-calibration-record.js')).readCalibrationRecord(options.calibration!, guideDisplayPath(options.calibration!, io.cwd)) : undefined;
   const rules = compileRules(guide);
   const apiKey = io.env.ANTHROPIC_API_KEY || undefined;
   const baseUrl = options.baseUrl ?? (io.env.ANTHROPIC_BASE_URL || undefined);
@@ -72,6 +70,7 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
     return { options, engine: { guide, rules, ...(grader ? { grader } : {}), redaction }, graderNote: note };
   }
   const file = guideDisplayPath(options.calibration!, io.cwd);
+  const { applyCalibration } = await import('../calibrate/apply-calibration.js');
   const applied = applyCalibration(guide, grader, calibration.record, { file, sha256: calibration.sha256 });
   if (applied.header.stale) io.stderr.write(`warning: calibration ${file} is stale: ${applied.staleReasons.join('; ')}; rerun tone-audit calibrate\n`);
   if (applied.unknownDimensions.length > 0) io.stderr.write(`warning: calibration ${file} names dimension(s) the guide does not have, ignored: ${applied.unknownDimensions.join(', ')}\n`);

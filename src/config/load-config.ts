@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Problem } from '../types.js';
-import { formatPath, locateYamlPath } from '../load/styleguide/index.js';
-import { configSchema, type ToneAuditConfig } from './config-schema.js';
+import { formatPath } from '../load/styleguide/format-path.js';
+import type { ToneAuditConfig } from './config-schema.js';
 
 export const CONFIG_SEARCH_PLACES = [
   'package.json',
@@ -45,8 +45,11 @@ export async function readConfig(cwd: string, explicitPath?: string): Promise<Lo
   if (!found || found.isEmpty) return { config: {}, ...(found ? { file: found.filepath } : {}) };
 
   const file = found.filepath;
+  // The schema (zod) and the YAML locator load only when there is a config to check: start-up of `check`.
+  const { configSchema } = await import('./config-schema.js');
   const parsed = configSchema.safeParse(found.config);
   if (!parsed.success) {
+    const { locateYamlPath } = await import('../load/styleguide/locate.js');
     const text = /\.(ya?ml|json|toneauditrc)$/.test(file) || path.basename(file) === '.toneauditrc' ? await readFile(file, 'utf8') : undefined;
     const keyPrefix = path.basename(file) === 'package.json' ? ['tone-audit'] : [];
     const problems: Problem[] = parsed.error.issues.map((issue) => {

@@ -14,7 +14,7 @@ export interface Detection {
 /** One way a meaning can be expressed: a regex (global, unicode, linear-time: no nested quantifiers) and its label. */
 export interface Reading {
   label: string;
-  pattern: RegExp;
+  readonly pattern: RegExp;
   /** The pattern with its required literal, checked first (see `text/prefiltered-regex.ts`). */
   prefiltered: PrefilteredRegExp;
 }
@@ -22,7 +22,14 @@ export interface Reading {
 /** Builds a reading; patterns are case-insensitive unless `caseSensitive`, always `gu`. */
 export function reading(label: string, source: string, caseSensitive = false): Reading {
   const compiled = prefiltered(source, caseSensitive ? 'gu' : 'giu');
-  return { label, pattern: compiled.regex, prefiltered: compiled };
+  // `pattern` compiles on first use: most readings are ruled out by their literals for most replies.
+  return {
+    label,
+    prefiltered: compiled,
+    get pattern() {
+      return compiled.regex;
+    },
+  };
 }
 
 /** The earliest match of any reading in `text`, or undefined. */

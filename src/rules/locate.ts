@@ -1,4 +1,4 @@
-import { formatPath } from '../load/styleguide/index.js';
+import { formatPath } from '../load/styleguide/format-path.js';
 import type { Problem, SourceLocation, StyleGuide } from '../types.js';
 
 const LAST_SEGMENT = /(?:\.[^.[\]]+|\[[^\]]*\])$/;

@@ -190,11 +190,55 @@ const PURE_LITERAL = /^(?:[^\\^$.*+?()[\]{}|]|\\[!-/:-@[-`{-~]|\\[bB])*$/;
 /**
  * A literal (or an alternation of literals) that every match of the JavaScript regex `source`
  * must contain, as a native regex source that is safe by construction (literals only), or
- * undefined when there is none worth checking. Only the top level is read: literal runs, across
- * zero-width `\b`, `^`, `$`, and groups whose alternatives are all literals; an alternation at
- * the top level means nothing is required; anything harder ends the scan, keeping what was found.
+ * undefined when there is none worth checking. See {@link requiredLiterals}.
  */
 export function requiredFactor(source: string): string | undefined {
+  return requiredLiterals(source)?.map((a) => a.replace(FACTOR_SYNTAX, '\\$&')).join('|');
+}
+
+/**
+ * Literal strings at least one of which every match of the JavaScript regex `source` contains
+ * (as written: case is the caller's concern), or undefined when there are none worth checking
+ * (shorter than 3 characters). Only the top level of each top-level alternative is read: literal
+ * runs, across zero-width `\b`, `^`, `$`, and groups whose alternatives are all literals; anything
+ * harder ends the scan of that alternative, keeping what was found; an alternative with nothing
+ * required means nothing is required.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
+  const union: string[] = [];
+  for (const branch of topLevelAlternatives(source)) {
+    const literals = branchLiterals(branch);
+    if (literals === undefined) return undefined;
+    union.push(...literals);
+  }
+  return union.length > 0 ? [...new Set(union)] : undefined;
+}
+
+/** `a(b|c)|d` → `['a(b|c)', 'd']`: splits at `|` outside groups and classes. */
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') {
+      inClass = true;
+      if (source.charAt(i + 1) === '^') i++; // in JavaScript a `]` right after `[` or `[^` closes the class
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+function branchLiterals(source: string): string[] | undefined {
   let best: string[] | undefined;
   let bestWeight = 0;
   let run = '';
@@ -215,7 +259,7 @@ export function requiredFactor(source: string): string | undefined {
   let i = 0;
   scan: while (i < source.length) {
     const c = source.charAt(i);
-    if (c === '|') return undefined;
+    if (c === '|') return undefined; // not reached: branches are split first
     if (c === '^' || c === '$') {
       i++;
       continue;
@@ -245,7 +289,12 @@ export function requiredFactor(source: string): string | undefined {
       for (; end < source.length; end++) {
         const ch = source.charAt(end);
         if (ch === '\\') end++;
-        else if (ch === '[') break scan; // a class inside a group: not worth parsing here
+        else if (ch === '[') {
+          // A class inside a group (`(?<![\p{L}])`): skip to its end; `]` right after `[` or `[^` is a member.
+          end += source.charAt(end + 1) === '^' ? 2 : 1;
+          if (source.charAt(end) === ']') end++;
+          while (end < source.length && source.charAt(end) !== ']') end += source.charAt(end) === '\\' ? 2 : 1;
+        }
         else if (ch === '(') depth++;
         else if (ch === ')' && --depth === 0) break;
       }
@@ -260,6 +309,10 @@ export function requiredFactor(source: string): string | undefined {
       if (!/^[?]/.test(inner) && alternatives.every((a) => PURE_LITERAL.test(a))) {
         group = alternatives.map((a) => a.replace(/\\[bB]/g, '').replace(/\\(.)/g, '$1'));
         if (group.some((a) => a === '')) group = undefined;
+      } else if (!/^[?]/.test(inner)) {
+        // A group of phrases (`(?:thank\s+you|many\s+thanks)`): each alternative's own required literal.
+        const each = topLevelAlternatives(inner).map(branchLiterals);
+        if (each.every((literals) => literals !== undefined)) group = each.flat() as string[];
       }
     } else if (c === '.' || c === '{' || c === ')' || c === ']' || c === '}') {
       if (c !== '.') break scan;
@@ -276,7 +329,7 @@ export function requiredFactor(source: string): string | undefined {
   }
   flush();
   if (!best || bestWeight < 3) return undefined;
-  return (best as string[]).map((a) => a.replace(FACTOR_SYNTAX, '\\$&')).join('|');
+  return best as string[];
 }
 
 /**

@@ -2,7 +2,6 @@ import { auditSample, buildAuditHeader } from '../../audit.js';
 import { UsageError } from '../../errors.js';
 import { evaluateGate } from '../../findings/evaluate-gate.js';
 import { createSummaryAccumulator } from '../../findings/summarize.js';
-import { redactOptionsForBrand, redactSampleResult } from '../../redact/index.js';
 import { REPORTERS, isReportFormat } from '../../report/registry.js';
 import { renderReport } from '../../report/reporter.js';
 import type { Sample } from '../../types.js';
@@ -43,7 +42,9 @@ export async function runCheckCommand(text: string | undefined, flags: Record<st
   };
   const judged = await auditSample(engine, sample);
   await engine.grader?.close?.();
-  const redactedOutput = options.redactOutput ? redactSampleResult(judged, redactOptionsForBrand(engine.guide.brand)) : undefined;
+  // The PII detectors (and libphonenumber's metadata) load only when the report is to be redacted.
+  const redact = options.redactOutput ? await import('../../redact/index.js') : undefined;
+  const redactedOutput = redact?.redactSampleResult(judged, redact.redactOptionsForBrand(engine.guide.brand));
   const result = redactedOutput?.result ?? judged;
   const summaryAccumulator = createSummaryAccumulator(engine.rules.rules, engine.guide.dimensions, { redaction: engine.redaction?.enabled === true });
   summaryAccumulator.add(result);

@@ -1,9 +1,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { SourceLocation } from '../../types.js';
+import { formatPath, type PathSegment } from './format-path.js';
 
-/** A path into the guide as zod and our walkers produce it: keys are strings, list indices numbers. */
-export type PathSegment = string | number;
+export { formatPath, type PathSegment };
 
 /** Where each node of a parsed YAML document is, keyed by {@link formatPath}. */
 export interface GuidePositions {
@@ -11,19 +11,6 @@ export interface GuidePositions {
   values: Record<string, SourceLocation>;
   /** Position of each mapping key, for pointing at an unknown or duplicated key itself. */
   keys: Record<string, SourceLocation>;
-}
-
-const SIMPLE_KEY = /^[A-Za-z0-9_-]+$/;
-
-/** `['rules', 1, 'terms']` → `rules[1].terms`; odd keys are quoted: `swap["at this time"]`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (SIMPLE_KEY.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
 }
 
 /** Records the position of every node in `doc`; the root is at path `''`. */
