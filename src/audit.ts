@@ -32,6 +32,8 @@ export interface StreamAuditOptions {
   /** How many samples may be graded at once; results are still emitted in input order. */
   window?: number;
   signal?: AbortSignal;
+  /** Judges one sample instead of {@link auditSample} in this thread (e.g. a worker pool's). */
+  judge?: (sample: Sample, signal?: AbortSignal) => Promise<SampleResult>;
   /** Applied to each result before it is counted and emitted (e.g. accepted-findings suppression). */
   postProcess?: (result: SampleResult) => SampleResult;
 }
@@ -105,7 +107,7 @@ export async function streamAudit(
       continue;
     }
     if (options.signal?.aborted) break;
-    const pending = auditSample(engine, event.sample, options.signal);
+    const pending = options.judge ? options.judge(event.sample, options.signal) : auditSample(engine, event.sample, options.signal);
     // Attach a no-op handler so a rejection waiting in the window is not reported as unhandled.
     pending.catch(() => undefined);
     inFlight.push(pending);

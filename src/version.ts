@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
+import { PACKAGE_JSON } from './package-root.js';
 
-// package.json sits one level above both src/ and dist/, so this resolves in tests and in the build.
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-
-export const TOOL_VERSION: string = pkg.version;
+export const TOOL_VERSION: string = PACKAGE_JSON.version;

@@ -31,7 +31,9 @@ export interface LoadedConfig {
  */
 export async function readConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig> {
   // cosmiconfig pulls in loaders for several formats: only load it when a command needs config.
-  const { cosmiconfig } = await import('cosmiconfig');
+  const loaded = await import('cosmiconfig');
+  // A CommonJS package imported dynamically from the CLI bundle arrives as its `default` export.
+  const { cosmiconfig } = loaded.default ?? loaded;
   const explorer = cosmiconfig('tone-audit', { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'project' });
   let found;
   try {

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-root.js';
 import type { FieldMap, InputFormat, Severity } from '../types.js';
 import type { ToneAuditConfig } from './config-schema.js';
 
 export type GraderChoice = 'auto' | 'llm' | 'heuristic' | 'none';
 
 /** The example guide shipped with the package, used when neither `--guide` nor a config names one. */
-export const BUNDLED_GUIDE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../styleguide/northwind.yaml');
+export const BUNDLED_GUIDE = packageFile('styleguide', 'northwind.yaml');
 
 /** Options common to `audit` and `check`, after defaults < config file < flags. */
 export interface ResolvedOptions {

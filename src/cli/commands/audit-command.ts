@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { auditSample, buildAuditHeader, streamAudit, type AuditEngine, type AuditHeader } from '../../audit.js';
 import { ConfigError, InputError, formatProblem } from '../../errors.js';
 import { compareAudits, changelogBetween, type AuditComparison } from '../../diff/index.js';
@@ -8,7 +9,9 @@ import { applySuppressions, parseSuppressions, type Suppression } from '../../fi
 import { parseFieldMappings, readSamples, type LoadEvent } from '../../load/samples/index.js';
 import { markdown } from '../../report/markdown.js';
 import { renderReport, type ReportContext } from '../../report/reporter.js';
-import type { AuditResult, SampleResult } from '../../types.js';
+import type { AuditResult, Sample, SampleResult } from '../../types.js';
+import type { JudgePool } from '../../parallel/judge-pool.js';
+import { chooseWorkers, POOL_WINDOW_PER_WORKER } from '../../parallel/pool-policy.js';
 import { addCounts, redactOptionsForBrand, redactSampleResult, zeroCounts } from '../../redact/index.js';
 import { displayPath } from '../display-path.js';
 import { gateOptionsFrom } from '../gate-options.js';
@@ -62,6 +65,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   const ctxFor = (colorLevel: ReportContext['colorLevel']): ReportContext => ({ ...baseCtx, colorLevel });
   const streamingCtx = new Map(destinations.map((d) => [d, ctxFor(d.colorLevel)]));
   const progress = engine.grader ? await startProgress(io, engine.grader, inputs) : undefined;
+  const pool = await startJudgePool(inputs, flags, engine, io);
   const collected: SampleResult[] = [];
   const usedSuppressions = new Set<Suppression>();
   let suppressedCount = 0;
@@ -97,7 +101,8 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
       {
         // Results leave in input order, so a window only as wide as the pool stalls every slot behind
         // one slow or hung reply; a wide one keeps the others working (memory: one reply per entry).
-        window: engine.grader?.kind === 'llm' ? Math.min(LLM_WINDOW_MAX, options.concurrency * LLM_WINDOW_PER_SLOT) : 1,
+        window: engine.grader?.kind === 'llm' ? Math.min(LLM_WINDOW_MAX, options.concurrency * LLM_WINDOW_PER_SLOT) : pool ? pool.workers * POOL_WINDOW_PER_WORKER : 1,
+        ...(pool ? { judge: (sample: Sample) => pool.judge(sample) } : {}),
         signal: abort.signal,
         ...(suppressions || redactOutput
           ? {
@@ -161,7 +166,38 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
     throw error;
   } finally {
     removeInterruptHandler?.();
+    await pool?.close();
   }
+}
+
+/**
+ * A worker pool for large offline audits (`--jobs`, see `parallel/judge-pool.ts`), or undefined to
+ * judge in this thread. Batch mode grades before the stream reaches the judge, so it never pools.
+ */
+async function startJudgePool(inputs: string[], flags: Record<string, unknown>, engine: AuditEngine, io: Io): Promise<JudgePool | undefined> {
+  const offline = engine.grader?.kind !== 'llm' && flags.batch !== true;
+  const jobs = flags.jobs as number | undefined;
+  if (!offline && jobs !== undefined && jobs > 1) io.stderr.write('note: --jobs has no effect with the LLM grader: it waits on the API, not the CPU\n');
+  const workers = chooseWorkers(jobs, { offline, inputBytes: offline && jobs === undefined ? await totalFileBytes(inputs, io.cwd) : undefined });
+  if (workers === 0) return undefined;
+  const { createJudgePool } = await import('../../parallel/judge-pool.js');
+  return createJudgePool({ flags, cwd: io.cwd, env: { ...io.env } }, workers);
+}
+
+/** Bytes of the inputs that are plain files (stdin and globs count as unknown: no pool unless asked). */
+async function totalFileBytes(inputs: string[], cwd: string): Promise<number | undefined> {
+  let total = 0;
+  for (const input of inputs) {
+    if (input === '-') return undefined;
+    try {
+      const info = await stat(path.resolve(cwd, input));
+      if (!info.isFile()) return undefined;
+      total += info.size;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
 }
 
 async function readSuppressionsFile(file: string): Promise<Suppression[]> {

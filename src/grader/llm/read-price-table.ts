@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../../package-root.js';
 import { GraderConfigError } from '../../errors.js';
 import { priceTableSchema, type PriceTable } from './price-usage.js';
 
-/** `data/prices.json` of the package; the same relative path from `src/grader/llm` and `dist/grader/llm`. */
-export const DEFAULT_PRICES_FILE = fileURLToPath(new URL('../../../data/prices.json', import.meta.url));
+/** `data/prices.json` of the package. */
+export const DEFAULT_PRICES_FILE = packageFile('data', 'prices.json');
 
 let defaultTable: PriceTable | undefined;
 

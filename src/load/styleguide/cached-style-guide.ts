@@ -49,9 +49,9 @@ async function readCachedGuide(cacheFile: string): Promise<StyleGuide | undefine
 
 let loaderStamp: Promise<string> | undefined;
 
-/** Identifies the loader build: the schema module's size and mtime change whenever it is rebuilt. */
+/** Identifies the loader build: this module's file (or the bundle chunk holding it) is rewritten by every build. */
 function loaderBuild(): Promise<string> {
-  loaderStamp ??= stat(fileURLToPath(new URL('./style-guide-schema.js', import.meta.url)))
+  loaderStamp ??= stat(fileURLToPath(import.meta.url))
     .then((s) => `${s.size}:${s.mtimeMs}`)
     .catch(() => 'unknown');
   return loaderStamp;

@@ -1,0 +1,24 @@
+import { availableParallelism } from 'node:os';
+
+// When an audit is worth worker threads, and how wide their window is; kept apart from the pool
+// itself so deciding costs no worker_threads import on the small runs that never start one.
+
+/** Samples sent to a worker per message: one structured clone per batch, not per reply. */
+export const POOL_BATCH_SIZE = 32;
+/** Replies in flight per worker while results wait to leave in input order (memory: one reply per entry). */
+export const POOL_WINDOW_PER_WORKER = 4 * POOL_BATCH_SIZE;
+
+/** Input this large (bytes of sample files) is worth a second core; below it, start-up would dominate. */
+export const POOL_MIN_INPUT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * How many workers an audit should use: `--jobs` when given (1 = none), else all cores for an offline
+ * judge over files of at least {@link POOL_MIN_INPUT_BYTES}. The LLM grader waits on the network,
+ * not the CPU, so it never uses the pool.
+ */
+export function chooseWorkers(jobs: number | undefined, context: { offline: boolean; inputBytes: number | undefined }): number {
+  if (!context.offline) return 0;
+  const cores = availableParallelism();
+  if (jobs !== undefined) return jobs <= 1 ? 0 : jobs;
+  return cores > 1 && context.inputBytes !== undefined && context.inputBytes >= POOL_MIN_INPUT_BYTES ? cores : 0;
+}
