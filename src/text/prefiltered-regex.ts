@@ -1,11 +1,12 @@
+import { LiteralIndex } from './literal-index.js';
 import { requiredLiterals } from './linear-regex.js';
 
 /**
  * A regex of our own (lexicons, detectors) with the literals one of which every match must contain,
- * checked first with plain substring search: a text without any of them cannot match. Most texts
- * fail that check for most patterns, so most patterns are never run — and, compiled lazily, never
- * even compiled: a reply costs a few hundred substring searches instead of a few hundred regex
- * scans, and start-up does not pay for compiling patterns a run never needs.
+ * checked first: a text without any of them cannot match. The literals of every pattern share one
+ * automaton ({@link LiteralIndex}), so one pass over a text answers that check for all of them. Most
+ * texts fail it for most patterns, so most patterns are never run — and, compiled lazily, never even
+ * compiled: start-up does not pay for compiling patterns a run never needs.
  */
 export interface PrefilteredRegExp {
   /** The global regex itself, compiled on first use. */
@@ -17,22 +18,32 @@ export interface PrefilteredRegExp {
 // Simple case folding maps these to ASCII where toLowerCase does not (`/iu` matches `ſ` for `s`).
 const FOLDS_TO_ASCII = /ſ/g;
 
-let lastText: string | undefined;
-let lastFolded = '';
+/**
+ * Recent texts, lowercased for literal search. Every pattern asks about the same few texts in turn
+ * (the reply, its sentences, the customer's message), so remembering only the last one would
+ * lowercase again on almost every call.
+ */
+const foldedTexts = new Map<string, string>();
+const FOLDED_TEXTS_KEPT = 64;
 
-/** `text` lowercased for literal search; the last one is remembered, since every pattern asks about the same reply. */
 function folded(text: string): string {
-  if (text !== lastText) {
-    lastFolded = text.toLowerCase().replace(FOLDS_TO_ASCII, 's');
-    lastText = text;
+  let lower = foldedTexts.get(text);
+  if (lower === undefined) {
+    if (foldedTexts.size >= FOLDED_TEXTS_KEPT) foldedTexts.clear();
+    lower = text.toLowerCase().replace(FOLDS_TO_ASCII, 's');
+    foldedTexts.set(text, lower);
   }
-  return lastFolded;
+  return lower;
 }
+
+/** Literals of case-insensitive patterns, lowercased, scanned in the folded text; and of case-sensitive ones, as written. */
+const FOLDED_LITERALS = new LiteralIndex();
+const EXACT_LITERALS = new LiteralIndex();
 
 class LazyPrefilteredRegExp implements PrefilteredRegExp {
   #regex: RegExp | undefined;
-  /** Lowercased for case-insensitive patterns; undefined when nothing is required. */
-  readonly #literals: readonly string[] | undefined;
+  /** Ids of the required literals in their index; undefined when nothing is required. */
+  readonly #literals: readonly number[] | undefined;
   readonly #ignoreCase: boolean;
 
   constructor(
@@ -44,7 +55,11 @@ class LazyPrefilteredRegExp implements PrefilteredRegExp {
     // Outside ASCII, lowercasing and the regex's case folding can disagree (`İ`, final sigma): there a
     // literal cannot safely rule a text out, so such a pattern is always run.
     const safe = literals !== undefined && (!this.#ignoreCase || literals.every((l) => /^[\x20-\x7e]*$/.test(l)));
-    this.#literals = safe ? (this.#ignoreCase ? literals.map((l) => l.toLowerCase()) : literals) : undefined;
+    this.#literals = safe
+      ? this.#ignoreCase
+        ? literals.map((l) => FOLDED_LITERALS.register(l.toLowerCase()))
+        : literals.map((l) => EXACT_LITERALS.register(l))
+      : undefined;
   }
 
   get regex(): RegExp {
@@ -55,8 +70,8 @@ class LazyPrefilteredRegExp implements PrefilteredRegExp {
   mayMatch(text: string): boolean {
     const literals = this.#literals;
     if (literals === undefined) return true;
-    const haystack = this.#ignoreCase ? folded(text) : text;
-    for (const literal of literals) if (haystack.includes(literal)) return true;
+    const found = this.#ignoreCase ? FOLDED_LITERALS.scan(folded(text)) : EXACT_LITERALS.scan(text);
+    for (const id of literals) if (found[id] === 1) return true;
     return false;
   }
 }
