@@ -4,6 +4,8 @@
 
 export { auditSample, buildAuditHeader, streamAudit } from './audit.js';
 export type { AuditEngine, AuditHeader, AuditSink, StreamAuditOptions } from './audit.js';
+export { oneSample, runAudit } from './engine/run-audit.js';
+export type { AuditDeps, AuditPlan, AuditRun } from './engine/run-audit.js';
 
 export { parseStyleGuide, readStyleGuide, styleGuideJsonSchema } from './load/styleguide/index.js';
 export { readSamples } from './load/samples/index.js';

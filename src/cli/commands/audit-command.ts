@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { appendFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { auditSample, buildAuditHeader, streamAudit, type AuditEngine, type AuditHeader } from '../../audit.js';
-import { ConfigError, InputError, formatProblem } from '../../errors.js';
-import { compareAudits, changelogBetween, type AuditComparison } from '../../diff/index.js';
-import { evaluateGate } from '../../findings/evaluate-gate.js';
-import { applySuppressions, parseSuppressions, type Suppression } from '../../findings/suppressions.js';
+import { auditSample, buildAuditHeader, type AuditEngine } from '../../audit.js';
+import { runAudit } from '../../engine/run-audit.js';
+import { ConfigError, formatProblem } from '../../errors.js';
+import { changelogBetween } from '../../diff/index.js';
+import { parseSuppressions, type Suppression } from '../../findings/suppressions.js';
 import { parseFieldMappings, readSamples, type LoadEvent } from '../../load/samples/index.js';
 import { markdown } from '../../report/markdown.js';
 import { renderReport, type ReportContext } from '../../report/reporter.js';
@@ -49,7 +49,6 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   const suppressions = options.suppressions ? await readSuppressionsFile(options.suppressions) : undefined;
   const today = io.now().toISOString().slice(0, 10);
   const destinations = await openDestinations(options.formats, { ...(options.output ? { output: options.output } : {}), ...(options.outputDir ? { outputDir: options.outputDir } : {}) }, io);
-  const collect = Boolean(baseline || options.backlog || destinations.some((d) => d.reporter.needsAllSamples) || stepSummaryFile(io));
 
   const abort = new AbortController();
   const removeInterruptHandler = io.onInterrupt?.(() => {
@@ -60,17 +59,12 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   let source: AsyncIterable<LoadEvent> = readSamples(inputs, readOptions);
   if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal, flags.batchPoll as number | undefined);
 
-  const header: AuditHeader = buildAuditHeader(engine, inputs);
   const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote };
   const ctxFor = (colorLevel: ReportContext['colorLevel']): ReportContext => ({ ...baseCtx, colorLevel });
   const streamingCtx = new Map(destinations.map((d) => [d, ctxFor(d.colorLevel)]));
   const progress = engine.grader ? await startProgress(io, engine.grader, inputs) : undefined;
   const pool = await startJudgePool(inputs, flags, engine, io);
-  const collected: SampleResult[] = [];
-  const usedSuppressions = new Set<Suppression>();
-  let suppressedCount = 0;
   let warningsShown = 0;
-  let index = 0;
   // --redact-output: every sink (reports, backlog) gets the redacted result; counted here when no LLM grader counted it.
   let outputRedacted = zeroCounts();
   const redactOutput = options.redactOutput
@@ -80,69 +74,64 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
         return result;
       }
     : undefined;
+  const header = buildAuditHeader(engine, inputs);
 
   try {
     for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.begin(header, ctxFor(d.colorLevel)));
-    const { summary, inputProblems } = await streamAudit(
-      source,
-      engine,
+    const run = await runAudit(
       {
-        sample: async (result) => {
+        inputs,
+        gate: gateOptionsFrom(options),
+        // Results leave in input order, so a window only as wide as the pool stalls every slot behind
+        // one slow or hung reply; a wide one keeps the others working (memory: one reply per entry).
+        window: engine.grader?.kind === 'llm' ? Math.min(LLM_WINDOW_MAX, options.concurrency * LLM_WINDOW_PER_SLOT) : pool ? pool.workers * POOL_WINDOW_PER_WORKER : 1,
+        collect: Boolean(baseline || options.backlog || destinations.some((d) => d.reporter.needsAllSamples) || stepSummaryFile(io)),
+        ...(suppressions ? { suppressions: { entries: suppressions, today } } : {}),
+        ...(baseline ? { baseline } : {}),
+      },
+      {
+        engine,
+        source,
+        signal: abort.signal,
+        ...(pool ? { judge: (sample: Sample) => pool.judge(sample) } : {}),
+        ...(redactOutput
+          ? {
+              redactOutput,
+              finishRedaction: (summary) => {
+                if (summary.redaction) summary.redaction.counts = addCounts(summary.redaction.counts, outputRedacted);
+              },
+            }
+          : {}),
+        onSample: async (result, index) => {
           progress?.tick();
-          if (collect) collected.push(result);
           for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.sample(result, index, streamingCtx.get(d)!));
-          index += 1;
         },
-        problem: (problem, severity) => {
+        onProblem: (problem, severity) => {
           warningsShown += 1;
           if (warningsShown <= MAX_WARNINGS_SHOWN) io.stderr.write(`warning: ${formatProblem(problem)}${severity === 'error' ? ' (record skipped)' : ''}\n`);
         },
       },
-      {
-        // Results leave in input order, so a window only as wide as the pool stalls every slot behind
-        // one slow or hung reply; a wide one keeps the others working (memory: one reply per entry).
-        window: engine.grader?.kind === 'llm' ? Math.min(LLM_WINDOW_MAX, options.concurrency * LLM_WINDOW_PER_SLOT) : pool ? pool.workers * POOL_WINDOW_PER_WORKER : 1,
-        ...(pool ? { judge: (sample: Sample) => pool.judge(sample) } : {}),
-        signal: abort.signal,
-        ...(suppressions || redactOutput
-          ? {
-              postProcess: (judged: SampleResult) => {
-                if (!suppressions) return redactOutput!(judged);
-                const outcome = applySuppressions([judged], suppressions, today);
-                suppressedCount += outcome.suppressed;
-                for (const entry of suppressions) if (!outcome.unused.includes(entry) && !outcome.expired.includes(entry)) usedSuppressions.add(entry);
-                // Suppressions match the original texts, so they run before the output is redacted.
-                return redactOutput ? redactOutput(outcome.results[0]!) : outcome.results[0]!;
-              },
-            }
-          : {}),
-      },
     );
     progress?.stop();
-    if (summary.redaction && redactOutput) summary.redaction.counts = addCounts(summary.redaction.counts, outputRedacted);
     if (warningsShown > MAX_WARNINGS_SHOWN) io.stderr.write(`warning: … and ${warningsShown - MAX_WARNINGS_SHOWN} more input warnings (skipped records are all listed in --format json)\n`);
 
-    const partial: AuditResult = { ...header, samples: collected, inputProblems, summary, gate: { passed: true, reasons: [] } };
-    const comparison: AuditComparison | undefined = baseline ? compareAudits(baseline, partial) : undefined;
-    const gate = evaluateGate({ summary, samples: collected, ...(comparison ? { comparison } : {}) }, gateOptionsFrom(options));
-    if (abort.signal.aborted) gate.reasons.push('The run was interrupted; the audit is incomplete.');
-    gate.passed = gate.reasons.length === 0;
-    const result: AuditResult = { ...partial, gate: { passed: gate.passed, reasons: gate.reasons } };
-
+    const { result, comparison } = run;
+    const { summary, inputProblems } = result;
+    const gate = { ...result.gate, notes: run.gateNotes };
     const extraCtx: Partial<ReportContext> = {
       ...(gate.notes.length > 0 ? { gateNotes: gate.notes } : {}),
       ...(comparison ? { comparison, changelog: changelogBetween(engine.guide.changelog, baseline!.guide.version, engine.guide.version) } : {}),
-      ...(suppressions
-        ? { suppressions: { file: options.suppressions!, suppressed: suppressedCount, unused: describeEntries(suppressions.filter((s) => !usedSuppressions.has(s) && !isExpired(s, today))), expired: describeEntries(suppressions.filter((s) => isExpired(s, today))) } }
+      ...(suppressions && run.suppressions
+        ? {
+            suppressions: {
+              file: options.suppressions!,
+              suppressed: run.suppressions.suppressed,
+              unused: describeEntries(suppressions.filter((s) => !run.suppressions!.used.has(s) && !isExpired(s, today))),
+              expired: describeEntries(suppressions.filter((s) => isExpired(s, today))),
+            },
+          }
         : {}),
     };
-    if (summary.samples === 0 && !abort.signal.aborted) {
-      // Nothing was judged: that is unusable input, not a failed gate. Thrown before any report is
-      // closed, so the writers drop their temp files and the last good reports stay in place.
-      throw new InputError(`no samples could be read from ${inputs.join(', ')}`, {
-        hint: summary.skippedRecords > 0 ? 'every record was skipped: see the warnings above (a --field mapping may name a missing column)' : 'the input is empty',
-      });
-    }
     for (const d of destinations) {
       const ctx = { ...ctxFor(d.colorLevel), ...extraCtx };
       await d.writer.write(d.reporter.needsAllSamples ? renderReport(d.reporter, result, ctx) : d.reporter.end(header, { inputProblems, summary, gate: result.gate }, ctx));
@@ -158,7 +147,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
     if (!gate.passed && !destinations.some((d) => d.format === 'terminal' && !d.file)) {
       io.stderr.write(`gate failed:\n${gate.reasons.map((r) => `  - ${r}`).join('\n')}\n`);
     }
-    if (abort.signal.aborted) return 2;
+    if (run.interrupted) return 2;
     return gate.passed ? 0 : 1;
   } catch (error) {
     progress?.stop();

@@ -1,10 +1,9 @@
-import { auditSample, buildAuditHeader } from '../../audit.js';
+import { oneSample, runAudit } from '../../engine/run-audit.js';
 import { UsageError } from '../../errors.js';
-import { evaluateGate } from '../../findings/evaluate-gate.js';
-import { createSummaryAccumulator } from '../../findings/summarize.js';
+import type { RedactionCounts } from '../../redact/pii-types.js';
 import { REPORTERS, isReportFormat } from '../../report/registry.js';
 import { renderReport } from '../../report/reporter.js';
-import type { Sample } from '../../types.js';
+import type { AuditResult, Sample, SampleResult } from '../../types.js';
 import { gateOptionsFrom } from '../gate-options.js';
 import type { Io } from '../io.js';
 import { openOutputFile } from '../output-file.js';
@@ -40,27 +39,41 @@ export async function runCheckCommand(text: string | undefined, flags: Record<st
     metadata: {},
     source: { file: '<check>', line: 1 },
   };
-  const judged = await auditSample(engine, sample);
-  await engine.grader?.close?.();
-  // The PII detectors (and libphonenumber's metadata) load only when the report is to be redacted.
+  // The same engine as `audit`: `check --format json` is the audit result of one reply.
   const redact = options.redactOutput ? await import('../../redact/index.js') : undefined;
-  const redactedOutput = redact?.redactSampleResult(judged, redact.redactOptionsForBrand(engine.guide.brand));
-  const result = redactedOutput?.result ?? judged;
-  const summaryAccumulator = createSummaryAccumulator(engine.rules.rules, engine.guide.dimensions, { redaction: engine.redaction?.enabled === true });
-  summaryAccumulator.add(result);
-  if (redactedOutput && !judged.grade?.redacted) summaryAccumulator.addRedacted(redactedOutput.counts);
-  const summary = summaryAccumulator.finish();
-  const gate = evaluateGate({ summary }, gateOptionsFrom(options));
-  const header = buildAuditHeader(engine, ['<check>']);
-  const report = renderReport(
-    REPORTERS[format],
-    { ...header, samples: [result], inputProblems: [], summary, gate },
-    { colorLevel: detectColorLevel(options.output ? { isTTY: false } : io.stdout, io.env), showPassing: true, compact: true, graderNote },
+  let outputRedacted: Partial<RedactionCounts> | undefined;
+  const run = await runAudit(
+    { inputs: ['<check>'], gate: gateOptionsFrom(options), window: 1, collect: true },
+    {
+      engine,
+      source: oneSample(sample),
+      ...(redact
+        ? {
+            // The PII detectors (and libphonenumber's metadata) load only when the report is to be redacted.
+            redactOutput: (judged: SampleResult) => {
+              const { result, counts } = redact.redactSampleResult(judged, redact.redactOptionsForBrand(engine.guide.brand));
+              if (!judged.grade?.redacted) outputRedacted = counts;
+              return result;
+            },
+            finishRedaction: (summary: AuditResult['summary']) => {
+              if (summary.redaction && outputRedacted) summary.redaction.counts = redact.addCounts(summary.redaction.counts, outputRedacted);
+            },
+          }
+        : {}),
+    },
   );
+  await engine.grader?.close?.();
+  const report = renderReport(REPORTERS[format], run.result, {
+    colorLevel: detectColorLevel(options.output ? { isTTY: false } : io.stdout, io.env),
+    showPassing: true,
+    compact: true,
+    graderNote,
+    ...(run.gateNotes.length > 0 ? { gateNotes: run.gateNotes } : {}),
+  });
   if (options.output) {
     const writer = await openOutputFile(options.output);
     await writer.write(report);
     await writer.close();
   } else io.stdout.write(report);
-  return gate.passed ? 0 : 1;
+  return run.result.gate.passed ? 0 : 1;
 }
