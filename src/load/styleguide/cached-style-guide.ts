@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StyleGuide } from '../../types.js';
@@ -32,10 +32,22 @@ export async function readStyleGuideCached(file: string, displayAs: string, cach
   try {
     const { writeJsonFile } = await import('../../grader/llm/write-json-file.js');
     await writeJsonFile(cacheFile, guide);
+    await pruneOldest(path.dirname(cacheFile));
   } catch {
     // A read-only or full cache folder only costs the next run its parse.
   }
   return guide;
+}
+
+/** Guides kept: each edit of a guide (and each build of the tool) adds one entry of ~100 kB. */
+const GUIDES_KEPT = 16;
+
+async function pruneOldest(folder: string): Promise<void> {
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
+  if (names.length <= GUIDES_KEPT) return;
+  const dated = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(path.join(folder, name))).mtimeMs })));
+  dated.sort((a, b) => b.mtime - a.mtime);
+  await Promise.all(dated.slice(GUIDES_KEPT).map(({ name }) => rm(path.join(folder, name), { force: true })));
 }
 
 async function readCachedGuide(cacheFile: string): Promise<StyleGuide | undefined> {
