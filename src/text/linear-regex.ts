@@ -199,15 +199,15 @@ export function requiredFactor(source: string): string | undefined {
 /**
  * Literal strings at least one of which every match of the JavaScript regex `source` contains
  * (as written: case is the caller's concern), or undefined when there are none worth checking
- * (shorter than 3 characters). Only the top level of each top-level alternative is read: literal
+ * (shorter than `minLength` characters). Only the top level of each top-level alternative is read: literal
  * runs, across zero-width `\b`, `^`, `$`, and groups whose alternatives are all literals; anything
  * harder ends the scan of that alternative, keeping what was found; an alternative with nothing
  * required means nothing is required.
  */
-export function requiredLiterals(source: string): string[] | undefined {
+export function requiredLiterals(source: string, minLength = 3): string[] | undefined {
   const union: string[] = [];
   for (const branch of topLevelAlternatives(source)) {
-    const literals = branchLiterals(branch);
+    const literals = branchLiterals(branch, minLength);
     if (literals === undefined) return undefined;
     union.push(...literals);
   }
@@ -238,7 +238,7 @@ function topLevelAlternatives(source: string): string[] {
   return out;
 }
 
-function branchLiterals(source: string): string[] | undefined {
+function branchLiterals(source: string, minLength: number): string[] | undefined {
   let best: string[] | undefined;
   let bestWeight = 0;
   let run = '';
@@ -311,7 +311,7 @@ function branchLiterals(source: string): string[] | undefined {
         if (group.some((a) => a === '')) group = undefined;
       } else if (!/^[?]/.test(inner)) {
         // A group of phrases (`(?:thank\s+you|many\s+thanks)`): each alternative's own required literal.
-        const each = topLevelAlternatives(inner).map(branchLiterals);
+        const each = topLevelAlternatives(inner).map((alternative) => branchLiterals(alternative, minLength));
         if (each.every((literals) => literals !== undefined)) group = each.flat() as string[];
       }
     } else if (c === '.' || c === '{' || c === ')' || c === ']' || c === '}') {
@@ -328,7 +328,7 @@ function branchLiterals(source: string): string[] | undefined {
     i = end + (quantifier?.length ?? 0);
   }
   flush();
-  if (!best || bestWeight < 3) return undefined;
+  if (!best || bestWeight < minLength) return undefined;
   return best as string[];
 }
 

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { prefiltered } from './prefiltered-regex.js';
 import { parseRegexLiteral, safeRegex, UnsafePatternError } from './safe-regex.js';
 
 /** A match of one phrase of a list: a span of the text plus the index of the phrase that matched. */
@@ -125,20 +126,21 @@ export function compilePhraseMatcher(phrases: readonly string[], options: Phrase
   }
   const flags = options.caseSensitive ? 'gu' : 'giu';
   const combined = [...byBoundary.values()].map(({ start, end, phrases }) => {
-    const re = new RegExp(`${start}(?:${phrases.map((l) => `(${literalBody(l.text)})`).join('|')})${end}`, flags);
+    // Prefiltered: a reply without any of the phrases' words is ruled out by the shared literal index.
+    const pattern = prefiltered(`${start}(?:${phrases.map((l) => `(${literalBody(l.text)})`).join('|')})${end}`, flags);
     const groupToPhrase = phrases.map((l) => l.index);
     const whichGroup = (m: RegExpExecArray): number => {
       for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return groupToPhrase[g - 1] ?? -1;
       return -1;
     };
-    return { re, whichGroup };
+    return { pattern, whichGroup };
   });
   const needsSort = regexes.length + combined.length > 1;
 
   return (text, limit = Infinity) => {
     const out: PhraseMatch[] = [];
     // Each regex yields its matches in order, so its `limit` earliest are enough to find the overall earliest.
-    for (const { re, whichGroup } of combined) collect(re, text, out, whichGroup, limit);
+    for (const { pattern, whichGroup } of combined) if (pattern.mayMatch(text)) collect(pattern.regex, text, out, whichGroup, limit);
     // Literal phrases behave like one leftmost-longest scan: drop a literal match inside an earlier one.
     if (combined.length > 1) dropOverlaps(out);
     for (const { index, re } of regexes) collect(re, text, out, () => index, limit);

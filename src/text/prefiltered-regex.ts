@@ -51,7 +51,8 @@ class LazyPrefilteredRegExp implements PrefilteredRegExp {
     readonly flags: string,
   ) {
     this.#ignoreCase = flags.includes('i');
-    const literals = requiredLiterals(source);
+    // Two characters are worth it: the automaton checks every literal in one pass, however many.
+    const literals = requiredLiterals(source, 2);
     // Outside ASCII, lowercasing and the regex's case folding can disagree (`İ`, final sigma): there a
     // literal cannot safely rule a text out, so such a pattern is always run.
     const safe = literals !== undefined && (!this.#ignoreCase || literals.every((l) => /^[\x20-\x7e]*$/.test(l)));
