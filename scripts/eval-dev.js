@@ -13,6 +13,9 @@
 // The split is calibrate's own: sha256(id) as a number even → "fit" half (the half engineers tune
 // on), odd → "check" half. Every agreement figure printed is on the check half; the only fit-half
 // figures are the threshold search's, and the report labels them in-sample.
+// Then conversation-level figures: `audit --format json` of the conversations, each conversation
+// drifting when any of its bot turns does (the audit's own conversation verdict, its worst turn),
+// against the conversation's label, on the held-out half and, labelled in-sample, on the fit half.
 // Exits 0 with "skipped: dev set not found" when the file is absent.
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,8 +83,30 @@ try {
     }
     console.log(stdout.split('\nDimensions')[0]);
   }
+
+  await printConversationFigures(conversations);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Conversation-level drift: a conversation drifts when any of its judged bot turns does (the
+ * audit's conversation verdict), compared with the conversation's own label, per half.
+ */
+async function printConversationFigures(conversations) {
+  const { auditRows, formatFigures, halfOf, sampleRowsOf, verdictFigures } = await import('./dev-set.js');
+  const rows = sampleRowsOf({ single: [], conversations }).conversations;
+  for (const grader of ['heuristic', 'none']) {
+    const result = await auditRows(rows, grader);
+    const drifting = new Set(result.samples.filter((s) => s.verdict === 'drift').map((s) => s.metadata.conversation_id));
+    console.log(`=== whole conversations, --grader ${grader} (a conversation drifts when any bot turn does) ===`);
+    for (const half of ['check', 'fit']) {
+      const pairs = conversations.filter((c) => halfOf(c.id) === half).map((c) => ({ judge: drifting.has(c.id), reference: c.label === 'drift' }));
+      const name = half === 'check' ? 'held-out check half' : 'fit half (in-sample)';
+      console.log(`  ${name.padEnd(22)} ${formatFigures(verdictFigures(pairs))}`);
+    }
+    console.log('');
+  }
 }
 
 /** Runs the CLI in-process from the temp folder, so the report names labels.jsonl, not a random path. */

@@ -62,14 +62,19 @@ export interface Engagement {
   questionMissed?: boolean;
 }
 
-export function detectEngagement(reply: string, customer: string): Engagement {
+/**
+ * `customer` is everything the customer said (details given in any turn count); `asked` is the
+ * message the reply answers (default: all of it), whose questions decide `questionMissed` — in a
+ * conversation, a question from three turns back was answered then.
+ */
+export function detectEngagement(reply: string, customer: string, asked: string = customer): Engagement {
   const customerStems = contentStems(customer);
   const replyStems = contentStems(reply);
   const shared = [...customerStems.keys()].filter((s) => replyStems.has(s)).map((s) => replyStems.get(s) ?? s);
   const replyNumbers = numbers(reply);
   const sharedNumbers = [...numbers(customer)].filter((n) => replyNumbers.has(n));
   const base = customerStems.size === 0 ? 1 : shared.length / Math.min(customerStems.size, 4);
-  const question = contentStems(questionsOf(customer));
+  const question = contentStems(questionsOf(asked));
   const questionMissed = question.size >= 2 ? ![...question.keys()].some((s) => replyStems.has(s)) && sharedNumbers.length === 0 : undefined;
   return {
     shared,

@@ -100,7 +100,7 @@ export function findAllCapsWords(text: string, allow: ReadonlySet<string> = DEFA
 
 /** Abbreviations everyone reads without help; every other one is something a customer may have to look up. */
 const EVERYDAY_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'PIN PDF FAQ USA UAE VAT ETA ASAP SMS USB CEO GMT UTC BST CET EST PST USD EUR GBP AUD CAD TV DVD ATM APP UK EU US NHS BBC TBC ID OK AM PM GP PC NO OR IT ISP WIFI TAX NI CV MOT ISA SIM PS UPS DHL DPD PO FAO RSVP'.split(' '),
+  'PIN PDF FAQ USA UAE VAT ETA ASAP SMS USB CEO GMT UTC BST CET EST PST USD EUR GBP AUD CAD TV DVD ATM APP UK EU US NHS HMRC IRS BBC TBC ID OK AM PM GP PC NO OR IT ISP WIFI TAX NI CV MOT ISA SIM PS UPS DHL DPD PO FAO RSVP'.split(' '),
 );
 
 /** An abbreviation-like token: 2–7 capitals or digits, at least two capitals or a capital and a digit ("SSR", "D0150", "P2P", "DC"). */

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { applyDriftModel, type DriftModel } from './drift-model.js';
+import { readDriftModel } from './read-drift-model.js';
 import type { Cue, DimensionScore, Finding, Grade, Sample, StyleGuide } from '../../types.js';
 import type { Grader } from '../grader.js';
 import { createTextAnalyzer, loadWink, type TextAnalyzer } from './analyze-text.js';
@@ -21,13 +23,23 @@ import { summarizeCues } from './summarize-cues.js';
 /** Every dimension starts here and moves by its cues. */
 export const NEUTRAL_BASELINE = 3;
 
-/** sha256 of the lexicon version and every lexicon's data, so grades from different heuristics never mix. */
-export function hashHeuristic(): string {
+/** sha256 of the lexicon version, every lexicon's data and the drift model, so grades from different heuristics never mix. */
+export function hashHeuristic(driftModel: DriftModel | null = readDriftModel()): string {
+  const model = driftModel === null ? null : { weights: driftModel.weights, mean: driftModel.mean, scale: driftModel.scale, bias: driftModel.bias, threshold: driftModel.threshold };
   return createHash('sha256')
     .update(
-      JSON.stringify({ version: lexicon.LEXICON_VERSION, lexicon, politeness: POLITENESS_LEXICON, answerStrategies: ANSWER_POLITENESS_LEXICON.map((e) => e.id) }),
+      JSON.stringify({ version: lexicon.LEXICON_VERSION, lexicon, politeness: POLITENESS_LEXICON, answerStrategies: ANSWER_POLITENESS_LEXICON.map((e) => e.id), model }),
     )
     .digest('hex');
+}
+
+export interface HeuristicGraderOptions {
+  /**
+   * The learned drift model applied after the dimension scores (default: the bundled
+   * `data/heuristic-drift-model.json`); `null` grades without it, which is what `npm run fit`
+   * fits the model on.
+   */
+  driftModel?: DriftModel | null;
 }
 
 const clampScore = (x: number) => Math.round(Math.min(5, Math.max(1, x)) * 10) / 10;
@@ -76,18 +88,21 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
  * It never writes a rewrite: it does not generate text.
  *
  * Async because wink-nlp and its English model are imported on first use only (~100–150 ms).
- * Drift: see {@link judgeDrift} (minor below a 1.5-point worst shortfall, major at or above).
+ * Drift: see {@link judgeDrift}, then the learned drift model ({@link applyDriftModel}) on the
+ * replies the verdict policy would pass.
  */
-export async function createHeuristicGrader(guide: StyleGuide): Promise<Grader> {
+export async function createHeuristicGrader(guide: StyleGuide, options: HeuristicGraderOptions = {}): Promise<Grader> {
+  const driftModel = options.driftModel === undefined ? readDriftModel() : options.driftModel;
   const analyze = createTextAnalyzer(await loadWink());
   const voice = buildVoiceLexicon(guide);
   return {
     kind: 'heuristic',
-    promptHash: hashHeuristic(),
-    async grade(sample, _ruleFindings, signal) {
+    promptHash: hashHeuristic(driftModel),
+    async grade(sample, ruleFindings, signal) {
       if (signal?.aborted === true) return errorGrade('grading was cancelled');
       try {
-        return gradeWithHeuristics(sample, guide, analyze, voice);
+        const grade = gradeWithHeuristics(sample, guide, analyze, voice);
+        return driftModel === null ? grade : applyDriftModel(driftModel, guide.dimensions, ruleFindings, grade);
       } catch (error) {
         return errorGrade(`heuristic grader failed: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -7,8 +7,9 @@ import type { ScorerKind } from './select-scorer.js';
 
 /** Unexplained abbreviations the customer did not use; at this many (and this dense) the reply needs translating. */
 export const JARGON_ACRONYMS = 2;
-/** ...and at least this share of the reply's words, unless there are twice as many. */
+/** ...and at least this share of the reply's words, unless there are this many (three codes to look up are too many in any reply). */
 const JARGON_DENSITY = 0.07;
+const JARGON_ACRONYMS_AT_ANY_DENSITY = 3;
 
 /** Shouted capitals words, or exclamation marks, at which a reply reads as shouting. */
 export const SHOUTED_WORDS = 3;
@@ -72,10 +73,11 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   const customerWords = new Set((ctx.customer?.text ?? '').toUpperCase().split(/[^\p{L}\p{N}]+/u));
   // A customer who writes in acronyms reads the technical ones (API, DNS); one who does not may not.
   const technicalCustomer = findUnfamiliarAcronyms(ctx.customer?.text ?? '').length > 0;
+  const spelledOut = initialsOf(ctx.customer?.text ?? '');
   const acronyms = findUnfamiliarAcronyms(text, technicalCustomer ? undefined : new Set()).filter(
-    (a) => !customerWords.has(a) && !(technicalCustomer && DEFAULT_ACRONYMS.includes(a)),
+    (a) => !customerWords.has(a) && !spelledOut.has(a) && !(technicalCustomer && DEFAULT_ACRONYMS.includes(a)),
   );
-  if (acronyms.length >= JARGON_ACRONYMS && (acronyms.length >= 2 * JARGON_ACRONYMS || acronyms.length / Math.max(1, reply.wordCount) >= JARGON_DENSITY)) {
+  if (acronyms.length >= JARGON_ACRONYMS && (acronyms.length >= JARGON_ACRONYMS_AT_ANY_DENSITY || acronyms.length / Math.max(1, reply.wordCount) >= JARGON_DENSITY)) {
     found.push(violation('heuristic/jargon', `Jargon: ${acronyms.length} unexplained abbreviations (${acronyms.slice(0, 4).join(', ')})`, text));
   }
   const stock = acknowledgement.boilerplate[0] ?? hits.deflection[0] ?? hits.formLetter[0];
@@ -84,6 +86,19 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
     found.push(violation('heuristic/canned', `Canned: boilerplate in place of help: “${'evidence' in stock ? stock.evidence : stock.text}”`, text, span));
   }
   return found;
+}
+
+/**
+ * The initials of every run of 2–5 consecutive words of `text`, upper-case: an abbreviation the
+ * customer spelled out themselves ("statutory sick pay" → SSP) is one they can read.
+ */
+export function initialsOf(text: string): Set<string> {
+  const letters = [...text.matchAll(/\p{L}[\p{L}'’-]*/gu)].map((m) => m[0][0]!.toUpperCase());
+  const out = new Set<string>();
+  for (let i = 0; i < letters.length; i++) {
+    for (let n = 2; n <= 5 && i + n <= letters.length; n++) out.add(letters.slice(i, i + n).join(''));
+  }
+  return out;
 }
 
 /**

@@ -151,8 +151,10 @@ export const BLAME: readonly LexiconEntry[] = [
   {
     id: 'blame',
     label: 'blames the customer',
-    phrases: ['you failed to', 'you forgot to', 'you didn\'t follow', 'you did not follow', 'your fault', 'user error', 'if you had read', 'if you had followed', 'as I already said', 'as I already explained', 'as I said before', 'as previously stated', 'as stated previously', 'as mentioned before', 'as I mentioned before', 'like I said', 'you were told', 'you need to read', 'you must have', 'you should never', 'you should always have'],
+    phrases: ['you failed to', 'you forgot to', 'you didn\'t follow', 'you did not follow', 'your fault', 'user error', 'if you had read', 'if you had followed', 'as I already said', 'as I already explained', 'as I said before', 'as previously stated', 'as stated previously', 'as mentioned before', 'as I mentioned before', 'like I said', 'you need to read', 'you must have', 'you should never', 'you should always have'],
     patterns: [
+      // "As you were told", not "what you were told in branch" (what the company said, taken up).
+      '(?<!\\b(?:what|than|everything|anything|all) )\\byou were told\\b',
       '\\b(?:configuration|config|setup|user) (?:issue|problem|error|mistake) on your (?:side|end)\\b',
       '\\b(?:issue|problem|error|mistake) is on your (?:side|end)\\b',
       '\\byour (?:configuration|config|setup|code) is (?:wrong|broken|the problem|the issue)\\b',

@@ -2,6 +2,7 @@ import {
   detectAcknowledgement,
   detectAnswer,
   detectColdRefusal,
+  detectCustomerTopic,
   detectDistress,
   detectEngagement,
   detectHandoff,
@@ -29,12 +30,24 @@ export function readSituation(reply: string, customer: string, lastMessage: stri
   const distress = detectDistress(last, customerSentiment);
   const answer = detectAnswer(reply, last);
   const customerWords = last.split(/\s+/u).filter((w) => w !== '').length;
+  const handoff = detectHandoff(reply);
   return {
     distress,
-    acknowledgement: detectAcknowledgement(reply),
-    handoff: detectHandoff(reply),
+    acknowledgement: acknowledgementOf(reply, last, handoff),
+    handoff,
     answer,
-    engagement: detectEngagement(reply, customer),
+    engagement: detectEngagement(reply, customer, last),
     cold: last.trim() === '' ? undefined : detectColdRefusal(reply, { upset: distress.level > 0, customerWords, closing: answer.noneNeeded !== undefined }),
   };
+}
+
+/**
+ * A sincere acknowledgement in words, or — for a customer who demanded a person — the person,
+ * handed over with when they will act: giving someone what they had to ask for is the
+ * acknowledgement, and an added "sorry" would not make it warmer.
+ */
+function acknowledgementOf(reply: string, lastMessage: string, handoff: Handoff | undefined): Acknowledgement {
+  const acknowledgement = detectAcknowledgement(reply);
+  if (acknowledgement.sincere !== undefined || handoff?.saysWhen !== true || detectCustomerTopic(lastMessage, 'human-request') === undefined) return acknowledgement;
+  return { ...acknowledgement, sincere: { label: 'hands over to the person the customer asked for, and says when', evidence: handoff.evidence, span: handoff.span } };
 }
