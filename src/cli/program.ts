@@ -59,7 +59,7 @@ function addJudgeOptions(command: Command): Command {
   return command
     .option('-g, --guide <file>', 'brand style guide YAML (default: from config, else the bundled example guide)')
     .option('-c, --config <file>', 'config file (default: searched from the current folder up)')
-    .addOption(new Option('--grader <kind>', 'auto = LLM when ANTHROPIC_API_KEY is set or --provider names a local server, else offline heuristic (default: auto)').choices(['auto', 'llm', 'heuristic', 'none']))
+    .addOption(new Option('--grader <kind>', 'auto = LLM when ANTHROPIC_API_KEY is set or --provider is not anthropic, else offline heuristic (default: auto)').choices(['auto', 'llm', 'heuristic', 'none']))
     .option('--model <id>', 'model for --grader llm (default: claude-haiku-5-5; required with a local --provider)')
     .addOption(
       new Option('--provider <name>', 'server behind the LLM grader, which sets the default base URL and what is sent: anthropic, ollama (localhost:11434), llamacpp (localhost:8080), vllm (localhost:8000), litellm (localhost:4000) (default: anthropic)').choices([
