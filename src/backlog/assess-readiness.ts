@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Sample, SampleResult } from '../types.js';
-import type { BacklogItem } from './backlog-item.js';
+import { NO_REWRITE_NOTE, RULES_SWAP_NOTE, type BacklogItem } from './backlog-item.js';
 
 /**
  * Judges a rewrite exactly as an audit judges a reply. Callers build it from `auditSample(engine, sample)`,
@@ -17,8 +17,10 @@ export interface AssessReadinessOptions {
  * Only good pairs are ready for training: each item's rewrite is audited like a reply, and the item
  * becomes `ready` only when the rewrite has no error or warning finding at all (so it fixes what the
  * original failed and breaks nothing else) and, when graded, the grader judged it on-brand.
- * Otherwise it is `needs-review` with a note saying why. Accepted, rejected and resolved items are
- * returned unchanged. Returns the items in the order given.
+ * Otherwise it is `needs-review` with a note saying why. An item without a real rewrite (none, an
+ * empty one, the original again, or only the rules' word swaps) is `needs-rewrite` and is not checked:
+ * a word swap never becomes `ready` unless a person accepts it. Accepted, rejected, resolved and
+ * `needs-rewrite` items are returned unchanged. Returns the items in the order given.
  */
 export async function assessReadiness(items: readonly BacklogItem[], checkRewrite: CheckRewrite, options: AssessReadinessOptions = {}): Promise<BacklogItem[]> {
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
@@ -29,17 +31,19 @@ async function assessItem(item: BacklogItem, checkRewrite: CheckRewrite): Promis
   if (item.status !== 'needs-review' && item.status !== 'ready') return item;
   const { notes: _previous, ...rest } = item;
   const unfit = describeUnfitRewrite(item);
-  if (unfit) return { ...rest, status: 'needs-review', notes: unfit };
+  if (unfit) return { ...rest, status: 'needs-rewrite', notes: unfit };
   const result = await checkRewrite(rewriteSample(item));
   const reasons = judgeRewrite(item, result);
   if (reasons.length === 0) return { ...rest, status: 'ready' };
   return { ...rest, status: 'needs-review', notes: `rewrite not ready: ${reasons.join('; ')}` };
 }
 
+/** Why the item has no real rewrite to check (see `hasRealRewrite`), or `undefined` when it has one. */
 function describeUnfitRewrite(item: BacklogItem): string | undefined {
-  if (item.rewrite === undefined) return 'no rewrite: write one with `backlog edit`';
-  if (item.rewrite.trim() === '') return 'the rewrite is empty';
-  if (item.rewrite.trim() === item.original.trim()) return 'the rewrite is the same as the original reply';
+  if (item.rewrite === undefined) return NO_REWRITE_NOTE;
+  if (item.rewriteSource === 'rules') return RULES_SWAP_NOTE;
+  if (item.rewrite.trim() === '') return 'the rewrite is empty: write one with `backlog edit`';
+  if (item.rewrite.trim() === item.original.trim()) return 'the rewrite is the same as the original reply: write one with `backlog edit`';
   return undefined;
 }
 

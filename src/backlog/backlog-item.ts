@@ -2,14 +2,16 @@ import type { DriftVerdict, GraderKind, Severity, Turn } from '../types.js';
 
 /**
  * Where an item is in review:
- * - `needs-review`: a person must look (no rewrite, or the rewrite failed its own check — `notes` says why);
- * - `ready`: the rewrite passed the rules (and the grader, when one checked it): fit for training as is;
+ * - `needs-rewrite`: there is no real rewrite yet — none at all, or only the rules' mechanical word swaps
+ *   (a starting point, never training data until a person accepts it); `backlog edit` writes one;
+ * - `needs-review`: a person must look: the rewrite failed its own check or has not been checked (`notes` says why);
+ * - `ready`: a grader's or a person's rewrite passed the rules (and the grader, when one checked it);
  * - `accepted` / `rejected`: a person decided; later audits never change these;
  * - `resolved`: the reply passed a later audit, so the pair is no longer needed.
  */
-export type BacklogStatus = 'needs-review' | 'ready' | 'accepted' | 'rejected' | 'resolved';
+export type BacklogStatus = 'needs-rewrite' | 'needs-review' | 'ready' | 'accepted' | 'rejected' | 'resolved';
 
-export const BACKLOG_STATUSES: readonly BacklogStatus[] = ['needs-review', 'ready', 'accepted', 'rejected', 'resolved'];
+export const BACKLOG_STATUSES: readonly BacklogStatus[] = ['needs-rewrite', 'needs-review', 'ready', 'accepted', 'rejected', 'resolved'];
 
 /** Statuses a person set; merges and re-assessment leave them alone. */
 export const HUMAN_DECISIONS: ReadonlySet<BacklogStatus> = new Set(['accepted', 'rejected']);
@@ -80,3 +82,36 @@ export const MAX_AUDIT_LABELS = 20;
 
 /** Sample ids kept per item (sorted, lowest first) so a reply repeated across thousands of audits does not bloat its line. */
 export const MAX_SAMPLE_IDS = 20;
+
+/** Note on an item that has no rewrite at all. */
+export const NO_REWRITE_NOTE = 'no rewrite: the grader gave none; write one with `backlog edit`';
+
+/** Note on an item whose only rewrite is the rules' word swaps. */
+export const RULES_SWAP_NOTE =
+  'only the rules\' word swaps, not a rewrite: write one with `backlog edit`, or take the swaps as they are with `backlog accept`';
+
+/**
+ * True when the item has a rewrite worth training on once checked: written by the grader or a person,
+ * not empty and not the original again. The rules' suggestions applied word by word are not one: they
+ * keep the reply's boilerplate and often read badly.
+ */
+export function hasRealRewrite(item: Pick<BacklogItem, 'original' | 'rewrite' | 'rewriteSource'>): boolean {
+  if (item.rewrite === undefined || item.rewriteSource === 'rules') return false;
+  return item.rewrite.trim() !== '' && item.rewrite.trim() !== item.original.trim();
+}
+
+/**
+ * An open item (`needs-review` or `ready`) without a real rewrite waits as `needs-rewrite`; every other
+ * item is returned as it is. Pure and idempotent. Used after each merge and when a file is read, so
+ * files written before `needs-rewrite` existed (where such items were `needs-review`, or `ready` for a
+ * passing word swap) are migrated on read.
+ */
+export function settleStatus(item: BacklogItem): BacklogItem {
+  if ((item.status !== 'needs-review' && item.status !== 'ready') || hasRealRewrite(item)) return item;
+  const keepNote = item.status === 'needs-review' && item.rewrite === undefined && item.notes !== undefined;
+  const notes = item.rewriteSource === 'rules' ? RULES_SWAP_NOTE : keepNote ? item.notes! : NO_REWRITE_NOTE;
+  return { ...item, status: 'needs-rewrite', notes };
+}
+
+/** Statuses an audit may still change (the merge calls them open); `needs-rewrite` is open too. */
+export const OPEN_STATUSES: ReadonlySet<BacklogStatus> = new Set(['needs-rewrite', 'needs-review', 'ready']);

@@ -12,9 +12,16 @@ export interface BacklogExport {
   skipped: { id: string; reason: string }[];
 }
 
-/** Only `accepted` and `ready` items are training data, unless `all` (then every item that can be exported). */
-export function selectExportable(items: readonly BacklogItem[], all = false): BacklogItem[] {
-  return all ? [...items] : items.filter((item) => item.status === 'accepted' || item.status === 'ready');
+/**
+ * Which items an export takes: `accepted` (default) — the pairs a person accepted; `accepted+ready` —
+ * also those whose grader or human rewrite passed the checks unreviewed; `all` — every item that can be
+ * exported (for review, not training).
+ */
+export type ExportScope = 'accepted' | 'accepted+ready' | 'all';
+
+export function selectExportable(items: readonly BacklogItem[], scope: ExportScope = 'accepted'): BacklogItem[] {
+  if (scope === 'all') return [...items];
+  return items.filter((item) => item.status === 'accepted' || (scope === 'accepted+ready' && item.status === 'ready'));
 }
 
 /**

@@ -12,7 +12,7 @@ export interface DpoRecord {
  * "standard" preference format of TRL and most DPO trainers, which needs no chat template). The prompt
  * is the customer message; with a transcript it is the conversation rendered one turn per paragraph as
  * `Customer: …` / `Agent: …`, so the pair keeps its context in any trainer. A pair whose rewrite equals the
- * original teaches nothing and is skipped.
+ * original teaches nothing and is skipped. OpenAI's own preference format is `openai-dpo` (export-openai-dpo.ts).
  */
 export function exportDpo(items: readonly BacklogItem[]): BacklogExport {
   return exportJsonLines(

@@ -1,4 +1,4 @@
-export { BACKLOG_STATUSES, DEFAULT_BACKLOG_FILE, HUMAN_DECISIONS, MAX_AUDIT_LABELS, MAX_SAMPLE_IDS } from './backlog-item.js';
+export { BACKLOG_STATUSES, DEFAULT_BACKLOG_FILE, HUMAN_DECISIONS, MAX_AUDIT_LABELS, MAX_SAMPLE_IDS, NO_REWRITE_NOTE, OPEN_STATUSES, RULES_SWAP_NOTE, hasRealRewrite, settleStatus } from './backlog-item.js';
 export type { AuditMark, BacklogFinding, BacklogItem, BacklogReview, BacklogStatus, RewriteSource } from './backlog-item.js';
 export { BacklogError } from './backlog-error.js';
 export { hashBacklogId } from './backlog-id.js';
@@ -10,7 +10,9 @@ export { readBacklog, writeBacklog, withBacklogLock, type ReadBacklogOptions, ty
 export { updateBacklogFromAudit, type UpdateBacklogOptions, type UpdateBacklogSummary } from './update-backlog-from-audit.js';
 export { findItems, replaceItems, acceptItems, rejectItems, editRewrite, filterItems, summarizeBacklog, type BacklogFilter, type BacklogStats } from './review-backlog.js';
 export { renderBacklogTable, renderBacklogJson, renderBacklogItem, renderBacklogStats } from './render-backlog.js';
-export { selectExportable, buildPromptTurns, whyNotExportable, type BacklogExport, type ChatTurn } from './export-conversation.js';
+export { selectExportable, buildPromptTurns, whyNotExportable, type BacklogExport, type ChatTurn, type ExportScope } from './export-conversation.js';
+export { findBrokenTargets, type BrokenTarget, type RunTargetRules } from './check-export-targets.js';
+export { exportOpenAiDpo, type OpenAiDpoRecord } from './export-openai-dpo.js';
 export { exportBedrock, type BedrockRecord } from './export-bedrock.js';
 export { exportOpenAi, type OpenAiRecord } from './export-openai.js';
 export { exportDpo, type DpoRecord } from './export-dpo.js';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { BacklogItem } from './backlog-item.js';
+import { BACKLOG_STATUSES, settleStatus, type BacklogItem } from './backlog-item.js';
 
 const mark = z.strictObject({ audit: z.string(), at: z.string().optional() });
 
 // Strict objects: an unknown key is reported rather than silently dropped on the next write.
 const itemSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 lowercase hex digits'),
-  status: z.enum(['needs-review', 'ready', 'accepted', 'rejected', 'resolved']),
+  status: z.enum(BACKLOG_STATUSES as [BacklogItem['status'], ...BacklogItem['status'][]]),
   customer: z.string(),
   transcript: z.array(z.strictObject({ role: z.enum(['customer', 'bot', 'agent', 'system']), text: z.string() })).optional(),
   original: z.string(),
@@ -30,7 +30,12 @@ const itemSchema = z.strictObject({
 
 export type ParsedBacklogLine = { ok: true; item: BacklogItem } | { ok: false; path: string; message: string; hint?: string };
 
-/** Parses one line of the backlog file; a damaged line says what is wrong and where in the record. */
+/**
+ * Parses one line of the backlog file; a damaged line says what is wrong and where in the record.
+ * Lines written before the `needs-rewrite` status existed load unchanged in shape and are migrated by
+ * {@link settleStatus} (an open item without a real rewrite becomes `needs-rewrite`): the status is
+ * derived from fields every version wrote, so the file needs no version number.
+ */
 export function parseBacklogLine(text: string): ParsedBacklogLine {
   if (/^(<{7}|={7}|>{7}|\|{7})( |$)/.test(text)) {
     return { ok: false, path: '', message: 'git merge conflict marker', hint: 'resolve the conflict: keep one line per item id (items are sorted by id), then run the command again' };
@@ -50,5 +55,5 @@ export function parseBacklogLine(text: string): ParsedBacklogLine {
   if ((item.rewrite === undefined) !== (item.rewriteSource === undefined)) {
     return { ok: false, path: 'rewriteSource', message: 'rewrite and rewriteSource must be given together' };
   }
-  return { ok: true, item };
+  return { ok: true, item: settleStatus(item) };
 }

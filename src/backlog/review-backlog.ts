@@ -1,5 +1,5 @@
 import { BacklogError } from './backlog-error.js';
-import type { BacklogItem, BacklogReview, BacklogStatus } from './backlog-item.js';
+import { BACKLOG_STATUSES, type BacklogItem, type BacklogReview, type BacklogStatus } from './backlog-item.js';
 import { AWAITING_CHECK_NOTE } from './merge-audit-into-backlog.js';
 
 /**
@@ -88,7 +88,7 @@ export interface BacklogStats {
 }
 
 export function summarizeBacklog(items: readonly BacklogItem[]): BacklogStats {
-  const byStatus: Record<BacklogStatus, number> = { 'needs-review': 0, ready: 0, accepted: 0, rejected: 0, resolved: 0 };
+  const byStatus = Object.fromEntries(BACKLOG_STATUSES.map((status) => [status, 0])) as Record<BacklogStatus, number>;
   const rules = new Map<string, number>();
   const versions = new Map<string, number>();
   for (const item of items) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readConfig } from '../config/load-config.js';
 import { resolveOptions, type CliFlags, type ResolvedOptions } from '../config/resolve-options.js';
 import { selectGrader } from '../grader/select-grader.js';
+import { getProviderProfile, resolveProviderBaseUrl } from '../grader/providers/provider-profiles.js';
 import { readStyleGuideCached } from '../load/styleguide/cached-style-guide.js';
 import { compileRules, runRules } from '../rules/index.js';
 import type { AuditEngine } from '../audit.js';
@@ -42,12 +43,23 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
   const calibration = applying ? await (await import('../calibrate/read-calibration-record.js')).readCalibrationRecord(options.calibration!, guideDisplayPath(options.calibration!, io.cwd)) : undefined;
   const rules = compileRules(guide);
   const apiKey = io.env.ANTHROPIC_API_KEY || undefined;
-  const baseUrl = options.baseUrl ?? (io.env.ANTHROPIC_BASE_URL || undefined);
+  const profile = getProviderProfile(options.provider);
+  const baseUrl = resolveProviderBaseUrl(profile, options.baseUrl, io.env.ANTHROPIC_BASE_URL);
+  if (flags.batch === true && !profile.batches && options.grader !== 'none' && options.grader !== 'heuristic') {
+    throw new UsageError(`--batch: ${profile.name} (--provider ${profile.id}) has no Message Batches API`, {
+      hint:
+        profile.id === 'litellm'
+          ? 'LiteLLM passes Anthropic\'s batches through under /anthropic: --provider anthropic --base-url http://localhost:4000/anthropic; or drop --batch'
+          : 'drop --batch: a local server grades reply by reply (--concurrency sets how many at once)',
+    });
+  }
   const { grader, note } = await selectGrader(guide, {
     choice: options.grader,
     ...(apiKey ? { apiKey } : {}),
     ...(options.model ? { model: options.model } : {}),
+    provider: profile.id,
     ...(baseUrl ? { baseUrl } : {}),
+    ...(flags.dryRun === true ? { dryRun: true } : {}),
     concurrency: options.concurrency,
     cacheDir: options.cache ? options.cacheDir : null,
     ...(options.maxCost !== undefined ? { maxCostUsd: options.maxCost } : {}),
@@ -64,7 +76,11 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
   if (!options.redact && grader?.kind === 'llm') io.stderr.write('warning: --no-redact: replies, customer messages and transcripts are sent to the API verbatim, personal data included\n');
   const redaction: AuditRedaction = { enabled: options.redact, scope: options.redactOutput ? 'api+output' : 'api', types: [...PII_TYPES] };
   if (!calibration) {
-    if (grader && prepare.calibration !== 'ignore') {
+    if (grader?.kind === 'llm' && profile.id !== 'anthropic' && prepare.calibration !== 'ignore') {
+      io.stderr.write(
+        `warning: the judge is ${profile.name} (--provider ${profile.id}) and uncalibrated: let a local judge gate CI only once \`tone-audit calibrate\` has measured it against reviewer labels (then pass --calibration)\n`,
+      );
+    } else if (grader && prepare.calibration !== 'ignore') {
       io.stderr.write('note: the judge is uncalibrated (its drift thresholds are the guide\'s own minimums); measure it against reviewer labels with `tone-audit calibrate`\n');
     }
     return { options, engine: { guide, rules, ...(grader ? { grader } : {}), redaction }, graderNote: note };

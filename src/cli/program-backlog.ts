@@ -1,10 +1,16 @@
 import { Option, type Command } from 'commander';
+import { BACKLOG_STATUSES } from '../backlog/backlog-item.js';
+import { BACKLOG_EXPORTERS } from '../backlog/export-formats.js';
 import type { Io } from './io.js';
 
 const BACKLOG_HELP = `
 The backlog is one JSONL file (default tone-audit-backlog.jsonl, meant to be committed): one
 correction pair per line, sorted by id. \`audit --backlog <file>\` fills it; these commands review
 and export it. Ids accept any unique prefix.
+
+Statuses: needs-rewrite (no rewrite yet, or only the rules' word swaps: write one with \`backlog edit\`),
+needs-review (the rewrite failed its check), ready (a grader's or person's rewrite passed the rules),
+accepted / rejected (a person decided; audits never change these), resolved (the reply passed later).
 
 Exit codes: 0 done; 2 could not run (bad flags, damaged backlog, unknown or ambiguous id, locked).`;
 
@@ -27,7 +33,7 @@ export function addBacklogCommands(program: Command, io: Io, setExitCode: (code:
   const load = () => import('./commands/backlog-command.js');
 
   withGuide(withBacklogFile(backlog.command('list').description('list items, optionally filtered')))
-    .addOption(new Option('--status <status>', 'only items with this status').choices(['needs-review', 'ready', 'accepted', 'rejected', 'resolved']))
+    .addOption(new Option('--status <status>', 'only items with this status').choices([...BACKLOG_STATUSES]))
     .option('--rule <id>', 'only items with a finding of this rule')
     .option('--dimension <id>', "only items scoring below the guide's minimum on this dimension (reads the guide)")
     .option('--guide-version <version>', 'only items last seen under this style-guide version')
@@ -69,13 +75,24 @@ export function addBacklogCommands(program: Command, io: Io, setExitCode: (code:
     .addHelpText('after', '\nExample:\n  $ tone-audit backlog stats --backlog tone-audit-backlog.jsonl')
     .action(async (flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogStats(flags, io)));
 
-  withGuide(withBacklogFile(backlog.command('export').description('export accepted and ready pairs for fine-tuning or review')))
-    .addOption(new Option('-f, --format <format>', 'bedrock (Claude on Amazon Bedrock), openai (chat), dpo (preference pairs), csv (spreadsheet)').choices(['bedrock', 'openai', 'dpo', 'csv']).makeOptionMandatory())
-    .option('--all', 'export every item, not only accepted and ready ones')
+  withGuide(withBacklogFile(backlog.command('export').description('export the pairs a person accepted, for fine-tuning or review')))
+    .addOption(
+      new Option('-f, --format <format>', 'bedrock (Claude on Amazon Bedrock), openai (OpenAI chat), openai-dpo (OpenAI preference), dpo (TRL prompt/chosen/rejected), csv (spreadsheet)')
+        .choices(Object.keys(BACKLOG_EXPORTERS))
+        .makeOptionMandatory(),
+    )
+    .option('--include-ready', 'also export ready items (a grader\'s or person\'s rewrite that passed the rules, not yet accepted)')
+    .option('--all', 'export every item whatever its status (for review; training formats still refuse rule-breaking targets)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText('after', `
+Only accepted items are exported unless --include-ready or --all. For the training formats (all but csv)
+the guide's rules run again on every rewrite: if any still breaks a rule (error or warning), nothing is
+written and the command exits 2 naming the items — fix them with \`backlog edit\` or reject them.
+Conversations keep their earlier turns as messages.
+
 Examples:
   $ tone-audit backlog export --format bedrock --output train.jsonl
+  $ tone-audit backlog export --format openai-dpo --include-ready --output preference.jsonl
   $ tone-audit backlog export --format csv --all --output review.csv`)
     .action(async (flags: Record<string, unknown>) => setExitCode(await (await load()).runBacklogExport(flags, io)));
 }

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { PROVIDER_IDS } from '../grader/providers/provider-profiles.js';
 import { REPORT_FORMATS } from '../report/format-names.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Io } from './io.js';
@@ -58,9 +59,14 @@ function addJudgeOptions(command: Command): Command {
   return command
     .option('-g, --guide <file>', 'brand style guide YAML (default: from config, else the bundled example guide)')
     .option('-c, --config <file>', 'config file (default: searched from the current folder up)')
-    .addOption(new Option('--grader <kind>', 'auto = LLM when ANTHROPIC_API_KEY is set, else offline heuristic (default: auto)').choices(['auto', 'llm', 'heuristic', 'none']))
-    .option('--model <id>', 'Claude model for --grader llm (default: claude-haiku-5-5)')
-    .option('--base-url <url>', 'Anthropic-compatible API base URL (default: ANTHROPIC_BASE_URL or Anthropic)')
+    .addOption(new Option('--grader <kind>', 'auto = LLM when ANTHROPIC_API_KEY is set or --provider is not anthropic, else offline heuristic (default: auto)').choices(['auto', 'llm', 'heuristic', 'none']))
+    .option('--model <id>', 'model for --grader llm (default: claude-haiku-5-5; required with a local --provider)')
+    .addOption(
+      new Option('--provider <name>', 'server behind the LLM grader, which sets the default base URL and what is sent: anthropic, ollama (localhost:11434), llamacpp (localhost:8080), vllm (localhost:8000), litellm (localhost:4000) (default: anthropic)').choices([
+        ...PROVIDER_IDS,
+      ]),
+    )
+    .option('--base-url <url>', 'Anthropic-compatible API base URL (default: the provider\'s; for anthropic ANTHROPIC_BASE_URL or Anthropic)')
     .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
     .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)');
 }
@@ -126,6 +132,8 @@ Examples:
   $ tone-audit audit samples/support-replies.jsonl --format terminal,json,html,markdown --output-dir reports
   $ tone-audit audit samples/support-replies.jsonl --baseline baseline.json --max-newly-drifting 0
   $ tone-audit audit samples/support-replies.jsonl --grader llm --repeat 3   # judge each reply 3 times; flips are reported
+  $ tone-audit audit samples/support-replies.jsonl --provider ollama --model qwen3:8b   # a local judge, no key
+  $ tone-audit audit samples/support-replies.jsonl --grader llm --dry-run   # calls, tokens and cost; no key needed
   $ tone-audit audit samples/support-replies.csv --format json --output audit.json
   $ tone-audit audit 'logs/*.jsonl' --field response=bot_reply --field customer=user_msg --grader none
   $ cat replies.jsonl | tone-audit audit - --input-format jsonl

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDER_IDS } from '../grader/providers/provider-profiles.js';
 
 const severity = z.enum(['error', 'warning', 'info']);
 const rate = z.number().min(0).max(1);
@@ -30,6 +31,7 @@ export const configSchema = z
     showPassing: z.boolean().describe('List passing samples in the terminal report too'),
     grader: z.enum(['auto', 'llm', 'heuristic', 'none']),
     model: z.string().min(1),
+    provider: z.enum(PROVIDER_IDS).describe('Server behind the LLM grader: anthropic (default), ollama, llamacpp, vllm or litellm — sets the default base URL and what the grader sends'),
     baseUrl: z.string().url(),
     concurrency: z.number().int().min(1).max(256),
     cache: z.boolean(),

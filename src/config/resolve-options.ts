@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { packageFile } from '../package-root.js';
 import type { FieldMap, InputFormat, Severity } from '../types.js';
+import type { ProviderId } from '../grader/providers/provider-profiles.js';
 import type { ToneAuditConfig } from './config-schema.js';
 
 export type GraderChoice = 'auto' | 'llm' | 'heuristic' | 'none';
@@ -29,6 +30,8 @@ export interface ResolvedOptions {
   showPassing: boolean;
   grader: GraderChoice;
   model?: string;
+  /** The server behind the LLM grader (`--provider`, default anthropic). */
+  provider: ProviderId;
   baseUrl?: string;
   concurrency: number;
   cache: boolean;
@@ -77,6 +80,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     showPassing: merged.showPassing ?? false,
     grader: merged.grader ?? 'auto',
     ...(merged.model ? { model: merged.model } : {}),
+    provider: merged.provider ?? 'anthropic',
     ...(merged.baseUrl ? { baseUrl: merged.baseUrl } : {}),
     concurrency: merged.concurrency ?? 8,
     cache: merged.cache ?? true,

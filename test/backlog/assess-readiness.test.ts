@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessReadiness, judgeRewrite, type CheckRewrite } from '../../src/backlog/index.js';
+import { acceptItems, assessReadiness, judgeRewrite, RULES_SWAP_NOTE, type CheckRewrite } from '../../src/backlog/index.js';
 import { makeErrorGrade, makeGrade, makeSample } from '../helpers/audit-factory.js';
 import { makeItem, rulesCheck } from './backlog-fixtures.js';
 
@@ -31,7 +31,7 @@ describe('assessReadiness (real rules engine)', () => {
     expect(assessed!.notes).toBe('rewrite not ready: still fails plain-words (warning) "utilize"');
   });
 
-  it('needs review without a usable rewrite, and leaves decided and resolved items alone', async () => {
+  it('needs a rewrite without a usable one, and leaves decided and resolved items alone', async () => {
     const { rewrite: _r, rewriteSource: _s, ...noRewrite } = makeItem({ status: 'needs-review' });
     const same = makeItem({ status: 'needs-review', original, rewrite: `${original} ` });
     const decided = [makeItem({ status: 'accepted', rewrite: 'Unfortunately no.' }), makeItem({ status: 'rejected' }), makeItem({ status: 'resolved' })];
@@ -41,10 +41,24 @@ describe('assessReadiness (real rules engine)', () => {
       return rulesCheck()(sample);
     };
     const assessed = await assessReadiness([noRewrite, same, ...decided], check);
-    expect(assessed[0]).toMatchObject({ status: 'needs-review', notes: expect.stringMatching(/^no rewrite/) });
-    expect(assessed[1]).toMatchObject({ status: 'needs-review', notes: 'the rewrite is the same as the original reply' });
+    expect(assessed[0]).toMatchObject({ status: 'needs-rewrite', notes: expect.stringMatching(/^no rewrite/) });
+    expect(assessed[1]).toMatchObject({ status: 'needs-rewrite', notes: expect.stringMatching(/^the rewrite is the same as the original reply/) });
     expect(assessed.slice(2)).toEqual(decided);
     expect(calls).toBe(0);
+  });
+
+  it('never makes the rules\' word swaps ready, even when they pass every rule', async () => {
+    const swap = makeItem({ status: 'needs-review', original: 'Please utilize the portal.', rewrite: 'Please use the portal.', rewriteSource: 'rules', findings: [] });
+    let calls = 0;
+    const [assessed] = await assessReadiness([swap], async (sample) => {
+      calls += 1;
+      return rulesCheck()(sample);
+    });
+    expect(assessed).toMatchObject({ status: 'needs-rewrite', rewrite: 'Please use the portal.', notes: RULES_SWAP_NOTE });
+    expect(calls).toBe(0);
+    // A person may still take the swap as it is.
+    const [accepted] = acceptItems([assessed!], [swap.id], { by: 'ana' });
+    expect(accepted!.status).toBe('accepted');
   });
 
   it('checks the rewrite in the original conversation', async () => {

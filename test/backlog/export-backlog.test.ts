@@ -28,9 +28,10 @@ const rejected = makeItem({ status: 'rejected', customer: 'Q', original: 'Per ou
 const all: BacklogItem[] = [plain, conversation, withoutRewrite as BacklogItem, noContext, rejected];
 
 describe('selectExportable', () => {
-  it('takes accepted and ready items unless --all', () => {
-    expect(selectExportable(all).map((i) => i.id)).toEqual([plain.id, conversation.id, noContext.id]);
-    expect(selectExportable(all, true)).toHaveLength(5);
+  it('takes accepted items by default, ready ones on request, everything with all', () => {
+    expect(selectExportable(all).map((i) => i.id)).toEqual([conversation.id]);
+    expect(selectExportable(all, 'accepted+ready').map((i) => i.id)).toEqual([plain.id, conversation.id, noContext.id]);
+    expect(selectExportable(all, 'all')).toHaveLength(5);
   });
 });
 
@@ -76,7 +77,7 @@ describe('exportBedrock', () => {
 
 describe('exportOpenAi', () => {
   it('writes valid OpenAI chat records with the voice as the system message', () => {
-    const result = exportOpenAi(selectExportable(all), { system: 'Warm.' });
+    const result = exportOpenAi(selectExportable(all, 'accepted+ready'), { system: 'Warm.' });
     expect(validateJsonLines(result.text, validateOpenAiRecord)).toEqual([]);
     const first = JSON.parse(result.text.split('\n')[0]!);
     expect(first.messages[0]).toEqual({ role: 'system', content: 'Warm.' });

@@ -56,7 +56,7 @@ describe('filterItems and summarizeBacklog', () => {
   it('counts by status, rule and guide version', () => {
     expect(summarizeBacklog(items)).toEqual({
       total: 3,
-      byStatus: { 'needs-review': 2, ready: 1, accepted: 0, rejected: 0, resolved: 0 },
+      byStatus: { 'needs-rewrite': 0, 'needs-review': 2, ready: 1, accepted: 0, rejected: 0, resolved: 0 },
       byRule: [
         { ruleId: 'no-policy', items: 2 },
         { ruleId: 'no-sorry', items: 1 },

@@ -88,3 +88,23 @@ export function validateCsv(text: string, expectedRows: number): string[] {
   });
   return errors;
 }
+
+/**
+ * OpenAI preference (DPO) line beyond what its JSON Schema says: the input is the conversation before
+ * the reply (an optional leading system message, then user/assistant turns that alternate from the user
+ * and end with the user), and the two outputs differ.
+ */
+export function validateOpenAiDpoRecord(record: unknown): string[] {
+  if (!isObject(record) || !isObject(record.input) || !Array.isArray(record.input.messages)) return ['no input.messages'];
+  const errors: string[] = [];
+  let turns = record.input.messages as unknown[];
+  if (isObject(turns[0]) && turns[0].role === 'system') turns = turns.slice(1);
+  turns.forEach((turn, i) => {
+    const expected = i % 2 === 0 ? 'user' : 'assistant';
+    if (!isObject(turn) || turn.role !== expected) errors.push(`input turn ${i}: expected ${expected}`);
+  });
+  if (!isObject(turns.at(-1)) || (turns.at(-1) as Record<string, unknown>).role !== 'user') errors.push('input does not end with the user');
+  const content = (key: string): unknown => (Array.isArray(record[key]) && isObject((record[key] as unknown[])[0]) ? ((record[key] as Record<string, unknown>[])[0]!.content) : undefined);
+  if (content('preferred_output') === content('non_preferred_output')) errors.push('preferred equals non-preferred');
+  return errors;
+}

@@ -114,7 +114,7 @@ describe('tone-audit backlog (CLI)', () => {
     const items = new Map((await readBacklog(file)).map((i) => [i.id, i]));
     expect(items.get(ready.id)).toMatchObject({ status: 'accepted', review: { by: 'ana', at: '2026-11-23T12:00:00.000Z', reason: 'good' } });
     expect(items.get(drifting.id)).toMatchObject({ status: 'rejected', review: { reason: 'tone is off' } });
-    expect(items.get(bare.id)!.status).toBe('needs-review');
+    expect(items.get(bare.id)!.status).toBe('needs-rewrite');
   });
 
   it('edit --rewrite re-checks the rewrite against the guide rules', async () => {
@@ -146,13 +146,18 @@ describe('tone-audit backlog (CLI)', () => {
   it('prints stats', async () => {
     const { cwd } = await setup();
     const run = await backlog(['stats', '--format', 'json'], { cwd });
-    expect(JSON.parse(run.stdout)).toMatchObject({ total: 3, byStatus: { 'needs-review': 2, ready: 1 } });
-    expect((await backlog(['stats'], { cwd })).stdout).toMatch(/by status:\n {2}needs-review +2/);
+    // `bare` was written as needs-review without a rewrite (the format before needs-rewrite): read as needs-rewrite.
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 3, byStatus: { 'needs-rewrite': 1, 'needs-review': 1, ready: 1 } });
+    expect((await backlog(['stats'], { cwd })).stdout).toMatch(/by status:\n {2}needs-rewrite +1\n {2}needs-review +1/);
   });
 
   it('exports ready and accepted pairs, valid for Bedrock, to a file', async () => {
     const { cwd } = await setup();
-    const run = await backlog(['export', '--format', 'bedrock', '--guide', guide, '--output', 'train.jsonl'], { cwd });
+    const byDefault = await backlog(['export', '--format', 'bedrock', '--guide', guide], { cwd });
+    expect(byDefault).toMatchObject({ code: 0, stdout: '' });
+    expect(byDefault.stderr).toContain('exported 0 accepted item(s) as bedrock');
+    expect(byDefault.stderr).toContain('hint: only accepted items are exported');
+    const run = await backlog(['export', '--format', 'bedrock', '--include-ready', '--guide', guide, '--output', 'train.jsonl'], { cwd });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('exported 1 accepted/ready item(s) as bedrock to train.jsonl');
     const text = readFileSync(path.join(cwd, 'train.jsonl'), 'utf8');
@@ -162,6 +167,45 @@ describe('tone-audit backlog (CLI)', () => {
     expect(validateCsv(csv.stdout, 3)).toEqual([]);
     const missing = await backlog(['export'], { cwd });
     expect(missing.code).toBe(2);
+  });
+
+  it('refuses (exit 2, naming the items) to export targets that still break a rule, writing nothing', async () => {
+    const overpromise = makeItem({ customer: 'Will it work?', original: 'Per our policy, maybe.', status: 'accepted', rewrite: 'I guarantee the key rotation works.', rewriteSource: 'human' });
+    const { cwd } = await setup([overpromise, makeItem({ status: 'accepted' })]);
+    const run = await backlog(['export', '--format', 'openai', '--guide', guide, '--output', 'train.jsonl'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`refusing to export: the rewrite of 1 item(s) still breaks the guide's rules: ${overpromise.id} (no-overpromising); nothing was written`);
+    expect(run.stderr).toMatch(/hint: fix each with `tone-audit backlog edit <id>`/);
+    expect(() => readFileSync(path.join(cwd, 'train.jsonl'))).toThrow();
+    // A review spreadsheet is not training data: csv exports it.
+    expect((await backlog(['export', '--format', 'csv'], { cwd })).code).toBe(0);
+  });
+
+  it('exports OpenAI preference pairs with the conversation so far as input messages', async () => {
+    const conversation = makeItem({
+      status: 'accepted',
+      customer: 'It still has not arrived.',
+      original: 'Per our policy, please wait.',
+      rewrite: 'I am sorry it is taking this long. I have asked our billing team to check it today.',
+      rewriteSource: 'human',
+      transcript: [
+        { role: 'customer', text: 'My refund never came.' },
+        { role: 'bot', text: 'Refunds take up to 10 days.' },
+        { role: 'customer', text: 'It still has not arrived.' },
+      ],
+    });
+    const { cwd } = await setup([conversation]);
+    const run = await backlog(['export', '--format', 'openai-dpo', '--guide', guide], { cwd });
+    expect(run.code).toBe(0);
+    const record = JSON.parse(run.stdout);
+    expect(record.input.messages.slice(1)).toEqual([
+      { role: 'user', content: 'My refund never came.' },
+      { role: 'assistant', content: 'Refunds take up to 10 days.' },
+      { role: 'user', content: 'It still has not arrived.' },
+    ]);
+    expect(record.input.messages[0].role).toBe('system');
+    expect(record.preferred_output).toEqual([{ role: 'assistant', content: conversation.rewrite }]);
+    expect(record.non_preferred_output).toEqual([{ role: 'assistant', content: conversation.original }]);
   });
 
   it('fails with exit 2 and file:line on a damaged backlog, writing nothing', async () => {

@@ -53,11 +53,33 @@ export interface FakeServerOptions {
   rateLimitHeaders?: boolean;
   /** Answer count_tokens (default true); false answers 404 like servers without it. */
   countTokens?: boolean;
+  /**
+   * The subset of the API a local server speaks, as its docs say (see {@link SERVER_SUBSETS}); what it
+   * lacks is refused the way a strict server refuses it: `output_config`, `tool_choice` and
+   * `cache_control` with a 400 naming the field, batches with a 404. Default: everything.
+   */
+  subset?: ServerSubset;
   /** Polls of a batch before it ends (default 1). */
   batchPolls?: number;
   /** Outcome of each batch request by custom_id and submission number (1 = first time submitted). */
   batchOutcome?: (customId: string, submission: number) => 'succeeded' | 'errored' | 'expired';
 }
+
+export interface ServerSubset {
+  outputConfig?: boolean;
+  toolChoice?: boolean;
+  cacheControl?: boolean;
+  batches?: boolean;
+  countTokens?: boolean;
+}
+
+/** What each provider profile's server accepts, for the fake to refuse the rest (Ollama: no tool_choice, caching, batches or count_tokens). */
+export const SERVER_SUBSETS: Record<'ollama' | 'llamacpp' | 'vllm' | 'litellm', ServerSubset> = {
+  ollama: { outputConfig: false, toolChoice: false, cacheControl: false, batches: false, countTokens: false },
+  llamacpp: { outputConfig: false, toolChoice: true, cacheControl: false, batches: false, countTokens: true },
+  vllm: { outputConfig: false, toolChoice: true, cacheControl: false, batches: false, countTokens: true },
+  litellm: { outputConfig: true, toolChoice: true, cacheControl: true, batches: false, countTokens: true },
+};
 
 export interface FakeAnthropicServer {
   url: string;
@@ -198,7 +220,19 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
     res.end(body);
   };
 
+  /** The 400 a strict server sends for a field outside its subset, or undefined when the request is within it. */
+  const outsideSubset = (request: RecordedRequest): FakeReply | undefined => {
+    const subset = options.subset;
+    if (!subset) return undefined;
+    if (subset.outputConfig === false && request.body?.output_config !== undefined) return errorReply(400, 'invalid_request_error', 'output_config: Extra inputs are not permitted');
+    if (subset.toolChoice === false && request.body?.tool_choice !== undefined) return errorReply(400, 'invalid_request_error', 'tool_choice is not supported');
+    if (subset.cacheControl === false && request.raw.includes('"cache_control"')) return errorReply(400, 'invalid_request_error', 'system.0.cache_control: Extra inputs are not permitted');
+    return undefined;
+  };
+
   const handleMessages = async (request: RecordedRequest): Promise<FakeReply> => {
+    const refused = outsideSubset(request);
+    if (refused) return refused;
     const { wait, headers } = takeToken();
     if (wait !== undefined) {
       server.rateLimited += 1;
@@ -240,11 +274,13 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
     const { method, path } = request;
     if (method === 'POST' && path === '/v1/messages') return handleMessages(request);
     if (method === 'POST' && path === '/v1/messages/count_tokens') {
-      if (options.countTokens === false) return errorReply(404, 'not_found_error', 'Not found');
+      if (options.countTokens === false || options.subset?.countTokens === false) return errorReply(404, 'not_found_error', 'Not found');
+      const refused = outsideSubset(request);
+      if (refused) return refused;
       const text = JSON.stringify([request.body?.system ?? '', request.body?.messages ?? [], request.body?.tools ?? []]);
       return { body: { input_tokens: Math.ceil(text.length / 4) } };
     }
-    if (method === 'POST' && path === '/v1/messages/batches') {
+    if (method === 'POST' && path === '/v1/messages/batches' && options.subset?.batches !== false) {
       const id = `msgbatch_${batches.size + 1}`;
       const batch = { id, requests: request.body.requests, polls: options.batchPolls ?? 1, canceled: false, submissions: new Map<string, number>() };
       for (const r of batch.requests) {
@@ -255,6 +291,7 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
       batches.set(id, batch);
       return { body: batchView(batch) };
     }
+    if (path.startsWith('/v1/messages/batches') && options.subset?.batches === false) return errorReply(404, 'not_found_error', `no route ${method} ${path}`);
     const match = /^\/v1\/messages\/batches\/([^/]+)(\/results|\/cancel)?$/.exec(path);
     const batch = match ? batches.get(match[1] ?? '') : undefined;
     if (match && !batch) return errorReply(404, 'not_found_error', 'batch not found');

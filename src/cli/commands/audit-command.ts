@@ -240,7 +240,7 @@ async function updateBacklog(file: string, result: AuditResult, engine: AuditEng
   const label = auditLabel(result);
   const outcome = await updateBacklogFromAudit(file, result, { auditLabel: label, now: io.now().toISOString(), checkRewrite: (sample) => auditSample(engine, sample) });
   io.stderr.write(
-    `backlog ${displayPath(io.cwd, file)}: ${outcome.added} added, ${outcome.updated} updated, ${outcome.resolved} resolved; ${outcome.ready} ready, ${outcome.needsReview} need review\n`,
+    `backlog ${displayPath(io.cwd, file)}: ${outcome.added} added, ${outcome.updated} updated, ${outcome.resolved} resolved; ${outcome.ready} ready, ${outcome.needsReview} need review, ${outcome.needsRewrite} need a rewrite\n`,
   );
 }
 

@@ -5,6 +5,7 @@ import type { Grader } from '../../grader/grader.js';
 import type { LlmGrader, GradingContext } from '../../grader/llm/index.js';
 import type { LoadEvent } from '../../load/samples/index.js';
 import { runRules } from '../../rules/index.js';
+import { getProviderProfile, resolveProviderBaseUrl } from '../../grader/providers/provider-profiles.js';
 import type { ResolvedOptions } from '../../config/resolve-options.js';
 import type { Finding, Grade, Sample } from '../../types.js';
 import { displayPath } from '../display-path.js';
@@ -39,8 +40,11 @@ export async function printDryRun(source: AsyncIterable<LoadEvent>, engine: Audi
   } else {
     const { estimateAudit, readPriceTable } = await import('../../grader/llm/index.js');
     const findingsById = new Map<string, Finding[]>(samples.map((s) => [s.id, runRules(engine.rules, s)]));
-    const apiKey = io.env.ANTHROPIC_API_KEY ?? '';
-    const baseURL = options.baseUrl ?? (io.env.ANTHROPIC_BASE_URL || undefined);
+    const profile = getProviderProfile(options.provider);
+    const apiKey = io.env.ANTHROPIC_API_KEY || (profile.requiresApiKey ? '' : 'no-key');
+    const baseURL = resolveProviderBaseUrl(profile, options.baseUrl, io.env.ANTHROPIC_BASE_URL);
+    // Without a key Anthropic's count_tokens cannot be called: the estimate stays characters / 4.
+    const countTokens = profile.countTokens && apiKey !== '';
     const estimate = await estimateAudit(samples, engine.guide, {
       apiKey,
       ...(baseURL ? { baseURL } : {}),
@@ -48,15 +52,23 @@ export async function printDryRun(source: AsyncIterable<LoadEvent>, engine: Audi
       cacheDir: options.cache ? options.cacheDir : null,
       findingsById,
       repeat: options.repeat,
+      countTokens,
     });
     const prices = readPriceTable();
+    const how =
+      estimate.method === 'count_tokens'
+        ? "counted by the server's count_tokens"
+        : `estimated as characters / 4${!profile.countTokens ? `; ${profile.name} has no count_tokens` : apiKey === '' ? '; no ANTHROPIC_API_KEY to count with' : ''}`;
+    const caching = profile.promptCaching ? `cache write ${count(estimate.cacheWriteTokens)}, cache read ${count(estimate.cacheReadTokens)}` : 'no prompt caching';
+    const uncached = profile.promptCaching ? estimate.inputTokens : estimate.inputTokens + estimate.cacheWriteTokens + estimate.cacheReadTokens;
     lines.push(
-      `model: ${estimate.model} · ${count(estimate.calls)} API calls, ${count(estimate.cachedResults)} answered by the result cache`,
-      `tokens (${estimate.method === 'count_tokens' ? "counted by the server's count_tokens" : 'estimated as characters / 4'}): system prompt ${count(estimate.systemTokens)}, ` +
-        `uncached input ${count(estimate.inputTokens)}, cache write ${count(estimate.cacheWriteTokens)}, cache read ${count(estimate.cacheReadTokens)}, output ~${count(estimate.outputTokens)}`,
-      estimate.priced
-        ? `estimated cost: ${usd(estimate.costUsd)} (prices as of ${prices.as_of}; --batch halves it)`
-        : `estimated cost: unknown — ${estimate.model} is not in the price table (data/prices.json)`,
+      `model: ${estimate.model}${profile.id === 'anthropic' ? '' : ` on ${profile.name} (${baseURL})`} · ${count(estimate.calls)} API calls, ${count(estimate.cachedResults)} answered by the result cache`,
+      `tokens (${how}): system prompt ${count(estimate.systemTokens)}, uncached input ${count(uncached)}, ${caching}, output ~${count(estimate.outputTokens)}`,
+      profile.local
+        ? `estimated cost: none per token — ${profile.name} runs on your own hardware`
+        : estimate.priced
+          ? `estimated cost: ${usd(estimate.costUsd)} (prices as of ${prices.as_of}${profile.batches ? '; --batch halves it' : ''})`
+          : `estimated cost: unknown — ${estimate.model} is not in the price table (data/prices.json)`,
     );
     if (options.maxCost !== undefined && estimate.costUsd > options.maxCost) lines.push(`note: the estimate exceeds --max-cost ${usd(options.maxCost)}; the run would stop when the budget is spent`);
   }

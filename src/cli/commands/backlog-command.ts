@@ -11,6 +11,7 @@ import {
   DEFAULT_BACKLOG_FILE,
   editRewrite,
   filterItems,
+  findBrokenTargets,
   findItems,
   readBacklog,
   rejectItems,
@@ -23,16 +24,19 @@ import {
   summarizeBacklog,
   withBacklogLock,
   writeBacklog,
+  type BacklogExporter,
   type BacklogFilter,
   type BacklogItem,
   type BacklogReview,
   type BacklogStatus,
   type CheckRewrite,
+  type ExportScope,
 } from '../../backlog/index.js';
 import { readConfig } from '../../config/load-config.js';
 import { resolveOptions } from '../../config/resolve-options.js';
 import { UsageError } from '../../errors.js';
 import { readStyleGuide } from '../../load/styleguide/index.js';
+import { compileRules, runRules } from '../../rules/index.js';
 import type { StyleGuide } from '../../types.js';
 import type { Io } from '../io.js';
 import { openOutputFile } from '../output-file.js';
@@ -183,10 +187,12 @@ export async function runBacklogExport(flags: Flags, io: Io): Promise<number> {
   if (format === undefined || !Object.hasOwn(BACKLOG_EXPORTERS, format)) {
     throw new UsageError(`backlog export needs --format ${Object.keys(BACKLOG_EXPORTERS).join('|')}`);
   }
-  const exporter = BACKLOG_EXPORTERS[format as keyof typeof BACKLOG_EXPORTERS];
-  const items = selectExportable(await readBacklog(backlogFile(flags, io)), flags.all === true);
-  const system = exporter.needsGuide ? (await loadGuide(flags, io)).voice.summary : '';
-  const result = exporter.run(items, { system });
+  const exporter: BacklogExporter = BACKLOG_EXPORTERS[format as keyof typeof BACKLOG_EXPORTERS];
+  const scope: ExportScope = flags.all === true ? 'all' : flags.includeReady === true ? 'accepted+ready' : 'accepted';
+  const items = selectExportable(await readBacklog(backlogFile(flags, io)), scope);
+  const guide = exporter.needsGuide || exporter.training ? await loadGuide(flags, io) : undefined;
+  if (exporter.training) refuseBrokenTargets(items, guide!);
+  const result = exporter.run(items, { system: guide?.voice.summary ?? '' });
   const output = str(flags.output);
   if (output) {
     const writer = await openOutputFile(path.resolve(io.cwd, output));
@@ -195,7 +201,20 @@ export async function runBacklogExport(flags: Flags, io: Io): Promise<number> {
   } else io.stdout.write(result.text);
   for (const { id, reason } of result.skipped.slice(0, MAX_SKIPPED_SHOWN)) io.stderr.write(`warning: skipped ${id}: ${reason}\n`);
   if (result.skipped.length > MAX_SKIPPED_SHOWN) io.stderr.write(`warning: … and ${result.skipped.length - MAX_SKIPPED_SHOWN} more skipped\n`);
-  const scope = flags.all === true ? 'item(s)' : 'accepted/ready item(s)';
-  io.stderr.write(`exported ${result.exported} ${scope} as ${format}${output ? ` to ${output}` : ''}\n`);
+  const what = { all: 'item(s)', 'accepted+ready': 'accepted/ready item(s)', accepted: 'accepted item(s)' }[scope];
+  io.stderr.write(`exported ${result.exported} ${what} as ${format}${output ? ` to ${output}` : ''}\n`);
+  if (result.exported === 0 && scope === 'accepted') io.stderr.write('hint: only accepted items are exported; review them with `tone-audit backlog accept <id>`, or add --include-ready\n');
   return 0;
+}
+
+/** Training targets must obey the guide: the rules run again on each rewrite; any that still breaks one stops the export. */
+function refuseBrokenTargets(items: readonly BacklogItem[], guide: StyleGuide): void {
+  const rules = compileRules(guide);
+  const broken = findBrokenTargets(items, (sample) => runRules(rules, sample));
+  if (broken.length === 0) return;
+  const listed = broken.slice(0, MAX_SKIPPED_SHOWN).map((b) => `${b.id} (${b.rules.join(', ')})`);
+  const more = broken.length > MAX_SKIPPED_SHOWN ? `, and ${broken.length - MAX_SKIPPED_SHOWN} more` : '';
+  throw new BacklogError(`refusing to export: the rewrite of ${broken.length} item(s) still breaks the guide's rules: ${listed.join(', ')}${more}; nothing was written`, {
+    hint: 'fix each with `tone-audit backlog edit <id>` or drop it with `tone-audit backlog reject <id> --reason "…"`, then export again',
+  });
 }

@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { Middleware } from '@anthropic-ai/sdk';
 import type { Message, MessageCountTokensParams, MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import type { MessageBatch, MessageBatchIndividualResponse } from '@anthropic-ai/sdk/resources/messages/batches';
+import { adaptRequest } from '../providers/adapt-request.js';
 
 export type { Message, MessageBatch, MessageBatchIndividualResponse, MessageCreateParamsNonStreaming };
 
@@ -11,6 +12,8 @@ export interface AnthropicClientOptions {
   baseURL?: string;
   /** The SDK's own retries per request (408/409/429/5xx, timeouts). */
   maxRetries?: number;
+  /** False for servers without prompt caching: `cache_control` markers are removed from every request. Default true. */
+  promptCaching?: boolean;
   /** Per attempt. */
   timeoutMs?: number;
   /** Sees every HTTP 429, including those the SDK retries itself, so the scheduler can slow down early. */
@@ -140,10 +143,12 @@ export function createAnthropicClient(options: AnthropicClientOptions): Anthropi
       }
     }
   };
+  const profile = { promptCaching: options.promptCaching ?? true };
   return {
-    createMessage: (params, signal) => callRetryingGarbled(() => sdk.messages.create(params, { signal })),
-    countTokens: (params, signal) => call(async () => (await sdk.messages.countTokens(params, { signal })).input_tokens),
-    createBatch: (requests, signal) => call(() => sdk.messages.batches.create({ requests }, { signal })),
+    createMessage: (params, signal) => callRetryingGarbled(() => sdk.messages.create(adaptRequest(params, profile), { signal })),
+    countTokens: (params, signal) => call(async () => (await sdk.messages.countTokens(adaptRequest(params, profile), { signal })).input_tokens),
+    createBatch: (requests, signal) =>
+      call(() => sdk.messages.batches.create({ requests: requests.map((r) => ({ ...r, params: adaptRequest(r.params, profile) })) }, { signal })),
     retrieveBatch: (id, signal) => call(() => sdk.messages.batches.retrieve(id, {}, { signal })),
     cancelBatch: (id) => call(() => sdk.messages.batches.cancel(id)),
     batchResults: (id, signal) =>

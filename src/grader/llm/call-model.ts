@@ -74,6 +74,8 @@ export async function callModel<T>(deps: CallerDeps, call: ModelCall<T>): Promis
   let tokens = deps.maxTokens;
   let truncatedOnce = false;
   let invalidOnce = false;
+  // JSON-text mode has no schema enforcement: the one retry says what was wrong (a repair), instead of asking again blind.
+  let repair = '';
   let requeues = 0;
   const fail = (error: string): CallOutcome<T> => ({ ok: false, error, usage, calls });
   for (;;) {
@@ -84,7 +86,8 @@ export async function callModel<T>(deps: CallerDeps, call: ModelCall<T>): Promis
       state.budgetExhausted = true;
       return fail(`budget exhausted ($${state.spentUsd.toFixed(4)} of $${deps.maxCostUsd.toFixed(2)})`);
     }
-    const params = buildVerdictRequest({ model, system: deps.system, user: call.user, schema: call.schema, mode: callMode, maxTokens: tokens, tool: call.tool });
+    const user = callMode === 'text' && repair ? `${call.user}\n\n${repair}` : call.user;
+    const params = buildVerdictRequest({ model, system: deps.system, user, schema: call.schema, mode: callMode, maxTokens: tokens, tool: call.tool });
     let message: Message;
     state.reservedUsd += worst;
     state.lastEstimate = { inputTokens: inputTokensOf(call.user), outputTokens: tokens };
@@ -137,6 +140,7 @@ export async function callModel<T>(deps: CallerDeps, call: ModelCall<T>): Promis
     if (parsed.ok) return { ok: true, value: parsed.value, usage, calls };
     if (!invalidOnce) {
       invalidOnce = true;
+      repair = `Your previous answer could not be used (${parsed.error}). Answer again with one JSON object in exactly the fields described, nothing else.`;
       deps.emit({ type: 'retry', sampleId: call.sampleId, reason: 'invalid-output' });
       continue;
     }

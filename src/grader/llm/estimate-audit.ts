@@ -46,6 +46,8 @@ export interface EstimateOptions {
   repeat?: number;
   /** Redact the texts counted (and the cache keys looked up) as the grader would; default on. */
   redact?: boolean | RedactOptions;
+  /** False when the server has no count_tokens endpoint or there is no key to call it with: characters / 4, no request. Default true. */
+  countTokens?: boolean;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
   let method: AuditEstimate['method'] = 'chars/4';
   let systemTokens = Math.ceil(rubric.system.length / 4);
   let tokensPerChar = 1 / 4;
-  if (pending.length > 0) {
+  if (pending.length > 0 && options.countTokens !== false) {
     const client = options.client ?? createAnthropicClient({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 1 });
     try {
       const system = [{ type: 'text' as const, text: rubric.system }];

@@ -53,6 +53,8 @@ export interface LlmGraderOptions {
   maxCostUsd?: number;
   /** Default `auto`: json_schema for claude-* models, forced tool otherwise; falls back on a 400 that says unsupported. */
   structuredOutput?: StructuredOutput;
+  /** False for servers without prompt caching (`--provider`): no `cache_control` is sent. Default true. */
+  promptCaching?: boolean;
   maxTokens?: number;
   /** Judge each reply this many times (default 1): median scores, majority verdict, flips recorded. */
   repeat?: number;
@@ -171,6 +173,7 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
       baseURL: options.baseURL,
       maxRetries: options.maxRetries,
       timeoutMs: options.timeoutMs,
+      ...(options.promptCaching === false ? { promptCaching: false } : {}),
       onRateLimited: (retryAfterMs) => {
         totals.rateLimited += 1;
         limiter.rateLimited(retryAfterMs);
