@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FieldMap, InputFormat, Severity } from '../types.js';
+import type { SampleFormat } from '../load/importers/format-names.js';
+import type { FieldMap, Severity } from '../types.js';
 import type { ToneAuditConfig } from './config-schema.js';
 
 export type GraderChoice = 'auto' | 'llm' | 'heuristic' | 'none';
@@ -13,7 +14,9 @@ export interface ResolvedOptions {
   guide: string;
   /** True when falling back to the bundled example guide (the CLI says so). */
   guideIsBundled: boolean;
-  inputFormat?: InputFormat;
+  inputFormat?: SampleFormat;
+  /** Imports: author ids or names whose messages are the bot's (`--bot-author`). */
+  botAuthors: string[];
   fields: Partial<FieldMap>;
   strict: boolean;
   /** For conversations: judge every bot turn (`all`, default) or only the last reply. */
@@ -64,6 +67,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     guide: guide ?? BUNDLED_GUIDE,
     guideIsBundled: guide === undefined,
     ...(merged.inputFormat ? { inputFormat: merged.inputFormat } : {}),
+    botAuthors: merged.botAuthors ?? [],
     fields: { ...config.fields, ...flags.fields },
     strict: merged.strict ?? false,
     turns: merged.turns ?? 'all',
