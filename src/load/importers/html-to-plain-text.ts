@@ -17,6 +17,14 @@ const convert = compile({
   ],
 });
 
+/** Markup of the tags support platforms put in message bodies; `a < b` or `<3` is not markup. */
+const HTML_TAG = /<\/?(?:p|br|div|span|b|i|u|strong|em|a|ul|ol|li|h[1-6]|table|tr|td|th|blockquote|img|hr|pre|code|font|html|body)\b[^>]*>/i;
+
+/** True when a plain record's text holds HTML markup (a reply pasted from a platform's HTML body). */
+export function looksLikeHtml(text: string): boolean {
+  return HTML_TAG.test(text);
+}
+
 /** The plain text of an HTML body: `<p>Per our policy, no.</p>` → `Per our policy, no.` */
 export function htmlToPlainText(html: string): string {
   // Plain text passes through untouched: converting it would still collapse its whitespace.

@@ -12,7 +12,7 @@ describe('freshdesk importer', () => {
     expect(samples).toHaveLength(1);
     expect(samples[0]).toMatchObject({
       id: '8812',
-      response: 'Unfortunately you should have updated your address before the invoice was issued.',
+      response: 'Unfortunately you should have read the billing docs before the invoice was issued.',
       customer: 'My invoice shows our old address. Can you fix it before we pay?',
       metadata: { import_format: 'freshdesk', freshdesk_subject: 'Invoice address wrong', private_notes: 1, agent_turns: 1, turns_after_last_bot_turn: 2 },
     });
@@ -31,7 +31,7 @@ describe('freshdesk importer', () => {
     const entry = (record.conversations as Record<string, unknown>[])[0]!;
     delete entry.body;
     const result = freshdesk.read([record], { botAuthors: new Set(['43000777']) });
-    expect(result.ok && result.conversations[0]?.turns[1]).toEqual({ role: 'bot', text: 'Unfortunately you should have updated your address before the invoice was issued.' });
+    expect(result.ok && result.conversations[0]?.turns[1]).toEqual({ role: 'bot', text: 'Unfortunately you should have read the billing docs before the invoice was issued.' });
   });
 
   it('is detected from the shape, and points at a conversation missing `incoming`', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToPlainText } from '../../../src/load/importers/html-to-plain-text.js';
+import { htmlToPlainText, looksLikeHtml } from '../../../src/load/importers/html-to-plain-text.js';
 
 describe('htmlToPlainText', () => {
   it.each([
@@ -14,5 +14,18 @@ describe('htmlToPlainText', () => {
     ['Plain text, no tags:  kept as is.', 'Plain text, no tags:  kept as is.'],
   ])('%j → %j', (html, text) => {
     expect(htmlToPlainText(html)).toBe(text);
+  });
+});
+
+describe('looksLikeHtml', () => {
+  it.each([
+    ['<p>Per our policy, no.</p>', true],
+    ['Line<br/>break', true],
+    ['<div class="x">hi</div>', true],
+    ['a < b and c > d', false],
+    ['I <3 this', false],
+    ['Use <your-api-key> in the header', false],
+  ])('%j → %s', (text, html) => {
+    expect(looksLikeHtml(text)).toBe(html);
   });
 });
