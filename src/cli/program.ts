@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PROVIDER_IDS } from '../grader/providers/provider-profiles.js';
+import { IMPORT_FORMAT_DESCRIPTIONS, SAMPLE_FORMATS } from '../load/importers/format-names.js';
+import { didYouMean } from '../load/styleguide/did-you-mean.js';
 import { REPORT_FORMATS } from '../report/format-names.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Io } from './io.js';
@@ -27,6 +29,19 @@ function parseNumber(kind: 'int' | 'rate' | 'positive') {
     return n;
   };
 }
+
+/** `--input-format` for audit and calibrate: a container or an importer, with a did-you-mean for typos. */
+function parseSampleFormat(raw: string): string {
+  const name = raw.trim().toLowerCase();
+  if ((SAMPLE_FORMATS as readonly string[]).includes(name)) return name;
+  const guess = didYouMean(name, SAMPLE_FORMATS);
+  throw new InvalidArgumentError(`unknown format "${raw}"${guess ? ` — did you mean "${guess}"?` : ''} (formats: ${SAMPLE_FORMATS.join(', ')})`);
+}
+
+const IMPORT_FORMATS_HELP = `
+Input formats (--input-format; a file whose first record has one of these shapes is detected):
+  jsonl, csv, json, parquet   plain records (see --field)
+${Object.entries(IMPORT_FORMAT_DESCRIPTIONS).map(([name, text]) => `  ${name.padEnd(27)} ${text}`).join('\n')}`;
 
 /** Same bounds as the config file's `concurrency` (1–256): 0 used to be taken silently as 1. */
 function parseConcurrency(raw: string): number {
@@ -104,7 +119,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       .description('audit sampled bot replies (JSONL, CSV, JSON; files, globs or - for stdin)')
       .argument('<samples...>', 'sample files, globs, or - for stdin'),
   )
-    .addOption(new Option('--input-format <format>', 'samples format when the extension does not say (needed for stdin without a recognisable first character)').choices(['jsonl', 'csv', 'json']))
+    .option('--input-format <format>', 'samples format: jsonl, csv, json, parquet, or a platform export (zendesk, intercom, freshdesk, salesforce, openai, anthropic, langfuse); default: by extension and record shape', parseSampleFormat)
+    .option('--bot-author <id-or-name>', 'imports: messages by this author id or name are the bot\'s, where the platform does not mark bots (Zendesk, Freshdesk; repeatable)', collect)
     .option('--field <name=key>', 'map a field to your data\'s key/column, e.g. --field response=bot_reply (repeatable)', collect)
     .option('--strict', 'exit 2 on the first broken record instead of skipping it with a warning')
     .addOption(new Option('--turns <which>', 'for conversations: judge every bot turn in the context before it (ids become <id>#<turn>), or only the last reply (default: all)').choices(['all', 'last']))
@@ -137,6 +153,9 @@ Examples:
   $ tone-audit audit samples/support-replies.csv --format json --output audit.json
   $ tone-audit audit 'logs/*.jsonl' --field response=bot_reply --field customer=user_msg --grader none
   $ cat replies.jsonl | tone-audit audit - --input-format jsonl
+  $ tone-audit audit samples/imports/zendesk-tickets.json --input-format zendesk --grader none
+  $ tone-audit audit samples/imports/intercom-conversations.jsonl --grader none   # detected from the record shape
+${IMPORT_FORMATS_HELP}
 ${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], flags: Record<string, unknown>, command: Command) => {
       const { runAuditCommand } = await import('./commands/audit-command.js');
@@ -221,7 +240,7 @@ Examples:
   )
     .option('--concurrency <n>', 'replies graded at once by the LLM grader, 1–256 (default: 8)', parseConcurrency)
     .option('--max-cost <usd>', 'stop grading before the API spend would exceed this many US dollars', parseNumber('positive'))
-    .addOption(new Option('--input-format <format>', 'samples format when the extension does not say').choices(['jsonl', 'csv', 'json']))
+    .option('--input-format <format>', 'samples format: jsonl, csv, json, parquet or a platform export (see tone-audit audit --help)', parseSampleFormat)
     .option('--field <name=key>', 'map a samples field to your data\'s key/column, e.g. --field id=ticket (repeatable)', collect)
     .option('--strict', 'exit 2 on the first broken sample record')
     .addOption(new Option('--turns <which>', 'for conversations: judge every bot turn, or only the last reply (default: all)').choices(['all', 'last']))

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_IDS } from '../grader/providers/provider-profiles.js';
+import { SAMPLE_FORMATS, type SampleFormat } from '../load/importers/format-names.js';
 
 const severity = z.enum(['error', 'warning', 'info']);
 const rate = z.number().min(0).max(1);
@@ -15,7 +16,8 @@ export const MAX_REPEAT = 20;
 export const configSchema = z
   .strictObject({
     guide: z.string().min(1).describe('Path to the brand style guide YAML'),
-    inputFormat: z.enum(['jsonl', 'csv', 'json']).describe('Force the samples format instead of guessing from the extension'),
+    inputFormat: z.enum(SAMPLE_FORMATS as [SampleFormat, ...SampleFormat[]]).describe('Force the samples format (jsonl, csv, json, parquet) or a platform importer (zendesk, intercom, freshdesk, salesforce, openai, anthropic, langfuse) instead of guessing from the extension and record shape'),
+    botAuthors: z.array(z.string().min(1)).describe('Imports: author ids or names whose messages are the bot\'s, on platforms that do not mark bots (Zendesk, Freshdesk)'),
     fields: z
       .partialRecord(z.enum(['id', 'response', 'customer', 'transcript', 'escalated', 'timestamp']), z.string().min(1))
       .describe('Map tone-audit field names to your data\'s keys or CSV columns, e.g. { response: bot_reply }'),

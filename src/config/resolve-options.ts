@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { packageFile } from '../package-root.js';
-import type { FieldMap, InputFormat, Severity } from '../types.js';
+import type { SampleFormat } from '../load/importers/format-names.js';
+import type { FieldMap, Severity } from '../types.js';
 import type { ProviderId } from '../grader/providers/provider-profiles.js';
 import type { ToneAuditConfig } from './config-schema.js';
 
@@ -14,7 +15,9 @@ export interface ResolvedOptions {
   guide: string;
   /** True when falling back to the bundled example guide (the CLI says so). */
   guideIsBundled: boolean;
-  inputFormat?: InputFormat;
+  inputFormat?: SampleFormat;
+  /** Imports: author ids or names whose messages are the bot's (`--bot-author`). */
+  botAuthors: string[];
   fields: Partial<FieldMap>;
   strict: boolean;
   /** For conversations: judge every bot turn (`all`, default) or only the last reply. */
@@ -67,6 +70,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     guide: guide ?? BUNDLED_GUIDE,
     guideIsBundled: guide === undefined,
     ...(merged.inputFormat ? { inputFormat: merged.inputFormat } : {}),
+    botAuthors: merged.botAuthors ?? [],
     fields: { ...config.fields, ...flags.fields },
     strict: merged.strict ?? false,
     turns: merged.turns ?? 'all',

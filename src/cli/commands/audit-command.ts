@@ -37,11 +37,12 @@ const MAX_WARNINGS_SHOWN = 20;
 export async function runAuditCommand(inputs: string[], rawFlags: Record<string, unknown>, io: Io): Promise<number> {
   const flags = { ...rawFlags };
   if (Array.isArray(flags.field)) flags.fields = parseFieldMappings(flags.field as string[]);
+  if (Array.isArray(flags.botAuthor)) flags.botAuthors = flags.botAuthor;
   const { options, engine, graderNote } = await prepareJudging(flags, io);
   if (options.guideIsBundled) io.stderr.write(`note: no --guide or config guide given; using the bundled example guide ${displayPath(io.cwd, options.guide)}\n`);
   if (engine.grader) io.stderr.write(`grader: ${graderNote}\n`);
 
-  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, stdin: io.stdin, cwd: io.cwd, strict: options.strict, turns: options.turns };
+  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, botAuthors: options.botAuthors, stdin: io.stdin, cwd: io.cwd, strict: options.strict, turns: options.turns };
   if (flags.dryRun === true) return printDryRun(readSamples(inputs, readOptions), engine, options, io);
 
   // Read everything that can fail before the run spends time or money.

@@ -3,7 +3,9 @@ import type { Sample, Turn } from '../../types.js';
 /** Which bot turns of a conversation are judged: every one, in the context before it, or only the last. */
 export type TurnSelection = 'all' | 'last';
 
-const isCompanyTurn = (turn: Turn) => turn.role === 'bot' || turn.role === 'agent';
+// Only the bot's turns are judged: a human agent's (`agent`) stay as context, so a ticket a person
+// took over is not audited as if the bot had written the person's replies.
+const isBotTurn = (turn: Turn) => turn.role === 'bot';
 
 /**
  * One sample per bot turn of a conversation: each earlier bot turn becomes a sample judged in the
@@ -14,12 +16,12 @@ const isCompanyTurn = (turn: Turn) => turn.role === 'bot' || turn.role === 'agen
  */
 export function expandTurns(sample: Sample, selection: TurnSelection): Sample[] {
   const transcript = sample.transcript ?? [];
-  const botTurns = transcript.filter(isCompanyTurn).length;
+  const botTurns = transcript.filter(isBotTurn).length;
   if (selection === 'last' || botTurns === 0) return [sample];
   const samples: Sample[] = [];
   let bot = 0;
   transcript.forEach((turn, index) => {
-    if (!isCompanyTurn(turn) || turn.text.trim() === '') return;
+    if (!isBotTurn(turn) || turn.text.trim() === '') return;
     const before = transcript.slice(0, index);
     samples.push({
       ...sample,

@@ -1,4 +1,5 @@
 import type { FieldMap, MetadataValue, Problem, Sample, SourceLocation, Turn } from '../../types.js';
+import { htmlToPlainText, looksLikeHtml } from '../importers/html-to-plain-text.js';
 import { describeValue } from './describe-value.js';
 import { lookupField } from './lookup-field.js';
 import { parseTranscript } from './parse-transcript.js';
@@ -101,11 +102,16 @@ export function parseSample(record: unknown, mapped: Partial<FieldMap>, source: 
     else if (!consumed.has(key) && value !== undefined) metadata[key] = toMetadataValue(value);
   }
 
+  // Text pasted from a platform's HTML body is judged as the customer read it: `<p>Per our policy,
+  // no.</p>` is "Per our policy, no.", so the rules see its words. The id keeps the raw text's hash.
+  const html = looksLikeHtml(response) || looksLikeHtml(customer) || (transcript ?? []).some((turn) => looksLikeHtml(turn.text));
+  if (html) metadata.html_converted = true;
+  const toText = (text: string) => (looksLikeHtml(text) ? htmlToPlainText(text) : text);
   const sample: Sample = {
     id: id ?? hashSampleId(customer, response),
-    response,
-    customer,
-    ...(transcript === undefined ? {} : { transcript }),
+    response: html ? toText(response) : response,
+    customer: html ? toText(customer) : customer,
+    ...(transcript === undefined ? {} : { transcript: html ? transcript.map((turn) => ({ ...turn, text: toText(turn.text) })) : transcript }),
     ...(escalated === undefined ? {} : { escalated }),
     metadata,
     source,

@@ -1,15 +1,20 @@
 import { expandTurns, type TurnSelection } from './expand-turns.js';
 import { resolve } from 'node:path';
 import { formatProblem, InputError } from '../../errors.js';
-import type { FieldMap, InputFormat, Problem, Sample } from '../../types.js';
-import { parseSample } from './parse-sample.js';
-import { readSampleSource } from './read-sample-source.js';
-import { readSourceRecords } from './read-source-records.js';
+import type { FieldMap, Problem, Sample } from '../../types.js';
+import type { SampleFormat } from '../importers/format-names.js';
+import { openSourceEvents } from './read-source-events.js';
 import { resolveInputs } from './resolve-inputs.js';
 
 export interface ReadSamplesOptions {
-  /** Parse every input as this format instead of going by extension (or sniffing stdin). */
-  format?: InputFormat;
+  /**
+   * Parse every input as this format instead of going by extension (or sniffing stdin): a container
+   * (jsonl, csv, json, parquet) or a platform importer (zendesk, intercom…). Without it, a file whose
+   * first record has one platform's shape is read with that platform's importer.
+   */
+  format?: SampleFormat;
+  /** Author ids or names whose messages are the bot's, for platforms that do not mark bots (`--bot-author`). */
+  botAuthors?: readonly string[];
   /** `--field` overrides: our field name → the key or dotted path in the data. */
   fields?: Partial<FieldMap>;
   /** Read for the input `-`; required when `-` is given. */
@@ -48,7 +53,8 @@ export type LoadEvent =
   | { type: 'problem'; problem: Problem; severity: 'error' | 'warning' };
 
 /**
- * Streams samples from files, globs and `-` (stdin) in JSONL, CSV or JSON. Memory stays flat in
+ * Streams samples from files, globs and `-` (stdin) in JSONL, CSV, JSON or Parquet, or support-platform
+ * exports through their importers (`load/importers/`). Memory stays flat in
  * the number of records: the map of seen ids behind duplicate warnings is capped
  * (see {@link ReadSamplesOptions.maxTrackedIds}).
  *
@@ -59,7 +65,6 @@ export type LoadEvent =
 export async function* readSamples(inputs: readonly string[], options: ReadSamplesOptions = {}): AsyncGenerator<LoadEvent> {
   if (inputs.length === 0) throw new InputError('no samples given', { hint: 'pass files, globs, or - for stdin' });
   const cwd = resolve(options.cwd ?? '.');
-  const fields = options.fields ?? {};
   const resolved = await resolveInputs(inputs, cwd);
   // id → where it was first seen, packed as fileIndex * 2^32 + line: the one structure that
   // grows with the input, kept to a number per id.
@@ -67,7 +72,7 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
   const maxTrackedIds = options.maxTrackedIds ?? MAX_TRACKED_IDS;
   const files: string[] = [];
   for (const input of resolved) {
-    const source = await readSampleSource(input, options.format, options.stdin);
+    const source = await openSourceEvents(input, options);
     const fileIndex = files.push(source.file) - 1;
     let invalidSeen = 0;
     /** Warnings for the lines with invalid UTF-8 read so far, up to `line` (all of them at the end). */
@@ -85,26 +90,21 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
         }
       }
     }
-    for await (const raw of readSourceRecords(source)) {
-      yield* invalidUtf8Warnings(raw.line);
-      const location = raw.ok || raw.col === undefined
-        ? { file: source.file, line: raw.line }
-        : { file: source.file, line: raw.line, col: raw.col };
-      const parsed = raw.ok
-        ? parseSample(raw.value, fields, location)
-        : { ok: false as const, problem: { location, path: '', message: raw.message } };
-      if (!parsed.ok) {
-        if (options.strict) {
-          throw new InputError(formatProblem(parsed.problem), {
-            problems: [parsed.problem],
+    for await (const event of source.events) {
+      const location = event.kind === 'sample' ? event.location : event.problem.location;
+      yield* invalidUtf8Warnings(location.line);
+      if (event.kind === 'problem') {
+        if (event.severity === 'error' && options.strict) {
+          throw new InputError(formatProblem(event.problem), {
+            problems: [event.problem],
             hint: 'fix the record, or run without --strict to skip broken records',
           });
         }
-        yield { type: 'problem', problem: parsed.problem, severity: 'error' };
+        yield { type: 'problem', problem: event.problem, severity: event.severity };
         continue;
       }
       // A conversation becomes one sample per bot turn (or only its last reply, with --turns last).
-      for (const sample of expandTurns(parsed.sample, options.turns ?? 'all')) {
+      for (const sample of expandTurns(event.sample, options.turns ?? 'all')) {
         const first = seenIds?.get(sample.id);
         if (first === undefined && seenIds && seenIds.size >= maxTrackedIds) {
           seenIds = undefined;
