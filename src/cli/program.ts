@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { REPORT_FORMATS } from '../report/format-names.js';
+import { DEFAULT_SHOW_LIMIT } from '../report/terminal/show-limit.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { addBacklogCommands } from './program-backlog.js';
@@ -53,6 +54,16 @@ function collectKeyed(kind: 'rate' | 'score') {
   };
 }
 
+/** `--show 20` or `--show all`. */
+function parseShow(raw: string): number | 'all' {
+  if (raw.trim() === 'all') return 'all';
+  try {
+    return parseNumber('int')(raw);
+  } catch {
+    throw new InvalidArgumentError(`expected a whole number >= 0 or "all", got "${raw}"`);
+  }
+}
+
 /** How the judge is built — guide, config, grader and its cache: shared by `audit`, `check` and `calibrate`. */
 function addJudgeOptions(command: Command): Command {
   return command
@@ -62,7 +73,9 @@ function addJudgeOptions(command: Command): Command {
     .option('--model <id>', 'Claude model for --grader llm (default: claude-haiku-5-5)')
     .option('--base-url <url>', 'Anthropic-compatible API base URL (default: ANTHROPIC_BASE_URL or Anthropic)')
     .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
-    .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)');
+    .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)')
+    .option('--color', 'colour the terminal report even when stdout is not a terminal (beats NO_COLOR and FORCE_COLOR)')
+    .option('--no-color', 'no colour (default: colour on a terminal unless NO_COLOR is set; FORCE_COLOR=1..3 forces it)');
 }
 
 /** Options shared by `audit` and `check`. */
@@ -110,6 +123,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--max-rule-drift-rate <rule=rate>', 'fail when more than this share of samples break one rule, e.g. no-blame=2% (repeatable)', collectKeyed('rate'), undefined)
     .option('--min-dimension-mean <dimension=score>', 'fail when a dimension\'s mean score is below this, e.g. empathy=3.5 (repeatable)', collectKeyed('score'), undefined)
     .option('--show-passing', 'list passing samples in the terminal report too')
+    .option('--show <n|all>', `terminal: list at most n replies, in input order, then say how many more there are (default: ${DEFAULT_SHOW_LIMIT})`, parseShow)
+    .option('-q, --quiet', 'terminal: list no replies, only the summary and the gate verdict')
     .option('--output-dir <dir>', 'write one report file per --format into this folder (terminal still prints)')
     .option('--baseline <audit.json>', 'compare against a previous audit (--format json) and gate on the change')
     .option('--max-newly-drifting <n>', 'with a paired --baseline: fail when more samples drift now that passed before', parseNumber('int'))
@@ -159,6 +174,8 @@ ${EXIT_CODES_HELP}`)
     .addOption(new Option('--mode <mode>', 'paired (same sample ids) or unpaired (independent samples); default: auto').choices(['auto', 'paired', 'unpaired']))
     .addOption(new Option('-f, --format <format>', 'output format (default: terminal); html = the head audit\'s report with the comparison and trend charts').choices(['terminal', 'markdown', 'json', 'html']))
     .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--color', 'colour the terminal output even when stdout is not a terminal')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-g, --guide <file>', 'the head audit\'s style guide, to show the changelog between the two guide versions')
     .option('--max-drift-rate <rate>', 'fail (exit 1) when the head audit\'s drift rate exceeds this', parseNumber('rate'))
     .option('--max-newly-drifting <n>', 'fail (exit 1) when more samples drift in head that passed in base (paired)', parseNumber('int'))

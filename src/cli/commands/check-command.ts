@@ -10,7 +10,7 @@ import { gateOptionsFrom } from '../gate-options.js';
 import type { Io } from '../io.js';
 import { openOutputFile } from '../output-file.js';
 import { prepareJudging } from '../prepare-judging.js';
-import { detectColorLevel } from '../terminal-support.js';
+import { detectColorLevel, detectColumns } from '../terminal-support.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
@@ -54,7 +54,7 @@ export async function runCheckCommand(text: string | undefined, flags: Record<st
   const report = renderReport(
     REPORTERS[format],
     { ...header, samples: [result], inputProblems: [], summary, gate },
-    { colorLevel: detectColorLevel(options.output ? { isTTY: false } : io.stdout, io.env), showPassing: true, compact: true, graderNote },
+    { colorLevel: detectColorLevel(options.output ? { isTTY: false } : io.stdout, io.env, options.color), showPassing: true, compact: true, graderNote, ...(options.output ? {} : { width: detectColumns(io.stdout, io.env) }) },
   );
   if (options.output) {
     const writer = await openOutputFile(options.output);
