@@ -97,7 +97,7 @@ function describeHidden(hidden: number, ctx: ReportContext): string {
   const text = ctx.quiet
     ? `${replies} not listed (--quiet); without it the first ${DEFAULT_SHOW_LIMIT} are shown, --show all lists every one`
     : `… ${hidden} more ${hidden === 1 ? 'reply' : 'replies'} not shown (the first ${ctx.showLimit} are above, in input order): --show all lists every one, --show <n> more of them; --format html keeps them all`;
-  return `${wrapHanging('', paint(ctx).dim(text), ctx.width)}\n`;
+  return `${wrapHanging('', paint(ctx).dim(text), ctx.width)}\n\n`;
 }
 
 /**

@@ -70,7 +70,7 @@ function renderRuleTable(rules: readonly RuleSummary[], c: ChalkInstance, width:
   const withKind = fits(true);
   const row = (id: string, kind: string, severity: string, findings: string, samples: string) =>
     `${id.padEnd(idWidth)}${withKind ? kind.padEnd(KIND_COLUMN) : ''}${severity}${findings.padStart(9)}${samples.padStart(9)}`;
-  const lines = ['', c.bold(row('rule', 'kind', 'severity'.padEnd(10), 'findings', 'samples'))];
+  const lines = [c.bold(row('rule', 'kind', 'severity'.padEnd(10), 'findings', 'samples'))];
   const matched = rules.filter((r) => r.findings > 0).sort((a, b) => b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
   for (const r of matched) lines.push(row(r.ruleId, r.kind, severityColor(c, r.severity)(r.severity.padEnd(10)), String(r.findings), String(r.samples)));
   const silent = rules.filter((r) => r.findings === 0);

@@ -16,7 +16,8 @@ export function wrapHanging(prefix: string, body: string, width: number | undefi
   const indentWidth = Math.min(hanging, prefixWidth);
   const indent = ' '.repeat(indentWidth);
   const paragraphs = body.split('\n');
-  if (width === undefined) return prefix + paragraphs.join(`\n${indent}`);
+  const join = (lines: string[]) => prefix + lines.map((line, i) => (i === 0 || line === '' ? line : indent + line)).join('\n');
+  if (width === undefined) return join(paragraphs);
   if (width - prefixWidth < MIN_TEXT_COLUMNS && prefixWidth > indentWidth) {
     return `${prefix.trimEnd()}\n${wrapHanging(indent, body, width)}`;
   }
@@ -30,5 +31,5 @@ export function wrapHanging(prefix: string, body: string, width: number | undefi
     if (placeholder) wrapped[0] = wrapped[0]!.slice(placeholder.length);
     return wrapped;
   });
-  return prefix + lines.join(`\n${indent}`);
+  return join(lines);
 }
