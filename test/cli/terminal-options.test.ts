@@ -3,33 +3,36 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const samples = ['audit', 'samples/support-replies.jsonl', '--grader', 'heuristic'];
 const ANSI = /\u001b\[\d+m/;
 /** Rules only: fast, for what does not depend on the grader. */
 const rulesOnly = ['audit', 'samples/support-replies.jsonl', '--grader', 'none', '--quiet'];
 
 describe('audit: the terminal report a person reads', () => {
-  it('lists the first 20 replies, says how to see the other 106, and ends with the headline and the gate', async () => {
-    const r = await runCli(samples, { cwd: root });
+  it('lists the first 20 replies, says how to see the others, and ends with the headline and the gate', async () => {
+    const r = await runCli(['audit', 'samples/support-replies.jsonl', '--grader', 'none'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stdout.match(/^nw-\S+ {2}samples\/support-replies\.jsonl:\d+ {2}drift$/gm)).toHaveLength(20);
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('… 106 more replies not shown (the first 20 are above, in input order): --show all lists every one');
+    const drifting = Number(/(\d+) drifting/.exec(r.stdout)![1]);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`… ${drifting - 20} more replies not shown (the first 20 are above, in input order): --show all lists every one`);
     const tail = r.stdout.trimEnd().split('\n').slice(-8).join('\n');
-    expect(tail).toContain('240 samples · 114 pass · 126 drifting');
-    expect(tail).toMatch(/gate: FAILED\n {2}- 112 findings of severity error/);
+    expect(tail).toMatch(/240 samples · \d+ pass · \d+ drifting/);
+    expect(tail).toMatch(/gate: FAILED\n {2}- \d+ findings of severity error/);
   });
 
   it('--show n, --show all and --quiet', async () => {
-    const five = await runCli([...samples, '--show', '5'], { cwd: root });
-    expect(five.stdout.match(/ {2}drift$/gm)).toHaveLength(5);
-    expect(five.stdout).toContain('… 121 more replies');
-    const all = await runCli([...samples, '--show', 'all'], { cwd: root });
-    expect(all.stdout.match(/ {2}drift$/gm)).toHaveLength(126);
+    const rules = ['audit', 'samples/support-replies.jsonl', '--grader', 'none'];
+    const all = await runCli([...rules, '--show', 'all'], { cwd: root });
+    const drifting = Number(/(\d+) drifting/.exec(all.stdout)![1]);
+    expect(drifting).toBeGreaterThan(5);
+    expect(all.stdout.match(/ {2}drift$/gm)).toHaveLength(drifting);
     expect(all.stdout).not.toContain('not shown');
-    const quiet = await runCli([...samples, '--quiet'], { cwd: root });
+    const five = await runCli([...rules, '--show', '5'], { cwd: root });
+    expect(five.stdout.match(/ {2}drift$/gm)).toHaveLength(5);
+    expect(five.stdout).toContain(`… ${drifting - 5} more replies`);
+    const quiet = await runCli([...rules, '--quiet'], { cwd: root });
     expect(quiet.code).toBe(1);
     expect(quiet.stdout).not.toContain('reply:');
-    expect(quiet.stdout).toContain('126 replies not listed (--quiet)');
+    expect(quiet.stdout).toContain(`${drifting} replies not listed (--quiet)`);
     expect(quiet.stdout).toContain('gate: FAILED');
   });
 
@@ -54,14 +57,14 @@ describe('audit: the terminal report a person reads', () => {
     expect(bare.stdout).toBe('');
     expect(bare.stderr).toMatch(/^Usage: tone-audit/);
     expect(bare.stderr).toContain('error: no command given');
-    const badShow = await runCli([...samples, '--show', 'many'], { cwd: root });
+    const badShow = await runCli([...rulesOnly, '--show', 'many'], { cwd: root });
     expect(badShow.code).toBe(2);
     expect(badShow.stderr).toContain('expected a whole number >= 0 or "all", got "many"');
   });
 
   it('takes show and quiet from the config file', async () => {
-    const r = await runCli([...samples, '--config', 'test/fixtures/terminal-config/.toneauditrc.yaml'], { cwd: root });
+    const r = await runCli([...rulesOnly.slice(0, -1), '--config', 'test/fixtures/terminal-config/.toneauditrc.yaml'], { cwd: root });
     expect(r.stdout).not.toContain('reply:');
-    expect(r.stdout).toContain('126 replies not listed (--quiet)');
+    expect(r.stdout).toMatch(/\d+ replies not listed \(--quiet\)/);
   });
 });
