@@ -89,7 +89,8 @@ function addJudgingOptions(command: Command): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on findings at or above this severity (default: error)').choices(['error', 'warning', 'info']))
     .option('--max-warnings <n>', 'fail the gate when there are more warnings than this', parseNumber('int'))
-    .option('--verbose', 'show stack traces for errors and passing samples');
+    .option('--verbose', 'show stack traces for errors and passing samples')
+    .option('--print-config', 'print the resolved options and where each came from (flag, config file:line:col, env, default), then stop');
 }
 
 /**
@@ -145,6 +146,7 @@ Examples:
   $ cat replies.jsonl | tone-audit audit - --input-format jsonl
 ${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], flags: Record<string, unknown>, command: Command) => {
+      if (flags.printConfig === true) return setExitCode(await printConfig(cliFlags(command, flags), io));
       const { runAuditCommand } = await import('./commands/audit-command.js');
       setExitCode(await runAuditCommand(inputs, cliFlags(command, flags), io));
     });
@@ -163,6 +165,7 @@ Examples:
   $ echo "Kindly utilize the portal." | tone-audit check --grader none
 ${EXIT_CODES_HELP}`)
     .action(async (text: string | undefined, flags: Record<string, unknown>, command: Command) => {
+      if (flags.printConfig === true) return setExitCode(await printConfig(cliFlags(command, flags), io));
       const { runCheckCommand } = await import('./commands/check-command.js');
       setExitCode(await runCheckCommand(text, cliFlags(command, flags), io));
     });
@@ -304,6 +307,11 @@ Example:
 
   addBacklogCommands(program, io, setExitCode);
   return program;
+}
+
+async function printConfig(flags: Record<string, unknown>, io: Io): Promise<number> {
+  const { runPrintConfig } = await import('./commands/print-config-command.js');
+  return runPrintConfig(flags, io);
 }
 
 /** Keeps only the flags given on the command line, so config values are not overridden by commander defaults. */
