@@ -19,6 +19,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const program = buildProgram(io, (code) => {
     state.exitCode = code;
   });
+  if (argv.length === 0) {
+    // No command is a usage error, not a success: a script that lost its arguments must not pass.
+    io.stderr.write(`${program.helpInformation()}\nerror: no command given (run tone-audit --help for usage)\n`);
+    return EXIT.cannotRun;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;

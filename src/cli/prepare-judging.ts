@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkThresholdNames } from '../config/check-threshold-names.js';
 import { readConfig } from '../config/load-config.js';
 import { resolveOptions, type CliFlags, type ResolvedOptions } from '../config/resolve-options.js';
 import { selectGrader } from '../grader/select-grader.js';
@@ -29,7 +30,8 @@ export interface PrepareJudgingOptions {
 
 /** Config → options → guide → compiled rules → grader (→ calibration): everything `audit`, `check` and `calibrate` share. */
 export async function prepareJudging(flags: Record<string, unknown>, io: Io, prepare: PrepareJudgingOptions = {}): Promise<PreparedJudging> {
-  const { config } = await readConfig(io.cwd, flags.config as string | undefined);
+  const loaded = await readConfig(io.cwd, flags.config as string | undefined);
+  const { config } = loaded;
   const options = resolveOptions(config, flags as CliFlags, io.cwd);
   if (!options.redact && options.redactOutput) {
     throw new UsageError('--no-redact and --redact-output contradict each other', {
@@ -42,6 +44,7 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
   // Read before the grader is built, so a missing record fails before anything is spent.
   const calibration = applying ? await (await import('../calibrate/read-calibration-record.js')).readCalibrationRecord(options.calibration!, guideDisplayPath(options.calibration!, io.cwd)) : undefined;
   const rules = compileRules(guide);
+  checkThresholdNames(loaded, flags as CliFlags, { ruleIds: rules.rules.map((r) => r.ruleId), dimensionIds: guide.dimensions.map((d) => d.id) });
   const apiKey = io.env.ANTHROPIC_API_KEY || undefined;
   const profile = getProviderProfile(options.provider);
   const baseUrl = resolveProviderBaseUrl(profile, options.baseUrl, io.env.ANTHROPIC_BASE_URL);

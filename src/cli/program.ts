@@ -3,6 +3,7 @@ import { PROVIDER_IDS } from '../grader/providers/provider-profiles.js';
 import { IMPORT_FORMAT_DESCRIPTIONS, SAMPLE_FORMATS } from '../load/importers/format-names.js';
 import { didYouMean } from '../load/styleguide/did-you-mean.js';
 import { REPORT_FORMATS } from '../report/format-names.js';
+import { DEFAULT_SHOW_LIMIT } from '../report/terminal/show-limit.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { addBacklogCommands } from './program-backlog.js';
@@ -69,6 +70,16 @@ function collectKeyed(kind: 'rate' | 'score') {
   };
 }
 
+/** `--show 20` or `--show all`. */
+function parseShow(raw: string): number | 'all' {
+  if (raw.trim() === 'all') return 'all';
+  try {
+    return parseNumber('int')(raw);
+  } catch {
+    throw new InvalidArgumentError(`expected a whole number >= 0 or "all", got "${raw}"`);
+  }
+}
+
 /** How the judge is built — guide, config, grader and its cache: shared by `audit`, `check` and `calibrate`. */
 function addJudgeOptions(command: Command): Command {
   return command
@@ -83,7 +94,9 @@ function addJudgeOptions(command: Command): Command {
     )
     .option('--base-url <url>', 'Anthropic-compatible API base URL (default: the provider\'s; for anthropic ANTHROPIC_BASE_URL or Anthropic)')
     .option('--no-cache', 'ignore and do not write the on-disk grader result cache')
-    .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)');
+    .option('--cache-dir <dir>', 'grader result cache folder (default: .tone-audit-cache)')
+    .option('--color', 'colour the terminal report even when stdout is not a terminal (beats NO_COLOR and FORCE_COLOR)')
+    .option('--no-color', 'no colour (default: colour on a terminal unless NO_COLOR is set; FORCE_COLOR=1..3 forces it)');
 }
 
 /** Options shared by `audit` and `check`. */
@@ -97,7 +110,8 @@ function addJudgingOptions(command: Command): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on findings at or above this severity (default: error)').choices(['error', 'warning', 'info']))
     .option('--max-warnings <n>', 'fail the gate when there are more warnings than this', parseNumber('int'))
-    .option('--verbose', 'show stack traces for errors and passing samples');
+    .option('--verbose', 'show stack traces for errors and passing samples')
+    .option('--print-config', 'print the resolved options and where each came from (flag, config file:line:col, env, default), then stop');
 }
 
 /**
@@ -133,6 +147,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--max-rule-drift-rate <rule=rate>', 'fail when more than this share of samples break one rule, e.g. no-blame=2% (repeatable)', collectKeyed('rate'), undefined)
     .option('--min-dimension-mean <dimension=score>', 'fail when a dimension\'s mean score is below this, e.g. empathy=3.5 (repeatable)', collectKeyed('score'), undefined)
     .option('--show-passing', 'list passing samples in the terminal report too')
+    .option('--show <n|all>', `terminal: list at most n replies, in input order, then say how many more there are (default: ${DEFAULT_SHOW_LIMIT})`, parseShow)
+    .option('-q, --quiet', 'terminal: list no replies, only the summary and the gate verdict')
     .option('--output-dir <dir>', 'write one report file per --format into this folder (terminal still prints)')
     .option('--baseline <audit.json>', 'compare against a previous audit (--format json) and gate on the change')
     .option('--max-newly-drifting <n>', 'with a paired --baseline: fail when more samples drift now that passed before', parseNumber('int'))
@@ -158,6 +174,7 @@ Examples:
 ${IMPORT_FORMATS_HELP}
 ${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], flags: Record<string, unknown>, command: Command) => {
+      if (flags.printConfig === true) return setExitCode(await printConfig(cliFlags(command, flags), io));
       const { runAuditCommand } = await import('./commands/audit-command.js');
       setExitCode(await runAuditCommand(inputs, cliFlags(command, flags), io));
     });
@@ -176,6 +193,7 @@ Examples:
   $ echo "Kindly utilize the portal." | tone-audit check --grader none
 ${EXIT_CODES_HELP}`)
     .action(async (text: string | undefined, flags: Record<string, unknown>, command: Command) => {
+      if (flags.printConfig === true) return setExitCode(await printConfig(cliFlags(command, flags), io));
       const { runCheckCommand } = await import('./commands/check-command.js');
       setExitCode(await runCheckCommand(text, cliFlags(command, flags), io));
     });
@@ -187,6 +205,8 @@ ${EXIT_CODES_HELP}`)
     .addOption(new Option('--mode <mode>', 'paired (same sample ids) or unpaired (independent samples); default: auto').choices(['auto', 'paired', 'unpaired']))
     .addOption(new Option('-f, --format <format>', 'output format (default: terminal); html = the head audit\'s report with the comparison and trend charts').choices(['terminal', 'markdown', 'json', 'html']))
     .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--color', 'colour the terminal output even when stdout is not a terminal')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-g, --guide <file>', 'the head audit\'s style guide, to show the changelog between the two guide versions')
     .option('--max-drift-rate <rate>', 'fail (exit 1) when the head audit\'s drift rate exceeds this', parseNumber('rate'))
     .option('--max-newly-drifting <n>', 'fail (exit 1) when more samples drift in head that passed in base (paired)', parseNumber('int'))
@@ -315,6 +335,11 @@ Example:
 
   addBacklogCommands(program, io, setExitCode);
   return program;
+}
+
+async function printConfig(flags: Record<string, unknown>, io: Io): Promise<number> {
+  const { runPrintConfig } = await import('./commands/print-config-command.js');
+  return runPrintConfig(flags, io);
 }
 
 /** Keeps only the flags given on the command line, so config values are not overridden by commander defaults. */

@@ -9,6 +9,7 @@ import { createGithubAnnotator } from '../report/github.js';
 import { countJunitCases, prepareJunitCase, renderJunitCase, renderJunitHead, renderJunitTail, type JunitCase } from '../report/junit.js';
 import { REPORTERS, isReportFormat } from '../report/registry.js';
 import type { AuditFooter, ReportContext, Reporter } from '../report/reporter.js';
+import { createTerminalReporter } from '../report/terminal.js';
 import type { AuditHeader } from '../types.js';
 import { displayPath } from './display-path.js';
 import type { Io } from './io.js';
@@ -36,7 +37,7 @@ export interface ReportDestination {
  * Actions (`GITHUB_ACTIONS=true`), it is fenced with `::stop-commands::` so a line of bot text
  * such as `::add-mask::…` is shown, never run.
  */
-export async function openDestinations(formats: string[], target: { output?: string; outputDir?: string }, io: Io): Promise<ReportDestination[]> {
+export async function openDestinations(formats: string[], target: { output?: string; outputDir?: string; color?: boolean }, io: Io): Promise<ReportDestination[]> {
   const unknown = formats.filter((f) => !isReportFormat(f));
   if (unknown.length > 0) {
     throw new UsageError(`unknown --format ${unknown.join(', ')}`, { hint: `choose from: ${Object.keys(REPORTERS).join(', ')}` });
@@ -68,12 +69,14 @@ export async function openDestinations(formats: string[], target: { output?: str
   try {
     for (const format of others) {
       const file = fileOf(format);
-      const { reporter, writer } = format === 'junit' ? await openJunitDestination(file, io) : { reporter: REPORTERS[format as keyof typeof REPORTERS] as Reporter, writer: file ? await openOutputFile(file) : streamWriter(io.stdout) };
+      // The terminal reporter counts the replies it lists, so each run gets its own.
+      const plain = format === 'terminal' ? createTerminalReporter() : (REPORTERS[format as keyof typeof REPORTERS] as Reporter);
+      const { reporter, writer } = format === 'junit' ? await openJunitDestination(file, io) : { reporter: plain, writer: file ? await openOutputFile(file) : streamWriter(io.stdout) };
       destinations.push({
         format,
         reporter,
         writer: !file && format === 'terminal' && fenceTerminal ? fenceWorkflowCommands(writer, randomBytes(16).toString('hex')) : writer,
-        colorLevel: file ? 0 : detectColorLevel(io.stdout, io.env),
+        colorLevel: file ? 0 : detectColorLevel(io.stdout, io.env, target.color),
         ...(file ? { file } : {}),
       });
     }

@@ -31,6 +31,8 @@ export const configSchema = z
     backlog: z.string().describe('Fine-tuning backlog file that drifting replies are added to'),
     calibration: z.string().describe('Calibration record (tone-audit calibrate --write): its dimension minimums replace the guide\'s in the grader\'s drift decision'),
     showPassing: z.boolean().describe('List passing samples in the terminal report too'),
+    show: z.union([z.number().int().min(0), z.literal('all')]).describe('Terminal report: most replies listed (default 20), or "all"'),
+    quiet: z.boolean().describe('Terminal report: list no replies, only the summary and the gate verdict'),
     grader: z.enum(['auto', 'llm', 'heuristic', 'none']),
     model: z.string().min(1),
     provider: z.enum(PROVIDER_IDS).describe('Server behind the LLM grader: anthropic (default), ollama, llamacpp, vllm or litellm — sets the default base URL and what the grader sends'),

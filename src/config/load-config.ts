@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
-import type { Problem } from '../types.js';
+import type { Problem, SourceLocation } from '../types.js';
+import { didYouMean } from '../load/styleguide/did-you-mean.js';
 import { formatPath } from '../load/styleguide/format-path.js';
-import type { ToneAuditConfig } from './config-schema.js';
+import { configSchema, type ToneAuditConfig } from './config-schema.js';
 
 export const CONFIG_SEARCH_PLACES = [
   'package.json',
@@ -22,6 +23,11 @@ export interface LoadedConfig {
   config: ToneAuditConfig;
   /** The config file, or undefined when none was found. */
   file?: string;
+  /**
+   * Where a key of the config is written, e.g. `['maxRuleDriftRate', 'no-blame']` → its line:col
+   * (YAML and JSON files; a JS config gives only the file).
+   */
+  locateKey?: (path: readonly string[]) => SourceLocation;
 }
 
 /**
@@ -47,23 +53,19 @@ export async function readConfig(cwd: string, explicitPath?: string): Promise<Lo
   if (!found || found.isEmpty) return { config: {}, ...(found ? { file: found.filepath } : {}) };
 
   const file = found.filepath;
-  // The schema (zod) and the YAML locator load only when there is a config to check: start-up of `check`.
-  const { configSchema } = await import('./config-schema.js');
+  // The YAML locator (and the yaml parser) load only when there is a config file: start-up of `check`.
+  const { locateYamlKey, locateYamlPath } = await import('../load/styleguide/locate.js');
+  const text = /\.(ya?ml|json|toneauditrc)$/.test(file) || path.basename(file) === '.toneauditrc' ? await readFile(file, 'utf8') : undefined;
+  const keyPrefix = path.basename(file) === 'package.json' ? ['tone-audit'] : [];
+  const locateKey = (keyPath: readonly string[]): SourceLocation => (text && locateYamlKey(text, file, [...keyPrefix, ...keyPath])) || { file, line: 1 };
   const parsed = configSchema.safeParse(found.config);
   if (!parsed.success) {
-    const { locateYamlPath } = await import('../load/styleguide/locate.js');
-    const text = /\.(ya?ml|json|toneauditrc)$/.test(file) || path.basename(file) === '.toneauditrc' ? await readFile(file, 'utf8') : undefined;
-    const keyPrefix = path.basename(file) === 'package.json' ? ['tone-audit'] : [];
-    const problems: Problem[] = parsed.error.issues.map((issue) => {
+    const problems: Problem[] = parsed.error.issues.flatMap((issue) => {
       const issuePath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // One problem per unknown key, at the key itself, with the nearest valid name.
+      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => unknownKeyProblem(key, issuePath.map(String), locateKey));
       const location = (text && locateYamlPath(text, file, [...keyPrefix, ...issuePath])) || { file, line: 1 };
-      const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      return {
-        location,
-        path: formatPath(issuePath),
-        message: unknownKeys.length > 0 ? `unknown option ${unknownKeys.map((k) => `\`${k}\``).join(', ')}` : issue.message,
-        ...(unknownKeys.length > 0 ? { hint: `valid options: ${Object.keys(configSchema.shape).join(', ')}` } : {}),
-      };
+      return [{ location, path: formatPath(issuePath), message: issue.message }];
     });
     throw new ConfigError(`invalid config file ${file}`, { problems });
   }
@@ -73,7 +75,18 @@ export async function readConfig(cwd: string, explicitPath?: string): Promise<Lo
     const value = config[key];
     if (value !== undefined) config[key] = path.resolve(base, value);
   }
-  return { config, file };
+  return { config, file, locateKey };
+}
+
+function unknownKeyProblem(key: string, parent: string[], locateKey: (keyPath: readonly string[]) => SourceLocation): Problem {
+  const valid = Object.keys(configSchema.shape);
+  const suggestion = parent.length === 0 ? didYouMean(key, valid) : undefined;
+  return {
+    location: locateKey([...parent, key]),
+    path: formatPath([...parent, key]),
+    message: `unknown option \`${key}\``,
+    hint: suggestion ? `did you mean \`${suggestion}\`?` : `valid options: ${valid.join(', ')}`,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { packageFile } from '../package-root.js';
 import type { SampleFormat } from '../load/importers/format-names.js';
 import type { FieldMap, Severity } from '../types.js';
 import type { ProviderId } from '../grader/providers/provider-profiles.js';
+import { DEFAULT_SHOW_LIMIT } from '../report/terminal/show-limit.js';
 import type { ToneAuditConfig } from './config-schema.js';
 
 export type GraderChoice = 'auto' | 'llm' | 'heuristic' | 'none';
@@ -31,6 +32,12 @@ export interface ResolvedOptions {
   /** Calibration record whose minimums replace the guide's in the grader's drift decision. */
   calibration?: string;
   showPassing: boolean;
+  /** Terminal report: most replies listed, or all (`--show`, default {@link DEFAULT_SHOW_LIMIT}). */
+  show: number | 'all';
+  /** Terminal report: no replies, only the summary and gate (`--quiet`). */
+  quiet: boolean;
+  /** `--color` / `--no-color`; undefined = decided by the terminal, NO_COLOR and FORCE_COLOR. A flag only: colour is a person's choice, not a project's. */
+  color?: boolean;
   grader: GraderChoice;
   model?: string;
   /** The server behind the LLM grader (`--provider`, default anthropic). */
@@ -58,7 +65,7 @@ export interface ResolvedOptions {
 }
 
 /** Flags exactly as the user gave them (commander values whose source is the command line). */
-export type CliFlags = Partial<Omit<ToneAuditConfig, 'fields' | 'format'>> & { fields?: Partial<FieldMap>; format?: string[] };
+export type CliFlags = Partial<Omit<ToneAuditConfig, 'fields' | 'format'>> & { fields?: Partial<FieldMap>; format?: string[]; color?: boolean };
 
 /** Merges defaults < config < flags. Pure: paths in `config` are already absolute, flag paths resolve against `cwd`. */
 export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: string): ResolvedOptions {
@@ -82,6 +89,9 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     ...pathOption('backlog', flags, config, cwd),
     ...pathOption('calibration', flags, config, cwd),
     showPassing: merged.showPassing ?? false,
+    show: merged.show ?? DEFAULT_SHOW_LIMIT,
+    quiet: merged.quiet ?? false,
+    ...(flags.color !== undefined ? { color: flags.color } : {}),
     grader: merged.grader ?? 'auto',
     ...(merged.model ? { model: merged.model } : {}),
     provider: merged.provider ?? 'anthropic',

@@ -44,12 +44,12 @@ export function renderHtmlReport(result: AuditResult, ctx: ReportContext, option
     return index !== undefined && detailed.has(index) ? `<a href="#${sampleAnchor(index)}">${label}</a>` : label;
   };
   const hasTrend = (ctx.trend?.length ?? 0) >= 2;
-  const sections: [id: string, title: string, body: string][] = [
-    ['summary', 'Summary', renderSummary(result, ctx)],
-    ['charts', 'Scores and rules', `<h3>Score distribution by dimension</h3>${renderScoreCharts(result.summary.dimensions)}<h3>Drift by rule</h3>${renderRuleChart(result.summary.rules, result.summary.samples)}`],
-  ];
-  if (hasTrend) sections.push(['trend', 'Trend across audits', renderTrendCharts(ctx.trend!)]);
+  // A comparison (diff --format html, audit --baseline) is what the page is for, so it comes first.
+  const sections: [id: string, title: string, body: string][] = [];
   if (ctx.comparison) sections.push(['baseline', 'Against the baseline', renderComparison(ctx.comparison, ctx.changelog ?? [], linkSample)]);
+  if (hasTrend) sections.push(['trend', 'Trend across audits', renderTrendCharts(ctx.trend!)]);
+  sections.push(['summary', 'Summary', renderSummary(result, ctx)]);
+  sections.push(['charts', 'Scores and rules', `<h3>Score distribution by dimension</h3>${renderScoreCharts(result.summary.dimensions)}<h3>Drift by rule</h3>${renderRuleChart(result.summary.rules, result.summary.samples)}`]);
   sections.push(['replies', `All replies (${samples.length})`, renderSampleTable(samples, detailed)]);
   sections.push(['details', 'Drifting replies in detail', renderSampleDetails(samples, indexes, omitted)]);
 

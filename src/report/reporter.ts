@@ -14,6 +14,12 @@ export interface ReportContext {
   colorLevel: 0 | 1 | 2 | 3;
   /** Show passing samples too (terminal). */
   showPassing: boolean;
+  /** Terminal: columns to wrap lines at (words move whole); undefined = no wrapping. */
+  width?: number;
+  /** Terminal: list no replies, only the summary and the gate (`--quiet`). */
+  quiet?: boolean;
+  /** Terminal: most replies listed (`--show <n>`); undefined = all. A line says how many more there are. */
+  showLimit?: number;
   /** One reply (`check`): skip the per-rule and per-dimension tables. */
   compact?: boolean;
   /** Why the grader in use was chosen, shown to the reader (e.g. "no ANTHROPIC_API_KEY: offline heuristic grader"). */

@@ -9,8 +9,8 @@ import { buildReportInput, INJECTION_REPLY } from './html-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
-/** Where the chart screenshots go, for a person to look at after a run. */
-const SCREENSHOT_DIR = path.join(tmpdir(), 'tone-audit-html-screenshots');
+/** Where the screenshots go, for a person to look at after a run (gitignored). */
+const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-artifacts/html-report');
 
 // CI installs Debian's chromium; elsewhere the test skips rather than download a browser.
 describe.skipIf(!existsSync(CHROMIUM))('html report in headless Chromium', () => {
@@ -56,7 +56,55 @@ describe.skipIf(!existsSync(CHROMIUM))('html report in headless Chromium', () =>
     expect(requests).toEqual([fileUrl]);
   });
 
+  const cardsOpen = (): Promise<boolean[]> => page.locator('details.detail').evaluateAll((cards) => cards.map((c) => (c as HTMLDetailsElement).open));
+
+  it('collapses the drifting replies by default; expand-all opens and closes them all', async () => {
+    const open = await cardsOpen();
+    expect(open.length).toBe(drifting);
+    expect(open.every((o) => !o)).toBe(true);
+    expect(await page.locator('#sample-7 blockquote.reply').isVisible()).toBe(false);
+    const button = page.locator('#expand-all');
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    expect((await cardsOpen()).every((o) => o)).toBe(true);
+    expect(await button.textContent()).toBe('Collapse all');
+    await button.click();
+    expect((await cardsOpen()).every((o) => !o)).toBe(true);
+  });
+
+  it('puts the comparison with the baseline first, before the summary and the charts', async () => {
+    const order = await page.locator('main > section').evaluateAll((sections) => sections.map((s) => s.id));
+    expect(order.slice(0, 4)).toEqual(['baseline', 'trend', 'summary', 'charts']);
+  });
+
+  for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
+    it(`fits every opened card inside its border at ${width} px (${name}), with screenshots`, async () => {
+      await page.setViewportSize({ width, height: 900 });
+      try {
+        await page.locator('details.detail').evaluateAll((cards) => cards.forEach((c) => ((c as HTMLDetailsElement).open = true)));
+        const overflowing = await page.locator('details.detail').evaluateAll((cards) =>
+          cards.flatMap((card) => {
+            const box = card.getBoundingClientRect();
+            const inner = [...card.querySelectorAll('*')].filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5);
+            });
+            return card.scrollWidth > card.clientWidth + 1 || inner.length > 0 ? [card.id] : [];
+          }),
+        );
+        expect(overflowing).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        await page.locator('#details').screenshot({ path: path.join(SCREENSHOT_DIR, `details-${name}.png`) });
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `top-${name}.png`) });
+      } finally {
+        await page.locator('details.detail').evaluateAll((cards) => cards.forEach((c) => ((c as HTMLDetailsElement).open = false)));
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    });
+  }
+
   it('shows injected markup as text and never runs it', async () => {
+    await page.locator('#sample-7').evaluate((card) => ((card as HTMLDetailsElement).open = true));
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1);
@@ -149,9 +197,12 @@ describe.skipIf(!existsSync(CHROMIUM))('html report in headless Chromium', () =>
     await page.locator('#baseline').screenshot({ path: path.join(SCREENSHOT_DIR, 'baseline.png') });
   });
 
-  it('hides the filter controls when printed', async () => {
+  it('hides the filter controls when printed, and opens every card for print', async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect((await cardsOpen()).every((o) => o)).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#filters').isVisible()).toBe(false);
+    expect(await page.locator('#expand-all').isVisible()).toBe(false);
     expect(await page.locator('#charts svg').first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     expect(pageErrors).toEqual([]);

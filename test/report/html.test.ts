@@ -105,7 +105,7 @@ describe('html reporter', () => {
     expect(table).toContain('<option value="prefer-plain">prefer-plain</option>');
     const drifting = result.samples.filter((s) => s.verdict === 'drift').length;
     expect(count(table, /<td class="id"><a href="#sample-\d+">/)).toBe(drifting);
-    for (const [, anchor] of table.matchAll(/href="#(sample-\d+)"/g)) expect(page).toContain(`<article class="detail" id="${anchor}">`);
+    for (const [, anchor] of table.matchAll(/href="#(sample-\d+)"/g)) expect(page).toContain(`<details class="detail" id="${anchor}">`);
   });
 
   it('escapes bot and customer text everywhere, in text and in attributes', () => {
@@ -142,7 +142,7 @@ describe('html reporter', () => {
   it('shows each drifting reply with findings, scores, cues and a word diff against the rewrite', () => {
     const details = section(page, 'details');
     const drifting = result.samples.filter((s) => s.verdict === 'drift').length;
-    expect(count(details, '<article class="detail"')).toBe(drifting);
+    expect(count(details, '<details class="detail"')).toBe(drifting);
     // Grader rewrite as a diff…
     expect(details).toContain('Suggested rewrite (grader)');
     expect(details).toMatch(/<del>[^<]*utilize[^<]*<\/del>/);
@@ -153,14 +153,14 @@ describe('html reporter', () => {
     expect(details).toContain('<q>at this time</q>');
     expect(details).toContain('→ <q>use</q>');
     // Errors first: the first card has an error finding.
-    const first = details.slice(details.indexOf('<article'), details.indexOf('</article>'));
+    const first = details.slice(details.indexOf('<details class'), details.indexOf('</details>'));
     expect(first).toContain('<span class="sev sev-error">error</span>');
   });
 
   it('caps the detail section and says how many were omitted; the table keeps them all', () => {
     const capped = renderHtmlReport(result, fullCtx, { detailLimit: 3 });
     const drifting = result.samples.filter((s) => s.verdict === 'drift').length;
-    expect(count(capped, '<article class="detail"')).toBe(3);
+    expect(count(capped, '<details class="detail"')).toBe(3);
     expect(capped).toContain(`Showing the 3 worst drifting replies; ${drifting - 3} more are listed in the table above only.`);
     expect(count(capped, /<tr data-verdict=/g)).toBe(result.samples.length);
     expect(count(capped, /<td class="id"><a href=/g)).toBe(3);
@@ -215,7 +215,7 @@ describe('html reporter', () => {
     const out = renderHtmlReport(many, ctx);
     expect(performance.now() - started).toBeLessThan(3000);
     expect(count(out, /<tr data-verdict=/g)).toBe(5000);
-    expect(count(out, '<article class="detail"')).toBe(200);
+    expect(count(out, '<details class="detail"')).toBe(200);
     expect(out).toContain(`${Math.ceil(5000 / 3) - 200} more are listed in the table above only`);
   });
 });

@@ -20,6 +20,7 @@ import { prepareJudging } from '../prepare-judging.js';
 import { startProgress } from '../progress.js';
 import { readAuditFile } from '../read-audit-file.js';
 import { openDestinations } from '../report-destinations.js';
+import { terminalLayout } from '../terminal-support.js';
 import { gradeInBatch, printDryRun } from './audit-llm-modes.js';
 
 /** Replies in flight per LLM request slot, and at most, while results wait to leave in input order. */
@@ -49,7 +50,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   const baseline = options.baseline ? await readAuditFile(options.baseline) : undefined;
   const suppressions = options.suppressions ? await readSuppressionsFile(options.suppressions) : undefined;
   const today = io.now().toISOString().slice(0, 10);
-  const destinations = await openDestinations(options.formats, { ...(options.output ? { output: options.output } : {}), ...(options.outputDir ? { outputDir: options.outputDir } : {}) }, io);
+  const destinations = await openDestinations(options.formats, { ...(options.output ? { output: options.output } : {}), ...(options.outputDir ? { outputDir: options.outputDir } : {}), ...(options.color !== undefined ? { color: options.color } : {}) }, io);
 
   const abort = new AbortController();
   const removeInterruptHandler = io.onInterrupt?.(() => {
@@ -60,7 +61,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   let source: AsyncIterable<LoadEvent> = readSamples(inputs, readOptions);
   if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal, flags.batchPoll as number | undefined);
 
-  const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote };
+  const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote, ...terminalLayout(options, io) };
   const ctxFor = (colorLevel: ReportContext['colorLevel']): ReportContext => ({ ...baseCtx, colorLevel });
   const streamingCtx = new Map(destinations.map((d) => [d, ctxFor(d.colorLevel)]));
   const progress = engine.grader ? await startProgress(io, engine.grader, inputs) : undefined;

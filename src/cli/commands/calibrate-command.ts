@@ -49,7 +49,7 @@ export async function runCalibrateCommand(inputs: string[], rawFlags: Record<str
   }
 
   const output = typeof flags.output === 'string' ? path.resolve(io.cwd, flags.output) : undefined;
-  const colorLevel = output ? 0 : detectColorLevel(io.stdout, io.env);
+  const colorLevel = output ? 0 : detectColorLevel(io.stdout, io.env, flags.color as boolean | undefined);
   const text = CALIBRATION_REPORTERS[format](report, { colorLevel });
   if (output) {
     const writer = await openOutputFile(output);

@@ -8,7 +8,7 @@ import { gateOptionsFrom } from '../gate-options.js';
 import type { Io } from '../io.js';
 import { openOutputFile } from '../output-file.js';
 import { prepareJudging } from '../prepare-judging.js';
-import { detectColorLevel } from '../terminal-support.js';
+import { detectColorLevel, detectColumns } from '../terminal-support.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
@@ -64,7 +64,8 @@ export async function runCheckCommand(text: string | undefined, flags: Record<st
   );
   await engine.grader?.close?.();
   const report = renderReport(REPORTERS[format], run.result, {
-    colorLevel: detectColorLevel(options.output ? { isTTY: false } : io.stdout, io.env),
+    colorLevel: detectColorLevel(options.output ? { isTTY: false } : io.stdout, io.env, options.color),
+    ...(options.output ? {} : { width: detectColumns(io.stdout, io.env) }),
     showPassing: true,
     compact: true,
     graderNote,

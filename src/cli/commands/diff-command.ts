@@ -65,7 +65,7 @@ export async function runDiffCommand(files: string[], flags: Record<string, unkn
     text = (points ? renderTrendMarkdown(points) + '\n' : '') + renderComparisonMarkdown(comparison, { ...(changelog ? { changelog } : {}) });
     if (gate) text += `\n**Gate:** ${gate.passed ? '✅ passed' : '❌ failed'}\n${gate.reasons.map((r) => `- ${r}`).join('\n')}\n`;
   } else {
-    const colorLevel = typeof flags.output === 'string' ? 0 : detectColorLevel(io.stdout, io.env);
+    const colorLevel = typeof flags.output === 'string' ? 0 : detectColorLevel(io.stdout, io.env, flags.color as boolean | undefined);
     text = (points ? renderTrendTerminal(points, { colorLevel }) + '\n' : '') + renderComparisonTerminal(comparison, { colorLevel, ...(changelog ? { changelog } : {}) });
     if (gate) text += `\ngate: ${gate.passed ? 'passed' : 'FAILED'}\n${gate.reasons.map((r) => `  - ${r}`).join('\n')}\n`;
   }

@@ -71,3 +71,15 @@ export function locateYamlPath(text: string, file: string, path: readonly PathSe
   if (doc.contents === null) return undefined;
   return locate(collectPositions(doc, lineCounter, file), path, file);
 }
+
+/**
+ * Where the mapping key at `path` is written (`maxDriftRate:` itself, not its value), else the
+ * nearest existing node: for pointing at an unknown or misspelt key. Undefined when the text holds no document.
+ */
+export function locateYamlKey(text: string, file: string, path: readonly PathSegment[]): SourceLocation | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.contents === null) return undefined;
+  const positions = collectPositions(doc, lineCounter, file);
+  return positions.keys[formatPath(path)] ?? locate(positions, path, file);
+}

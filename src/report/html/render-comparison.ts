@@ -2,7 +2,7 @@ import type { AuditComparison, AuditIdentity, DimensionChange, RateChange, RateE
 import type { ChangelogEntry } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatInterval, formatPercent, formatPoints, formatPValue, formatSigned } from '../format-numbers.js';
-import { coord, niceShareMax, openSvg } from './svg-frame.js';
+import { coord, shareTicks, openSvg } from './svg-frame.js';
 
 /** How many sample ids / findings a list shows before "and N more". */
 const LIST_LIMIT = 60;
@@ -63,13 +63,13 @@ function renderDriftDumbbell(drift: RateChange, baseLabel: string, headLabel: st
   ];
   const left = 120;
   const right = 700;
-  const max = niceShareMax(Math.max(drift.base.high, drift.head.high));
+  const { max, ticks } = shareTicks(Math.max(drift.base.high, drift.head.high));
   const x = (share: number): number => left + (share / max) * (right - left);
   const desc = `Baseline ${baseLabel}: ${formatPercent(drift.base.rate)} (${formatInterval(drift.base.low, drift.base.high)}); this audit ${headLabel}: ${formatPercent(drift.head.rate)} (${formatInterval(drift.head.low, drift.head.high)}).`;
   let svg = openSvg('chart-baseline-drift', width, 100, 'Drift rate, baseline and this audit, with 95% intervals', desc);
-  for (let q = 0; q <= 4; q++) {
-    const gx = coord(x((max * q) / 4));
-    svg += `<line class="grid" x1="${gx}" y1="6" x2="${gx}" y2="72"/><text class="tick" x="${gx}" y="88" text-anchor="middle">${formatPercent((max * q) / 4, 0)}</text>`;
+  for (const tick of ticks) {
+    const gx = coord(x(tick.share));
+    svg += `<line class="grid" x1="${gx}" y1="6" x2="${gx}" y2="72"/><text class="tick" x="${gx}" y="88" text-anchor="middle">${tick.label}</text>`;
   }
   rows.forEach(([label, rate], i) => {
     const y = 24 + i * 30;

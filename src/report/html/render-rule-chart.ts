@@ -1,7 +1,7 @@
 import type { RuleSummary, Severity } from '../../types.js';
 import { escapeHtml, truncate } from '../escape.js';
 import { formatPercent } from '../format-numbers.js';
-import { coord, niceShareMax, openSvg } from './svg-frame.js';
+import { coord, openSvg, shareTicks } from './svg-frame.js';
 
 const WIDTH = 760;
 const ROW = 24;
@@ -34,16 +34,16 @@ export function renderRuleChart(rules: readonly RuleSummary[], totalSamples: num
 
 function renderBars(rules: readonly RuleSummary[], totalSamples: number): string {
   const share = (r: RuleSummary): number => (totalSamples === 0 ? 0 : r.samples / totalSamples);
-  const max = niceShareMax(Math.max(...rules.map(share)));
+  const { max, ticks } = shareTicks(Math.max(...rules.map(share)));
   const scale = (s: number): number => BAR_LEFT + (s / max) * (BAR_RIGHT - BAR_LEFT);
   const height = TOP + rules.length * ROW + 26;
   const axisY = TOP + rules.length * ROW;
   const desc = rules.map((r) => `${r.ruleId} (${r.severity}): ${r.samples} samples, ${formatPercent(share(r))}, ${r.findings} findings`).join('; ');
   let svg = openSvg('chart-rules', WIDTH, height, 'Share of replies with a finding, by rule', `${desc}.`);
-  for (let q = 0; q <= 4; q++) {
-    const x = scale((max * q) / 4);
+  for (const tick of ticks) {
+    const x = scale(tick.share);
     svg += `<line class="grid" x1="${coord(x)}" y1="${TOP - 4}" x2="${coord(x)}" y2="${axisY}"/>`;
-    svg += `<text class="tick" x="${coord(x)}" y="${axisY + 14}" text-anchor="middle">${formatPercent((max * q) / 4, 0)}</text>`;
+    svg += `<text class="tick" x="${coord(x)}" y="${axisY + 14}" text-anchor="middle">${tick.label}</text>`;
   }
   rules.forEach((r, i) => {
     const y = TOP + i * ROW;

@@ -9,6 +9,8 @@ export function renderSampleDetails(samples: readonly SampleResult[], indexes: r
   if (indexes.length === 0) return '<p class="note">No reply drifted.</p>';
   let out = '';
   if (omitted > 0) out += `<p class="callout info">Showing the ${indexes.length} worst drifting replies; ${omitted} more are listed in the table above only.</p>`;
+  // Collapsed by default so the page stays short; the button (shown only with JavaScript) opens them all.
+  out += '<p class="detail-controls" hidden><button type="button" id="expand-all" aria-controls="details">Expand all</button></p>';
   for (const index of indexes) out += renderCard(samples[index]!, index);
   return out;
 }
@@ -16,14 +18,16 @@ export function renderSampleDetails(samples: readonly SampleResult[], indexes: r
 function renderCard(sample: SampleResult, index: number): string {
   const channel = channelOf(sample);
   const where = `${sample.source.file}:${sample.source.line}`;
-  let out = `<article class="detail" id="${sampleAnchor(index)}"><h3><span class="detail-id">${escapeHtml(sample.id)}</span> <span class="verdict verdict-${sample.verdict}">${sample.verdict}</span>`;
-  out += ` <span class="muted detail-where">${escapeHtml(where)}${channel ? ` · ${escapeHtml(channel)}` : ''}</span><a class="back" href="#replies">back to table ↑</a></h3>`;
+  const rules = [...new Set(sample.findings.map((f) => f.ruleId))];
+  let out = `<details class="detail" id="${sampleAnchor(index)}"><summary><h3><span class="detail-id">${escapeHtml(sample.id)}</span> <span class="verdict verdict-${sample.verdict}">${sample.verdict}</span>`;
+  out += ` <span class="muted detail-where">${escapeHtml(where)}${channel ? ` · ${escapeHtml(channel)}` : ''}</span>`;
+  out += `${rules.length > 0 ? ` <span class="detail-rules">${rules.map((r) => `<code>${escapeHtml(r)}</code>`).join(' ')}</span>` : ''}<a class="back" href="#replies">back to table ↑</a></h3></summary>`;
   out += `<div class="exchange"><div><h4>Customer</h4><blockquote class="text customer">${sample.customer ? escapeHtml(sample.customer) : '<span class="muted">(no customer message)</span>'}</blockquote></div>`;
   out += `<div><h4>Reply</h4><blockquote class="text reply">${markSpans(sample.response, sample.findings)}</blockquote></div></div>`;
   if (sample.findings.length > 0) out += `<h4>Findings</h4><ul class="findings">${sample.findings.map(renderFinding).join('')}</ul>`;
   if (sample.grade) out += renderGrade(sample.grade);
   out += renderRewrite(sample);
-  return `${out}</article>`;
+  return `${out}</details>`;
 }
 
 function renderFinding(f: Finding): string {

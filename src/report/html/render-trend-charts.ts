@@ -1,7 +1,7 @@
 import type { TrendPoint } from '../../diff/index.js';
 import { escapeHtml, truncate } from '../escape.js';
 import { formatInterval, formatPercent } from '../format-numbers.js';
-import { coord, niceShareMax, openSvg } from './svg-frame.js';
+import { coord, shareTicks, openSvg } from './svg-frame.js';
 
 const WIDTH = 760;
 const PLOT = { left: 56, right: 736 };
@@ -40,16 +40,15 @@ function renderDriftTrend(points: readonly TrendPoint[]): string {
   const top = 24;
   const bottom = 200;
   const height = 250;
-  const max = niceShareMax(Math.max(...points.map((p) => p.driftRate.high)));
+  const { max, ticks } = shareTicks(Math.max(...points.map((p) => p.driftRate.high)));
   const y = (share: number): number => bottom - (share / max) * (bottom - top);
   const desc = points
     .map((p) => `${p.label}: ${formatPercent(p.driftRate.rate)} (95% CI ${formatInterval(p.driftRate.low, p.driftRate.high)}, ${p.driftRate.count} of ${p.driftRate.n})`)
     .join('; ');
   let svg = openSvg('chart-trend-drift', WIDTH, height, 'Drift rate across audits, with 95% confidence band', `${desc}.`);
-  for (let q = 0; q <= 4; q++) {
-    const share = (max * q) / 4;
+  for (const { share, label } of ticks) {
     svg += `<line class="grid" x1="${PLOT.left}" y1="${coord(y(share))}" x2="${PLOT.right}" y2="${coord(y(share))}"/>`;
-    svg += `<text class="tick" x="${PLOT.left - 6}" y="${coord(y(share) + 4)}" text-anchor="end">${formatPercent(share, 0)}</text>`;
+    svg += `<text class="tick" x="${PLOT.left - 6}" y="${coord(y(share) + 4)}" text-anchor="end">${label}</text>`;
   }
   const upper = points.map((p, i) => `${coord(xOf(points, i))},${coord(y(p.driftRate.high))}`);
   const lower = points.map((p, i) => `${coord(xOf(points, i))},${coord(y(p.driftRate.low))}`).reverse();

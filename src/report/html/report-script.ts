@@ -7,6 +7,29 @@
 export const REPORT_SCRIPT = `
 (function () {
   'use strict';
+  // Drifting replies are collapsed <details>: expand-all toggles them, a link to one opens it,
+  // and printing opens them all (a printed page cannot be clicked).
+  var cards = Array.prototype.slice.call(document.querySelectorAll('details.detail'));
+  var expand = document.getElementById('expand-all');
+  function setAll(open) { cards.forEach(function (card) { card.open = open; }); }
+  function openTarget() {
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target && target.tagName === 'DETAILS') target.open = true;
+  }
+  if (expand && cards.length > 0) {
+    expand.parentNode.hidden = false;
+    expand.addEventListener('click', function () {
+      var opening = cards.some(function (card) { return !card.open; });
+      setAll(opening);
+      expand.textContent = opening ? 'Collapse all' : 'Expand all';
+    });
+  }
+  window.addEventListener('hashchange', openTarget);
+  window.addEventListener('beforeprint', function () { setAll(true); });
+  openTarget();
+})();
+(function () {
+  'use strict';
   var form = document.getElementById('filters');
   var table = document.getElementById('replies-table');
   if (!form || !table || !table.tBodies[0]) return;

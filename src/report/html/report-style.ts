@@ -107,13 +107,19 @@ dt.worse { color: var(--error); } dt.better { color: var(--pass); }
 .filters input { min-width: 220px; }
 .filters button { cursor: pointer; }
 .filters output { font-size: 13px; color: var(--muted); margin-left: auto; align-self: center; }
-article.detail { border: 1px solid var(--border); border-radius: 10px; padding: 4px 18px 14px; margin: 16px 0; break-inside: avoid-page; }
-article.detail:target { border-color: var(--accent); box-shadow: 0 0 0 3px #c9d6ea; }
-article.detail h3 { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px; }
+details.detail { border: 1px solid var(--border); border-radius: 10px; padding: 4px 18px; margin: 12px 0; break-inside: avoid-page; min-width: 0; max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; }
+details.detail[open] { padding-bottom: 14px; }
+details.detail:target { border-color: var(--accent); box-shadow: 0 0 0 3px #c9d6ea; }
+details.detail > summary { cursor: pointer; list-style-position: outside; margin-left: 14px; }
+details.detail h3 { display: inline-flex; flex-wrap: wrap; align-items: baseline; gap: 8px; margin: 10px 0; width: calc(100% - 4px); }
+.detail-rules code { font-size: 12px; }
+.detail table.scores { table-layout: fixed; width: 100%; } .detail table.scores th:first-child { width: 30%; } .detail table.scores th.num { width: 4.5em; }
+.detail-controls button { font: inherit; font-size: 14px; padding: 5px 10px; border: 1px solid #b8c2cc; border-radius: 5px; background: #fff; cursor: pointer; }
 .detail-id { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
 .detail-where { font-weight: normal; font-size: 13px; }
 a.back { margin-left: auto; font-size: 12.5px; font-weight: normal; }
-.exchange { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0 20px; }
+.exchange { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 0 20px; }
+.exchange > div { min-width: 0; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 blockquote { margin: 0; padding: 8px 12px; background: var(--panel); border-radius: 6px; border-left: 3px solid var(--border); }
 blockquote.reply { border-left-color: var(--accent); background: #fff; border: 1px solid var(--border); border-left-width: 3px; }
@@ -139,7 +145,8 @@ footer { margin-top: 48px; padding-bottom: 32px; font-size: 12.5px; color: var(-
   body { font-size: 11pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main, .page-header, nav.toc, footer { max-width: none; padding: 0; }
-  nav.toc, .filters, a.back, #filter-empty { display: none !important; }
+  nav.toc, .filters, a.back, #filter-empty, .detail-controls { display: none !important; }
+  details.detail > summary { list-style: none; margin-left: 0; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid-page; }
   figure, .stat, .gate, tr { break-inside: avoid; }

@@ -50,7 +50,7 @@ describe('audit --repeat against a scripted server', () => {
     expect(keys.verdict).toBe('pass');
     expect(keys.grade.scores.empathy.score).toBe(4);
     expect(result.summary).toMatchObject({ unstable: 1, flipRate: 0.5, usage: { calls: 6 } });
-    expect(run.stdout).toContain('1 unstable (verdict flipped across --repeat, flip rate 50');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('1 unstable (verdict flipped across --repeat, flip rate 50');
     expect(readFileSync(path.join(dir, 'out/tone-audit.md'), 'utf8')).toContain('**Unstable:** 1 replies whose verdict flipped');
 
     const rerun = await runCli(args, { cwd: dir, env: env() });
