@@ -73,7 +73,7 @@ describe.skipIf(!hasTmux)('terminal report in tmux (skipped when tmux is not ins
       const split = report.flatMap((line) => withoutMarks(line).split(/\s+/)).filter((word) => word !== '' && !words.has(word));
       expect(split).toEqual([]);
       expect(screen).toContain('gate: FAILED');
-      expect(screen).toMatch(/240 samples · 114 pass · 126 drifting/);
+      expect(screen).toMatch(/240 samples · \d+ pass · \d+ drifting/);
       expect(screen).toContain('EXIT=1');
     }, 90_000);
   }
