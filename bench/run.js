@@ -12,7 +12,7 @@
 //   npm run bench -- --llm              also the LLM grader against a local rate-limited fake API
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBacklogFile } from './generate-backlog.js';
@@ -28,6 +28,15 @@ const guide = path.join(root, 'styleguide/northwind.yaml');
 const dir = mkdtempSync(path.join(tmpdir(), 'tone-audit-bench-'));
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const env = { ...process.env, ANTHROPIC_API_KEY: '', NO_COLOR: '1' };
+let current;
+// A bench stopped by Ctrl-C or kill takes its running child and its temp files (GBs with BENCH_FULL) with it.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    current?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 /**
  * Runs `node <args>` and resolves with wall milliseconds, the child's peak RSS in KiB, its exit
@@ -39,7 +48,8 @@ function run(args) {
     const rssFile = path.join(dir, `rss-${process.hrtime.bigint()}`);
     const command = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
     const started = performance.now();
-    const child = spawn(command[0], command[1], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0], command[1], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: Boolean(timeBin) });
+    current = { kill: (signal) => (timeBin ? process.kill(-child.pid, signal) : child.kill(signal)) };
     let bytes = 0;
     let tail = '';
     let stderr = '';
@@ -139,7 +149,9 @@ const audit = (file, ...more) => [cli, 'audit', file, '--guide', guide, '--forma
 
 try {
   console.log(`tone-audit bench — ${cli}`);
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); peak RSS from ${timeBin ? 'GNU time %M' : '/proc VmHWM polling'}\n`);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); peak RSS from ${timeBin ? 'GNU time %M' : '/proc VmHWM polling'}`);
+  // Wall times on a shared machine move with its load; the floor, run alongside, moves with it.
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 
   const start = await median(3, ['-e', ''], ran);
   report('plain-node floor: node -e ""', start);
@@ -187,6 +199,7 @@ try {
     report(mergeLabel, result, { replies: 10_000 });
   }
 
+  console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('\nMarkdown (README performance table):\n');
   console.log('| run | wall time | throughput | vs plain-node floor | peak RSS |');
   console.log('|---|---|---|---|---|');
