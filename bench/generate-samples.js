@@ -1,52 +1,84 @@
-// Writes N synthetic support replies as JSONL for the benchmarks: varied enough that every rule
-// kind does real work (matches, near misses, long and short replies), deterministic for a given N.
-import { createWriteStream } from 'node:fs';
+// Synthetic support replies for the benchmarks, shaped like the bundled samples: each reply's
+// length (in words) is drawn from the lengths of samples/support-replies.jsonl, and its text is a
+// random run of sentences taken from those replies (so rules hit, miss and nearly match as they do
+// on the samples), with a reference number that keeps almost every reply distinct. Deterministic
+// for a given count and seed.
+import { createWriteStream, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const customers = [
-  'My deploy has failed three times today and nobody is helping. This is ridiculous!',
-  'Hi, could you tell me how to rotate the API key for our staging project?',
-  'We are thinking about renewing our contract — can we get a discount on the enterprise plan?',
-  'PRODUCTION IS DOWN. Our SSL certificate expired and customers cannot log in. URGENT',
-  'How do I add a teammate to the billing account?',
-  'I want to cancel. Your DNS changes take forever to propagate and I am tired of waiting.',
-  'The invoice for October charges us twice for the same cluster. Please fix this asap.',
-  'Is there a way to schedule backups every six hours instead of daily?',
-];
-const replies = [
-  "I'm sorry the deploy failed three times — that's frustrating. I can see the build stops at the migration step; I've restarted it with verbose logs and will update you within the hour.",
-  'You can rotate the key under Settings → API keys → Rotate. The old key keeps working for 24 hours so nothing breaks while you update staging.',
-  'Per our policy, discounts are not available. Kindly utilize the pricing page for more information.',
-  'As I already said, you should have renewed the certificate before it expired!!! Obviously the system cannot do it for you.',
-  'Just add them lol 😂 no worries dude, it is super easy!!',
-  'I guarantee this will never happen again. We are 100% on it and it is fixed forever.',
-  'Thanks for flagging the double charge on the October invoice. I have connected you with our billing team, who can correct it and confirm the refund today.',
-  'At this time we are unable to reach out regarding scheduling. Please utilize the documentation. Please utilize the documentation. ' +
-    'The backup subsystem operates in accordance with the configuration parameters established during provisioning, which are documented comprehensively in the administrative reference materials available to organizational administrators.',
-];
-const channels = ['chat', 'email', 'widget', 'slack'];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export function writeSamples(file, count) {
+/** The bundled samples' replies, their sentences, word counts and customer messages. */
+export function loadSampleShapes(file = path.join(root, 'samples/support-replies.jsonl')) {
+  const records = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+  const replies = records.map((r) => r.response).filter((text) => typeof text === 'string' && text.trim() !== '');
+  const sentences = replies.flatMap((text) => text.split(/(?<=[.!?]["”’)]?)\s+/)).map((s) => s.trim()).filter((s) => s !== '');
+  return {
+    lengths: replies.map(countWords),
+    sentences,
+    customers: records.map((r) => r.customer).filter((text) => typeof text === 'string' && text.trim() !== ''),
+    channels: [...new Set(records.map((r) => r.channel).filter(Boolean))],
+  };
+}
+
+export function countWords(text) {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** mulberry32: a small seeded PRNG, so the same count and seed give the same file. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A function of the record index returning `{ customer, response, channel }`. */
+export function replyMaker(seed = 1, shapes = loadSampleShapes()) {
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  return (i) => {
+    const target = pick(shapes.lengths);
+    const parts = [];
+    let words = 2; // the reference below
+    while (words < target) {
+      const sentence = pick(shapes.sentences);
+      const n = countWords(sentence);
+      // Stop short when the sentence would overshoot the drawn length by more than it is missing.
+      if (parts.length > 0 && words + n - target > target - words) break;
+      parts.push(sentence);
+      words += n;
+    }
+    // One reference per reply, so replies (and backlog ids) are distinct without changing the length much.
+    parts.splice(Math.floor(next() * parts.length), 0, `Reference ${(i * 7919 + 104729).toString(36).toUpperCase()}.`);
+    return { customer: pick(shapes.customers), response: parts.join(' '), channel: pick(shapes.channels) };
+  };
+}
+
+/** Writes `count` JSONL records to `file`; resolves with their mean reply length in words. */
+export function writeSamples(file, count, seed = 1) {
+  const make = replyMaker(seed);
   return new Promise((resolve, reject) => {
     const out = createWriteStream(file);
     out.on('error', reject);
     let i = 0;
+    let totalWords = 0;
     const writeMore = () => {
       let ok = true;
       while (i < count && ok) {
-        const record = {
-          id: `bench-${i}`,
-          customer: customers[i % customers.length],
-          response: replies[(i * 7 + (i >> 3)) % replies.length],
-          channel: channels[i % channels.length],
-          locale: 'en-US',
-          model: 'support-bot-v7',
-          timestamp: new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString(),
-        };
+        const { customer, response, channel } = make(i);
+        totalWords += countWords(response);
+        const record = { id: `bench-${i}`, customer, response, channel, locale: 'en-US', model: 'support-bot-v7', timestamp: new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString() };
         ok = out.write(`${JSON.stringify(record)}\n`);
         i += 1;
       }
       if (i < count) out.once('drain', writeMore);
-      else out.end(resolve);
+      else out.end(() => resolve({ meanWords: totalWords / Math.max(1, count) }));
     };
     writeMore();
   });

@@ -1,91 +1,214 @@
-// `npm run bench`: measures real work and prints the figures. Nothing here asserts timings.
-//   npm run bench                 rules-only audit of 100k and 1M samples (and 10k, with the guide regexes
-//                                 timed on V8 vs the linear-time engine), heuristic grader, check latency,
-//                                 sampling 400 of 1M log lines, backlog merge of 10k into 100k
-//   npm run bench -- --quick      smaller sizes, for a fast look
-//   npm run bench -- --llm        also the LLM grader against a local rate-limited fake API (≈ 5 min)
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run bench`: runs the CLI as users do (`node bin/tone-audit.js`, a separate process per run),
+// on replies shaped like the bundled samples, with the report going through a pipe or to a file,
+// and measures wall time and the child's peak RSS. A plain-node floor runs in the same bench, and
+// figures are printed as ratios against it. Nothing here asserts timings.
+//
+//   npm run bench                       check latency, 10k rules-only and heuristic (medians of 3),
+//                                       100k rules-only (pipe and file), 100k heuristic (pipe)
+//   BENCH_FULL=1 npm run bench          also 1M rules-only (pipe and file) and a backlog merge of
+//                                       10k replies into 1M items (slow: minutes, GBs of temp files)
+//   node bench/run.js --only check,10k  only the cases whose name contains one of these words
+//   node bench/run.js --cli <bin>       measure another build (e.g. a checkout of main) the same way
+//   npm run bench -- --llm              also the LLM grader against a local rate-limited fake API
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBacklogFile } from './generate-backlog.js';
 import { writeSamples } from './generate-samples.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const quick = process.argv.includes('--quick');
-const dir = mkdtempSync(path.join(tmpdir(), 'tone-audit-bench-'));
+const argv = process.argv.slice(2);
+const valueOf = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+const full = process.env.BENCH_FULL === '1' || argv.includes('--full');
+const only = valueOf('--only')?.split(',');
+const cli = path.resolve(valueOf('--cli') ?? path.join(root, 'bin/tone-audit.js'));
 const guide = path.join(root, 'styleguide/northwind.yaml');
-
-function runWorker(args) {
-  const out = execFileSync(process.execPath, [path.join(root, 'bench/audit-worker.js'), ...args], { cwd: root, maxBuffer: 1 << 20 });
-  return JSON.parse(out.toString());
+const dir = mkdtempSync(path.join(tmpdir(), 'tone-audit-bench-'));
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const env = { ...process.env, ANTHROPIC_API_KEY: '', NO_COLOR: '1' };
+let current;
+// A bench stopped by Ctrl-C or kill takes its running child and its temp files (GBs with BENCH_FULL) with it.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    current?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
 }
 
-function mb(kb) {
-  return `${(kb / 1024).toFixed(0)} MB`;
+/**
+ * Runs `node <args>` and resolves with wall milliseconds, the child's peak RSS in KiB, its exit
+ * code, the bytes it wrote to stdout (read here as fast as they come, through a pipe) and the last
+ * bytes of it. Peak RSS comes from GNU time (`%M`) when present, else from polling VmHWM.
+ */
+function run(args) {
+  return new Promise((resolve, reject) => {
+    const rssFile = path.join(dir, `rss-${process.hrtime.bigint()}`);
+    const command = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
+    const started = performance.now();
+    const child = spawn(command[0], command[1], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: Boolean(timeBin) });
+    current = { kill: (signal) => (timeBin ? process.kill(-child.pid, signal) : child.kill(signal)) };
+    let bytes = 0;
+    let tail = '';
+    let stderr = '';
+    let polledKb = 0;
+    const poll = timeBin ? undefined : setInterval(() => (polledKb = Math.max(polledKb, readVmHwm(child.pid))), 20);
+    child.stdout.on('data', (chunk) => {
+      bytes += chunk.length;
+      tail = (tail + chunk.toString('utf8')).slice(-200);
+    });
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (poll) clearInterval(poll);
+      const maxRssKb = timeBin ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : polledKb;
+      resolve({ ms, maxRssKb, code, bytes, tail, stderr });
+    });
+  });
 }
+
+function readVmHwm(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `times` times and keeps the run with the median wall time (its RSS alongside). */
+async function median(times, args, check) {
+  const runs = [];
+  for (let i = 0; i < times; i += 1) runs.push(check(await run(args)));
+  runs.sort((a, b) => a.ms - b.ms);
+  return { ...runs[Math.floor(runs.length / 2)], runs: runs.length };
+}
+
+/** An audit or check ran when it exits 0 or 1 (the gate); 2 means it could not, which voids the figure. */
+function ran(result) {
+  if (result.code !== 0 && result.code !== 1) throw new Error(`exit ${result.code}: ${result.stderr}`);
+  return result;
+}
+
+/** A JSON report that reached its end (`--format json` ends with the gate's closing braces). */
+function completeJson(result) {
+  ran(result);
+  if (!/\}\s*$/.test(result.tail)) throw new Error(`the JSON report on stdout is incomplete: …${result.tail}`);
+  return result;
+}
+
+function outputFileComplete(file) {
+  return (result) => {
+    ran(result);
+    const size = statSync(file).size;
+    const end = readFileSync(file, 'utf8').slice(-50);
+    if (size === 0 || !/\}\s*$/.test(end)) throw new Error(`the JSON report in ${file} is incomplete`);
+    rmSync(file);
+    return { ...result, bytes: size };
+  };
+}
+
+const rows = [];
+const floors = {};
+const selected = (name) => !only || only.some((word) => name.includes(word));
+const mib = (kb) => `${Math.round(kb / 1024).toLocaleString('en-US')} MiB`;
+const seconds = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const ratio = (ms, floor) => (floor ? `${(ms / floor).toFixed(1)}×` : '');
+
+function report(name, result, { replies, floor, floorName } = {}) {
+  const rate = replies ? `${Math.round(replies / (result.ms / 1000)).toLocaleString('en-US')} replies/s` : '';
+  const row = { name, wall: seconds(result.ms), rate, ratio: floor ? `${ratio(result.ms, floor.ms)} ${floorName}` : '', rss: mib(result.maxRssKb), runs: result.runs ?? 1 };
+  rows.push(row);
+  console.log(`${name.padEnd(58)} ${row.wall.padStart(9)}  ${rate.padStart(18)}  ${row.ratio.padEnd(22)} peak RSS ${row.rss}${row.runs > 1 ? ` (median of ${row.runs})` : ''}`);
+}
+
+const samplesFiles = new Map();
+async function samples(n) {
+  if (!samplesFiles.has(n)) {
+    const file = path.join(dir, `samples-${n}.jsonl`);
+    const { meanWords } = await writeSamples(file, n);
+    console.log(`  (generated ${n.toLocaleString('en-US')} replies, ${meanWords.toFixed(1)} words on average, ${(statSync(file).size / 1e6).toFixed(0)} MB)`);
+    samplesFiles.set(n, file);
+  }
+  return samplesFiles.get(n);
+}
+
+async function floorFor(n) {
+  if (!floors[n]) {
+    const file = await samples(n);
+    floors[n] = await median(n <= 10_000 ? 3 : 1, [path.join(root, 'bench/floor.js'), file], ran);
+    report(`plain-node floor, ${n.toLocaleString('en-US')} replies (JSONL + 20 regexes + JSON out)`, floors[n], { replies: n });
+  }
+  return floors[n];
+}
+
+const audit = (file, ...more) => [cli, 'audit', file, '--guide', guide, '--format', 'json', ...more];
 
 try {
-  console.log(`tone-audit bench — node ${process.version}, ${process.platform}/${process.arch}`);
-  console.log('\nRules-only audit (audit --grader none --format json, report discarded):');
-  for (const n of quick ? [10_000, 100_000] : [100_000, 1_000_000]) {
-    const file = path.join(dir, `samples-${n}.jsonl`);
-    await writeSamples(file, n);
-    const r = runWorker(['audit', file, '--guide', guide, '--grader', 'none', '--format', 'json']);
-    if (r.code === 2) throw new Error(`audit failed: ${r.stderr}`);
-    console.log(`  ${String(n).padStart(9)} samples: ${(r.ms / 1000).toFixed(2)} s, ${Math.round(n / (r.ms / 1000)).toLocaleString('en-US')} samples/s, peak RSS ${mb(r.maxRssKb)}`);
-  }
+  console.log(`tone-audit bench — ${cli}`);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); peak RSS from ${timeBin ? 'GNU time %M' : '/proc VmHWM polling'}`);
+  // Wall times on a shared machine move with its load; the floor, run alongside, moves with it.
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 
-  // Guide regexes run on the linear-time engine (src/text/linear-regex.ts): the rules-only audit of
-  // 10k replies end to end (median of 3), and the bundled guide's patterns alone, V8 vs linear.
-  const tenK = path.join(dir, 'samples-10k.jsonl');
-  await writeSamples(tenK, 10_000);
-  const tenKRuns = [0, 1, 2].map(() => runWorker(['audit', tenK, '--guide', guide, '--grader', 'none', '--format', 'json']).ms).sort((a, b) => a - b);
-  console.log(`\nRules-only audit of 10,000 replies, bundled guide: ${(tenKRuns[1] / 1000).toFixed(2)} s (median of 3)`);
-  const rx = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/regex-worker.js'), guide, tenK], { cwd: root, maxBuffer: 1 << 20 }).toString());
-  console.log(
-    `Bundled guide's ${rx.patterns} regex patterns over ${rx.texts.toLocaleString('en-US')} texts (10k replies + customer messages): ` +
-      `V8 backtracking ${rx.native.ms.toFixed(0)} ms, linear-time engine ${rx.linear.ms.toFixed(0)} ms (${rx.linear.matches} matches each)`,
-  );
-  if (rx.native.matches !== rx.linear.matches) throw new Error(`regex engines disagree: ${rx.native.matches} vs ${rx.linear.matches} matches`);
-
-  const logFile = path.join(dir, `samples-${quick ? 100_000 : 1_000_000}.jsonl`);
-  const sampled = runWorker(['sample', logFile, '--size', '400', '--seed', 'bench', '--stratify-by', 'channel']);
-  console.log(`\nSampling 400 of ${quick ? '100,000' : '1,000,000'} log lines (stratified by channel): ${(sampled.ms / 1000).toFixed(2)} s, peak RSS ${mb(sampled.maxRssKb)}`);
-
-  const [existing, incoming] = quick ? [10_000, 1_000] : [100_000, 10_000];
-  const backlog = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/backlog-worker.js'), String(existing), String(incoming)], { cwd: root, maxBuffer: 1 << 20 }).toString());
-  console.log(
-    `Backlog merge of ${incoming.toLocaleString('en-US')} drifting replies (half new) into ${existing.toLocaleString('en-US')} items ` +
-      `(read + merge + rules check of rewrites + atomic write, ${(backlog.bytes / 1e6).toFixed(0)} MB file): ${(backlog.ms / 1000).toFixed(2)} s, peak RSS ${mb(backlog.maxRssKb)}`,
-  );
-
-  const heuristicN = quick ? 2_000 : 100_000;
-  const hfile = path.join(dir, `samples-h-${heuristicN}.jsonl`);
-  await writeSamples(hfile, heuristicN);
-  const h = runWorker(['audit', hfile, '--guide', guide, '--grader', 'heuristic', '--format', 'json']);
-  console.log(`\nHeuristic grader + rules on ${heuristicN.toLocaleString('en-US')} samples: ${(h.ms / 1000).toFixed(2)} s, ${Math.round(heuristicN / (h.ms / 1000)).toLocaleString('en-US')} replies/s, peak RSS ${mb(h.maxRssKb)}`);
-
-  console.log('\n`tone-audit check` wall time from process start (median of 7 runs):');
-  for (const grader of ['none', 'heuristic']) {
-    const times = [];
-    for (let i = 0; i < 7; i += 1) {
-      const started = performance.now();
-      const r = spawnSync(process.execPath, [path.join(root, 'bin/tone-audit.js'), 'check', 'Per our policy, kindly utilize the portal!!', '--customer', 'This is ridiculous, my deploy failed again', '--guide', guide, '--grader', grader], { env: { ...process.env, ANTHROPIC_API_KEY: '' } });
-      times.push(performance.now() - started);
-      if (r.status === 2) throw new Error(r.stderr.toString());
+  const start = await median(3, ['-e', ''], ran);
+  report('plain-node floor: node -e ""', start);
+  if (selected('check')) {
+    const text = 'Per our policy, kindly utilize the portal!! We have reviewed your request at this time.';
+    for (const grader of ['none', 'heuristic']) {
+      const result = await median(3, [cli, 'check', text, '--customer', 'This is ridiculous, my deploy failed again', '--guide', guide, '--grader', grader], ran);
+      report(`check one reply, --grader ${grader}`, result, { floor: start, floorName: 'node -e ""' });
     }
-    times.sort((a, b) => a - b);
-    console.log(`  --grader ${grader.padEnd(9)} ${times[3].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[6].toFixed(0)})`);
   }
-  const versionStart = performance.now();
-  execFileSync(process.execPath, [path.join(root, 'bin/tone-audit.js'), '--version']);
-  console.log(`  --version              ${(performance.now() - versionStart).toFixed(0)} ms`);
+
+  const auditCases = [
+    { name: '10k rules-only', n: 10_000, grader: 'none', sink: 'pipe', times: 3 },
+    { name: '10k heuristic', n: 10_000, grader: 'heuristic', sink: 'pipe', times: 3 },
+    { name: '100k rules-only', n: 100_000, grader: 'none', sink: 'pipe' },
+    { name: '100k rules-only', n: 100_000, grader: 'none', sink: 'file' },
+    { name: '100k heuristic', n: 100_000, grader: 'heuristic', sink: 'pipe' },
+    ...(full
+      ? [
+          { name: '1M rules-only', n: 1_000_000, grader: 'none', sink: 'pipe' },
+          { name: '1M rules-only', n: 1_000_000, grader: 'none', sink: 'file' },
+        ]
+      : []),
+  ];
+  for (const c of auditCases) {
+    const label = `audit ${c.name} (--format json) ${c.sink === 'pipe' ? 'through a pipe' : 'to a file'}`;
+    if (!selected(label)) continue;
+    const file = await samples(c.n);
+    const floor = await floorFor(c.n);
+    const output = path.join(dir, 'report.json');
+    const args = audit(file, '--grader', c.grader, ...(c.sink === 'file' ? ['--output', output] : []));
+    const result = await median(c.times ?? 1, args, c.sink === 'file' ? outputFileComplete(output) : completeJson);
+    report(label, result, { replies: c.n, floor, floorName: 'floor' });
+  }
+
+  const mergeLabel = 'backlog merge: audit 10k (rules-only) --backlog of 1M items';
+  if (full && selected(mergeLabel)) {
+    const file = await samples(10_000);
+    const backlog = path.join(dir, 'backlog.jsonl');
+    await writeBacklogFile(backlog, 1_000_000, { overlap: 5_000 });
+    console.log(`  (generated a backlog of 1,000,000 items, ${(statSync(backlog).size / 1e6).toFixed(0)} MB, 5,000 of them replies of the audit)`);
+    const result = ran(await run(audit(file, '--grader', 'none', '--output', path.join(dir, 'merge-report.json'), '--backlog', backlog)));
+    const line = /backlog .*: .*/.exec(result.stderr)?.[0];
+    console.log(`  (${line ?? 'no backlog summary on stderr'})`);
+    report(mergeLabel, result, { replies: 10_000 });
+  }
+
+  console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('\nMarkdown (README performance table):\n');
+  console.log('| run | wall time | throughput | vs plain-node floor | peak RSS |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.name}${row.runs > 1 ? ` (median of ${row.runs})` : ''} | ${row.wall} | ${row.rate} | ${row.ratio} | ${row.rss} |`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (process.argv.includes('--llm')) {
+if (argv.includes('--llm')) {
   console.log('');
   spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.ts', '--silent=false', '--reporter=dot'], { cwd: root, stdio: 'inherit' });
 }

@@ -9,9 +9,8 @@ import { createInterface } from 'node:readline';
 import type { Problem } from '../types.js';
 import { BacklogError } from './backlog-error.js';
 import type { BacklogItem } from './backlog-item.js';
-import { parseBacklogLine } from './parse-backlog-item.js';
+import { parseBacklogLine, type ParsedBacklogLine } from './parse-backlog-item.js';
 import { compareItemIds, serializeBacklogItem } from './serialize-backlog-item.js';
-
 
 export interface ReadBacklogOptions {
   /** A missing file is an empty backlog (for `audit --backlog`); otherwise it is an error. */
@@ -27,38 +26,104 @@ export async function readBacklog(file: string, options: ReadBacklogOptions = {}
   const items: BacklogItem[] = [];
   const problems: Problem[] = [];
   const lineOf = new Map<string, number>();
+  for await (const line of readBacklogLines(file, options)) {
+    if (!line.parsed.ok) {
+      problems.push(damagedLine(file, line.lineNumber, line.parsed));
+      continue;
+    }
+    const { item } = line.parsed;
+    const earlier = lineOf.get(item.id);
+    if (earlier !== undefined) {
+      problems.push(duplicateLine(file, line.lineNumber, item.id, earlier));
+      continue;
+    }
+    lineOf.set(item.id, line.lineNumber);
+    items.push(item);
+  }
+  if (problems.length > 0) throw damagedBacklog(file, problems);
+  return items.sort(compareItemIds);
+}
+
+/** Thrown by {@link readBacklogInOrder} at the first item out of id order; the caller reads the whole file instead. */
+export class BacklogOrderError extends Error {}
+
+/**
+ * Yields the backlog's items in file order, holding one line at a time, for a merge that streams.
+ * The file must be sorted by id, as tone-audit writes it: at the first item out of order (a hand
+ * edit, a careless merge) it throws {@link BacklogOrderError} and the caller falls back to
+ * {@link readBacklog}. Damaged lines and (adjacent, in a sorted file) duplicates are collected and
+ * thrown in one {@link BacklogError} once the whole file is read, exactly as `readBacklog` reports them.
+ */
+export async function* readBacklogInOrder(file: string, options: ReadBacklogOptions = {}): AsyncGenerator<BacklogItem> {
+  const problems: Problem[] = [];
+  let previous: { id: string; lineNumber: number } | undefined;
+  for await (const line of readBacklogLines(file, options)) {
+    if (!line.parsed.ok) {
+      problems.push(damagedLine(file, line.lineNumber, line.parsed));
+      continue;
+    }
+    const { item } = line.parsed;
+    if (previous && item.id === previous.id) {
+      problems.push(duplicateLine(file, line.lineNumber, item.id, previous.lineNumber));
+      continue;
+    }
+    if (previous && compareItemIds(item, previous) < 0) throw new BacklogOrderError(`${file}:${line.lineNumber}: item ${item.id} is out of id order`);
+    previous = { id: item.id, lineNumber: line.lineNumber };
+    yield item;
+  }
+  if (problems.length > 0) throw damagedBacklog(file, problems);
+}
+
+/** Every non-blank line, parsed; read errors (and a missing file, unless `missingOk`) as {@link BacklogError}. */
+async function* readBacklogLines(file: string, options: ReadBacklogOptions): AsyncGenerator<{ lineNumber: number; parsed: ParsedBacklogLine }> {
+  const input = createReadStream(file, { encoding: 'utf8' });
+  try {
+    await once(input, 'open');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.missingOk) return;
+    throw cannotRead(file, error as NodeJS.ErrnoException);
+  }
+  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
   let lineNumber = 0;
   try {
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) {
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = await lines.next();
+      } catch (error) {
+        throw cannotRead(file, error as NodeJS.ErrnoException);
+      }
+      if (next.done) return;
       lineNumber += 1;
-      if (line.trim() === '') continue;
-      const parsed = parseBacklogLine(line);
-      if (!parsed.ok) {
-        problems.push({ location: { file, line: lineNumber }, path: parsed.path, message: parsed.message, ...(parsed.hint ? { hint: parsed.hint } : {}) });
-        continue;
-      }
-      const earlier = lineOf.get(parsed.item.id);
-      if (earlier !== undefined) {
-        problems.push({ location: { file, line: lineNumber }, path: 'id', message: `duplicate item ${parsed.item.id} (also on line ${earlier})`, hint: 'keep one of the two lines (e.g. after resolving a merge by hand)' });
-        continue;
-      }
-      lineOf.set(parsed.item.id, lineNumber);
-      items.push(parsed.item);
+      if (next.value.trim() === '') continue;
+      // Yielded outside the read's try: an error thrown by the consumer stays its own.
+      yield { lineNumber, parsed: parseBacklogLine(next.value) };
     }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && options.missingOk) return [];
-    if (code === 'ENOENT') throw new BacklogError(`no backlog at ${file}`, { hint: 'create one with `tone-audit audit <samples> --backlog <file>`, or pass --backlog <file>' });
-    throw new BacklogError(`cannot read backlog ${file}: ${(error as Error).message}`);
+  } finally {
+    // A consumer that stops early (an item out of order, a failed write) must not leave the file open.
+    await lines.return?.();
+    input.destroy();
   }
-  if (problems.length > 0) {
-    throw new BacklogError(`backlog ${file} has damaged lines; nothing was changed`, {
-      problems,
-      hint: 'fix the lines listed (or restore the file from git) and run again; tone-audit never drops a line it cannot read',
-    });
-  }
-  return items.sort(compareItemIds);
+}
+
+function cannotRead(file: string, error: NodeJS.ErrnoException): BacklogError {
+  if (error.code === 'ENOENT') return new BacklogError(`no backlog at ${file}`, { hint: 'create one with `tone-audit audit <samples> --backlog <file>`, or pass --backlog <file>' });
+  return new BacklogError(`cannot read backlog ${file}: ${error.message}`);
+}
+
+function damagedLine(file: string, line: number, parsed: Extract<ParsedBacklogLine, { ok: false }>): Problem {
+  return { location: { file, line }, path: parsed.path, message: parsed.message, ...(parsed.hint ? { hint: parsed.hint } : {}) };
+}
+
+function duplicateLine(file: string, line: number, id: string, earlier: number): Problem {
+  return { location: { file, line }, path: 'id', message: `duplicate item ${id} (also on line ${earlier})`, hint: 'keep one of the two lines (e.g. after resolving a merge by hand)' };
+}
+
+function damagedBacklog(file: string, problems: Problem[]): BacklogError {
+  return new BacklogError(`backlog ${file} has damaged lines; nothing was changed`, {
+    problems,
+    hint: 'fix the lines listed (or restore the file from git) and run again; tone-audit never drops a line it cannot read',
+  });
 }
 
 /**
@@ -74,23 +139,79 @@ export async function readBacklog(file: string, options: ReadBacklogOptions = {}
  */
 export async function writeBacklog(file: string, items: readonly BacklogItem[]): Promise<void> {
   const sorted = [...items].sort(compareItemIds);
+  const writer = await openBacklogWriter(file);
+  try {
+    for (const item of sorted) await writer.write(item);
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+  await writer.commit();
+}
+
+/** A backlog being written item by item into a temp file; the caller writes the items in id order. */
+export interface BacklogWriter {
+  write(item: BacklogItem): Promise<void>;
+  /** Renames the temp file over the backlog: the new backlog appears whole. */
+  commit(): Promise<void>;
+  /** Removes the temp file; the backlog stays as it was. */
+  discard(): Promise<void>;
+}
+
+/** Lines gathered before one write: fewer syscalls, and no one string grows with the backlog. */
+const WRITE_BATCH_CHARS = 64 * 1024;
+
+/**
+ * Opens `<dir>/.<name>.<pid>.<random>.tmp` beside the backlog (same file system, so the rename is
+ * atomic). Writes wait for 'drain' when the disk is behind, so memory stays flat however many items.
+ */
+export async function openBacklogWriter(file: string): Promise<BacklogWriter> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const stream = createWriteStream(temp, { flags: 'wx', encoding: 'utf8' });
-  try {
-    await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
-    // Batches of lines keep both the number of writes and the size of any one string small.
-    for (let start = 0; start < sorted.length; start += 1000) {
-      const chunk = sorted.slice(start, start + 1000).map((item) => `${serializeBacklogItem(item)}\n`).join('');
-      // events.once also rejects on 'error' and removes both listeners afterwards.
-      if (!stream.write(chunk)) await once(stream, 'drain');
-    }
-    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    await rename(temp, file);
-  } catch (error) {
+  const cannotWrite = async (error: unknown) => {
     stream.destroy();
     await rm(temp, { force: true });
-    throw new BacklogError(`cannot write backlog ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
+    return new BacklogError(`cannot write backlog ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
+  };
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw await cannotWrite(error);
   }
+  let pending = '';
+  let failed = false;
+  const flush = async () => {
+    const chunk = pending;
+    pending = '';
+    // events.once also rejects on 'error' and removes both listeners afterwards.
+    if (chunk !== '' && !stream.write(chunk)) await once(stream, 'drain');
+  };
+  return {
+    write: async (item) => {
+      pending += `${serializeBacklogItem(item)}\n`;
+      if (pending.length < WRITE_BATCH_CHARS) return;
+      try {
+        await flush();
+      } catch (error) {
+        failed = true;
+        throw await cannotWrite(error);
+      }
+    },
+    commit: async () => {
+      try {
+        await flush();
+        await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+        await rename(temp, file);
+      } catch (error) {
+        throw await cannotWrite(error);
+      }
+    },
+    discard: async () => {
+      if (failed) return;
+      stream.destroy();
+      await rm(temp, { force: true });
+    },
+  };
 }
 
 export interface BacklogLockOptions {

@@ -42,43 +42,73 @@ export const AWAITING_CHECK_NOTE = 'awaiting readiness check of the rewrite';
  */
 export function mergeAuditIntoBacklog(items: readonly BacklogItem[], audit: AuditResult, options: MergeAuditOptions): MergeAuditResult {
   const byId = new Map(items.map((item) => [item.id, item]));
-  const added = new Set<string>();
-  const updated = new Set<string>();
-  const resolved = new Set<string>();
-  const pending = new Set<string>();
+  const result: MergeAuditResult = { items: [], added: [], updated: [], resolved: [], pending: [] };
+  for (const sightings of groupSightings(audit)) {
+    const merged = mergeSightings(byId.get(sightings.id), sightings, audit, options);
+    if (merged.item) byId.set(sightings.id, merged.item);
+    for (const flag of ['added', 'updated', 'resolved', 'pending'] as const) if (merged[flag]) result[flag].push(sightings.id);
+  }
+  // groupSightings is in id order, so the id lists already are.
+  result.items = [...byId.values()].sort(compareItemIds);
+  return result;
+}
 
+/** What one audit saw of one backlog id: its drifting and passing samples, in audit order. */
+export interface Sightings {
+  id: string;
+  drifting: SampleResult[];
+  passing: SampleResult[];
+}
+
+/** The audit's drifting and passing samples grouped by backlog id, sorted by id (the backlog file's order). */
+export function groupSightings(audit: AuditResult): Sightings[] {
+  const byId = new Map<string, Sightings>();
   for (const sample of audit.samples) {
-    if (sample.verdict !== 'drift') continue;
+    if (sample.verdict !== 'drift' && sample.verdict !== 'pass') continue;
     const id = hashBacklogId(sample.customer, sample.response);
-    const current = byId.get(id);
-    const next = current ? seenAgain(current, sample, audit, options) : createItem(id, sample, audit, options);
+    let entry = byId.get(id);
+    if (!entry) byId.set(id, (entry = { id, drifting: [], passing: [] }));
+    (sample.verdict === 'drift' ? entry.drifting : entry.passing).push(sample);
+  }
+  return [...byId.values()].sort(compareItemIds);
+}
+
+/** One id's merge: the item to keep (undefined: none, the id is new and only passed) and what happened to it. */
+export interface SightingsMerge {
+  item: BacklogItem | undefined;
+  added: boolean;
+  updated: boolean;
+  resolved: boolean;
+  /** Its rewrite must be (re)checked by `assessReadiness` before it is written. */
+  pending: boolean;
+}
+
+/**
+ * Folds one id's sightings into its backlog item (`current`, undefined when the backlog has none).
+ * Pure. Every drifting sighting first, in audit order, then the passing ones: the item of a reply
+ * that both drifted and passed in one audit is not resolved by its passing copy.
+ */
+export function mergeSightings(current: BacklogItem | undefined, sightings: Sightings, audit: AuditResult, options: MergeAuditOptions): SightingsMerge {
+  const merge: SightingsMerge = { item: current, added: false, updated: false, resolved: false, pending: false };
+  for (const sample of sightings.drifting) {
+    const before = merge.item;
+    const next = before ? seenAgain(before, sample, audit, options) : createItem(sightings.id, sample, audit, options);
     if (next === undefined) continue;
-    byId.set(id, next.item);
-    if (!current) added.add(id);
-    else if (!added.has(id)) updated.add(id);
-    if (next.pending) pending.add(id);
+    merge.item = next.item;
+    if (!before) merge.added = true;
+    else if (!merge.added) merge.updated = true;
+    if (next.pending) merge.pending = true;
   }
-
-  for (const sample of audit.samples) {
-    if (sample.verdict !== 'pass') continue;
-    const id = hashBacklogId(sample.customer, sample.response);
-    const current = byId.get(id);
-    // An item seen drifting in this very audit is not resolved by a second, passing copy of it.
-    if (!current || current.audits.includes(options.auditLabel)) continue;
-    if (current.status !== 'needs-review' && current.status !== 'ready') continue;
-    byId.set(id, { ...current, status: 'resolved', notes: `passed audit ${options.auditLabel}` });
-    resolved.add(id);
-    updated.delete(id);
-    pending.delete(id);
+  for (const _sample of sightings.passing) {
+    const item = merge.item;
+    if (!item || item.audits.includes(options.auditLabel)) continue;
+    if (item.status !== 'needs-review' && item.status !== 'ready') continue;
+    merge.item = { ...item, status: 'resolved', notes: `passed audit ${options.auditLabel}` };
+    merge.resolved = true;
+    merge.updated = false;
+    merge.pending = false;
   }
-
-  return {
-    items: [...byId.values()].sort(compareItemIds),
-    added: [...added].sort(),
-    updated: [...updated].sort(),
-    resolved: [...resolved].sort(),
-    pending: [...pending].sort(),
-  };
+  return merge;
 }
 
 function createItem(id: string, sample: SampleResult, audit: AuditResult, options: MergeAuditOptions): { item: BacklogItem; pending: boolean } {

@@ -3,7 +3,14 @@
  * with captured streams, a fixed clock and a fake environment. Only `bin/` builds the real one.
  */
 export interface OutputStream {
+  /** Returns false when the stream's buffer is full: the writer should then await {@link drained}. */
   write(chunk: string): boolean | void;
+  /**
+   * Resolves when the stream can take more (its 'drain', or at once when it is not full or is
+   * closed). Streaming writers await it, so a slow reader slows the run instead of the report
+   * queueing in memory. A stream without it never holds a write back (an in-memory capture).
+   */
+  drained?(): Promise<void>;
   /** True when attached to a terminal: enables colour, spinners and progress lines. */
   isTTY?: boolean;
   columns?: number;
@@ -27,21 +34,32 @@ export interface Io {
 /**
  * stdout that outlives its reader: when the pipe closes (`tone-audit audit … | head`), later writes
  * are dropped instead of crashing with an EPIPE stack trace, so the run finishes and still exits
- * with the gate's code.
+ * with the gate's code. A wait for 'drain' ends when the pipe closes, so it never hangs the run.
  */
 function pipeTolerantStdout(): OutputStream {
   let closed = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const stdout = process.stdout;
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     closed = true;
   });
   return {
-    write: (chunk: string) => (closed ? true : process.stdout.write(chunk)),
+    write: (chunk: string) => (closed ? true : stdout.write(chunk)),
+    drained: () =>
+      closed || !stdout.writableNeedDrain
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = () => {
+              for (const event of ['drain', 'close', 'error'] as const) stdout.off(event, done);
+              resolve();
+            };
+            for (const event of ['drain', 'close', 'error'] as const) stdout.once(event, done);
+          }),
     get isTTY() {
-      return process.stdout.isTTY;
+      return stdout.isTTY;
     },
     get columns() {
-      return process.stdout.columns;
+      return stdout.columns;
     },
   };
 }

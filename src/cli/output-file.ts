@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import type { OutputStream } from './io.js';
 
 /** Where a report goes: a file (written atomically) or an injected stream. */
 export interface OutputWriter {
@@ -32,20 +34,24 @@ export async function openOutputFile(file: string): Promise<OutputWriter> {
   stream.on('error', (error) => {
     failure = error;
   });
-  const buffered = streamWriter({
-    write: (chunk: string) => stream.write(chunk),
-  });
-  const waitForDrain = () => new Promise<void>((resolve) => (stream.writableNeedDrain ? stream.once('drain', resolve) : resolve()));
+  const cannotWrite = (error: Error) => new UsageError(`cannot write ${file}: ${(failure ?? error).message}`);
+  // events.once rejects on 'error', so a disk that fails mid-report cannot leave the wait hanging.
+  const buffered = streamWriter({ write: (chunk: string) => stream.write(chunk), drained: () => once(stream, 'drain').then(() => undefined) });
   return {
     write: async (chunk) => {
-      if (failure) throw new UsageError(`cannot write ${file}: ${failure.message}`);
-      await buffered.write(chunk);
-      await waitForDrain();
+      if (failure) throw cannotWrite(failure);
+      await buffered.write(chunk).catch((error: Error) => {
+        throw cannotWrite(error);
+      });
     },
     close: async () => {
-      await buffered.close();
-      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-      if (failure) throw new UsageError(`cannot write ${file}: ${failure.message}`);
+      try {
+        await buffered.close();
+        await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      } catch (error) {
+        throw cannotWrite(error as Error);
+      }
+      if (failure) throw cannotWrite(failure);
       await rename(temp, file);
     },
     abort: async () => {
@@ -58,19 +64,26 @@ export async function openOutputFile(file: string): Promise<OutputWriter> {
 /** Bytes gathered before one write: a write per sample would spend more time in syscalls than in judging. */
 const FLUSH_AT = 64 * 1024;
 
-/** Adapts a plain stream (stdout) to the writer interface, buffering small chunks into larger writes. */
-export function streamWriter(stream: { write(chunk: string): boolean | void }): OutputWriter {
+/**
+ * Adapts a plain stream (stdout) to the writer interface, buffering small chunks into larger writes.
+ * Back-pressure: when the stream says it is full (`write()` returns false), the write that filled it
+ * resolves only once the stream has drained, so at most one buffer's worth waits in memory
+ * whatever the reader's speed.
+ */
+export function streamWriter(stream: Pick<OutputStream, 'write' | 'drained'>): OutputWriter {
   let pending = '';
-  const flush = () => {
-    if (pending) stream.write(pending);
+  const flush = async () => {
+    if (!pending) return;
+    const full = stream.write(pending) === false;
     pending = '';
+    if (full && stream.drained) await stream.drained();
   };
   return {
     write: async (chunk) => {
       pending += chunk;
-      if (pending.length >= FLUSH_AT) flush();
+      if (pending.length >= FLUSH_AT) await flush();
     },
-    close: async () => flush(),
-    abort: async () => flush(),
+    close: flush,
+    abort: flush,
   };
 }
