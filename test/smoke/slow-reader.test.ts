@@ -65,7 +65,7 @@ describe('the built binary writing to a slow reader through a pipe', () => {
 
   it('delivers the whole terminal report with the heuristic grader', async () => {
     const { text, ids } = manySamples();
-    const piped = await runWithSlowReader(['audit', '-', '--input-format', 'jsonl', '--grader', 'heuristic', '--show-passing'], text.split('\n').slice(0, 240).join('\n'));
+    const piped = await runWithSlowReader(['audit', '-', '--input-format', 'jsonl', '--grader', 'heuristic', '--show-passing', '--show', 'all'], text.split('\n').slice(0, 240).join('\n'));
     expect(piped.code).toBe(1);
     for (const id of ids.slice(0, 240)) expect(piped.stdout).toContain(`${id} `);
     expect(piped.stdout).toMatch(/\ngate: FAILED\n(  - .*\n)+$/);
