@@ -60,7 +60,11 @@ export class ApiCallError extends Error {
  * that turns SDK errors into {@link ApiCallError}s.
  */
 export interface AnthropicClient {
-  createMessage(params: MessageCreateParamsNonStreaming, signal?: AbortSignal): Promise<Message>;
+  /**
+   * One Messages call. `onRequest` runs once per HTTP request it makes — the SDK's own retries and
+   * the retries of a garbled body included — so usage can count what the API actually saw.
+   */
+  createMessage(params: MessageCreateParamsNonStreaming, signal?: AbortSignal, onRequest?: () => void): Promise<Message>;
   countTokens(params: MessageCountTokensParams, signal?: AbortSignal): Promise<number>;
   createBatch(requests: { custom_id: string; params: MessageCreateParamsNonStreaming }[], signal?: AbortSignal): Promise<MessageBatch>;
   retrieveBatch(id: string, signal?: AbortSignal): Promise<MessageBatch>;
@@ -141,7 +145,18 @@ export function createAnthropicClient(options: AnthropicClientOptions): Anthropi
     }
   };
   return {
-    createMessage: (params, signal) => callRetryingGarbled(() => sdk.messages.create(params, { signal })),
+    createMessage: (params, signal, onRequest) => {
+      // Per-request middleware runs once per HTTP attempt, retries included, before the request goes out.
+      const middleware: Middleware[] = onRequest
+        ? [
+            (request, next) => {
+              onRequest();
+              return next(request);
+            },
+          ]
+        : [];
+      return callRetryingGarbled(() => sdk.messages.create(params, { signal, middleware }));
+    },
     countTokens: (params, signal) => call(async () => (await sdk.messages.countTokens(params, { signal })).input_tokens),
     createBatch: (requests, signal) => call(() => sdk.messages.batches.create({ requests }, { signal })),
     retrieveBatch: (id, signal) => call(() => sdk.messages.batches.retrieve(id, {}, { signal })),
