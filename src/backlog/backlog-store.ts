@@ -6,6 +6,7 @@ import { readFile, rename, rm, stat, writeFile, link } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { trackTempFile } from '../temp-files.js';
 import type { Problem } from '../types.js';
 import { BacklogError } from './backlog-error.js';
 import type { BacklogItem } from './backlog-item.js';
@@ -75,6 +76,7 @@ export async function readBacklog(file: string, options: ReadBacklogOptions = {}
 export async function writeBacklog(file: string, items: readonly BacklogItem[]): Promise<void> {
   const sorted = [...items].sort(compareItemIds);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const untrack = trackTempFile(temp);
   const stream = createWriteStream(temp, { flags: 'wx', encoding: 'utf8' });
   try {
     await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
@@ -90,6 +92,8 @@ export async function writeBacklog(file: string, items: readonly BacklogItem[]):
     stream.destroy();
     await rm(temp, { force: true });
     throw new BacklogError(`cannot write backlog ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
+  } finally {
+    untrack();
   }
 }
 

@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { trackTempFile } from '../temp-files.js';
 
 /** Where a report goes: a file (written atomically) or an injected stream. */
 export interface OutputWriter {
@@ -20,11 +21,13 @@ export interface OutputWriter {
 export async function openOutputFile(file: string): Promise<OutputWriter> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  const untrack = trackTempFile(temp);
   let stream: WriteStream;
   try {
     stream = createWriteStream(temp, { flags: 'wx' });
     await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
   } catch (error) {
+    untrack();
     throw new UsageError(`cannot write ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
   }
   // One persistent error listener: adding one per write would leak listeners on a long report.
@@ -47,10 +50,12 @@ export async function openOutputFile(file: string): Promise<OutputWriter> {
       await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
       if (failure) throw new UsageError(`cannot write ${file}: ${failure.message}`);
       await rename(temp, file);
+      untrack();
     },
     abort: async () => {
       stream.destroy();
       await rm(temp, { force: true });
+      untrack();
     },
   };
 }

@@ -55,7 +55,6 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   });
 
   let source: AsyncIterable<LoadEvent> = readSamples(inputs, readOptions);
-  if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal, flags.batchPoll as number | undefined);
 
   const header: AuditHeader = buildAuditHeader(engine, inputs);
   const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote };
@@ -78,6 +77,8 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
     : undefined;
 
   try {
+    // Inside the try: a batch that fails must drop the reports' temp files like any other failure.
+    if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal, flags.batchPoll as number | undefined);
     for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.begin(header, ctxFor(d.colorLevel)));
     const { summary, inputProblems } = await streamAudit(
       source,
