@@ -167,6 +167,8 @@ export async function runBatch(
     const untrack = trackTempFile(temp);
     const out = createWriteStream(temp);
     try {
+      // Opened before anything can fail: a stream still opening would create the file after the cleanup.
+      await once(out, 'open');
       for await (const line of context.client.batchResults(batchId, signal)) {
         // custom_id first: the index reads it from the start of the line.
         if (!out.write(`${JSON.stringify({ custom_id: line.custom_id, result: line.result })}\n`)) await once(out, 'drain');
