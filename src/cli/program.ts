@@ -101,6 +101,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--input-format <format>', 'samples format when the extension does not say (needed for stdin without a recognisable first character)').choices(['jsonl', 'csv', 'json']))
     .option('--field <name=key>', 'map a field to your data\'s key/column, e.g. --field response=bot_reply (repeatable)', collect)
     .option('--strict', 'exit 2 on the first broken record instead of skipping it with a warning')
+    .option('--max-record-kb <kB>', 'skip (with a file:line warning) records with more text than this: reply, customer message and transcript (default: 100)', parseNumber('positive'))
     .addOption(new Option('--turns <which>', 'for conversations: judge every bot turn in the context before it (ids become <id>#<turn>), or only the last reply (default: all)').choices(['all', 'last']))
     .option('--concurrency <n>', 'replies graded at once by the LLM grader, 1–256 (default: 8)', parseConcurrency)
     .option('--max-cost <usd>', 'stop grading before the API spend would exceed this many US dollars', parseNumber('positive'))

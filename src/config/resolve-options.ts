@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_MAX_RECORD_KB } from '../load/samples/record-size.js';
 import { fileURLToPath } from 'node:url';
 import type { FieldMap, InputFormat, Severity } from '../types.js';
 import type { ToneAuditConfig } from './config-schema.js';
@@ -16,6 +17,8 @@ export interface ResolvedOptions {
   inputFormat?: InputFormat;
   fields: Partial<FieldMap>;
   strict: boolean;
+  /** Records with more text than this many kB are skipped (default 100). */
+  maxRecordKb: number;
   /** For conversations: judge every bot turn (`all`, default) or only the last reply. */
   turns: 'all' | 'last';
   formats: string[];
@@ -66,6 +69,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     ...(merged.inputFormat ? { inputFormat: merged.inputFormat } : {}),
     fields: { ...config.fields, ...flags.fields },
     strict: merged.strict ?? false,
+    maxRecordKb: merged.maxRecordKb ?? DEFAULT_MAX_RECORD_KB,
     turns: merged.turns ?? 'all',
     formats: formats.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean),
     ...pathOption('output', flags, config, cwd),

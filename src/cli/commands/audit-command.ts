@@ -38,7 +38,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   if (options.guideIsBundled) io.stderr.write(`note: no --guide or config guide given; using the bundled example guide ${displayPath(io.cwd, options.guide)}\n`);
   if (engine.grader) io.stderr.write(`grader: ${graderNote}\n`);
 
-  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, stdin: io.stdin, cwd: io.cwd, strict: options.strict, turns: options.turns };
+  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, stdin: io.stdin, cwd: io.cwd, strict: options.strict, turns: options.turns, maxRecordKb: options.maxRecordKb };
   if (flags.dryRun === true) return printDryRun(readSamples(inputs, readOptions), engine, options, io);
 
   // Read everything that can fail before the run spends time or money.

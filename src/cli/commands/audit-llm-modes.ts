@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { AuditEngine } from '../../audit.js';
 import type { Grader } from '../../grader/grader.js';
 import type { BatchRun, LlmGrader, GradingContext } from '../../grader/llm/index.js';
-import { GraderConfigError, UserError } from '../../errors.js';
-import type { LoadEvent } from '../../load/samples/index.js';
+import { formatProblem, GraderConfigError, UserError } from '../../errors.js';
+import { formatKb, measureRecordText, type LoadEvent } from '../../load/samples/index.js';
 import { runRules } from '../../rules/index.js';
 import type { ResolvedOptions } from '../../config/resolve-options.js';
 import type { Finding, Sample } from '../../types.js';
@@ -22,6 +22,29 @@ async function collectSamples(source: AsyncIterable<LoadEvent>): Promise<{ event
   return { events, samples: events.flatMap((e) => (e.type === 'sample' ? [e.sample] : [])) };
 }
 
+/** Input warnings listed by --dry-run before the rest are counted; as many as an audit prints. */
+const MAX_DRY_RUN_WARNINGS = 20;
+/** A sample with this many times the median's text, and at least {@link OUTLIER_MIN_BYTES}, is worth a look before paying for it. */
+const OUTLIER_FACTOR = 10;
+const OUTLIER_MIN_BYTES = 10_000;
+
+/**
+ * What the dry run would have the audit warn about: the records it would skip (broken or over the
+ * size limit, at file:line) and the samples far longer than the rest, which cost in proportion.
+ */
+function warnAboutInput(events: readonly LoadEvent[], samples: readonly Sample[], io: Io): void {
+  const problems = events.flatMap((e) => (e.type === 'problem' ? [e] : []));
+  for (const e of problems.slice(0, MAX_DRY_RUN_WARNINGS)) io.stderr.write(`warning: ${formatProblem(e.problem)}${e.severity === 'error' ? ' (record skipped)' : ''}\n`);
+  if (problems.length > MAX_DRY_RUN_WARNINGS) io.stderr.write(`warning: … and ${problems.length - MAX_DRY_RUN_WARNINGS} more input warnings\n`);
+  const sizes = samples.map((s) => measureRecordText(s));
+  const median = [...sizes].sort((a, b) => a - b)[Math.floor(sizes.length / 2)] ?? 0;
+  const outliers = samples.flatMap((s, i) => (sizes[i]! >= OUTLIER_MIN_BYTES && sizes[i]! > OUTLIER_FACTOR * median ? [{ s, bytes: sizes[i]! }] : []));
+  for (const { s, bytes } of outliers.slice(0, MAX_DRY_RUN_WARNINGS)) {
+    io.stderr.write(`warning: ${s.source.file}:${s.source.line} ${s.id}: ${formatKb(bytes)} of text, ${Math.round(bytes / Math.max(1, median))}× the median sample (${formatKb(median)}); it costs in proportion\n`);
+  }
+  if (outliers.length > MAX_DRY_RUN_WARNINGS) io.stderr.write(`warning: … and ${outliers.length - MAX_DRY_RUN_WARNINGS} more unusually long samples\n`);
+}
+
 const usd = (n: number) => `$${n.toFixed(n < 1 ? 4 : 2)}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -31,9 +54,11 @@ const count = (n: number) => n.toLocaleString('en-US');
  */
 export async function printDryRun(source: AsyncIterable<LoadEvent>, engine: AuditEngine, options: ResolvedOptions, io: Io): Promise<number> {
   const { events, samples } = await collectSamples(source);
-  const skipped = events.length - samples.length;
+  // Skipped records only: warnings (duplicate ids, invalid UTF-8) leave their record in.
+  const skipped = events.filter((e) => e.type === 'problem' && e.severity === 'error').length;
   const grader = engine.grader;
-  const lines = [`dry run: ${count(samples.length)} samples${skipped ? ` (${count(skipped)} broken records would be skipped)` : ''}, ${engine.rules.rules.length} rules`];
+  warnAboutInput(events, samples, io);
+  const lines = [`dry run: ${count(samples.length)} samples${skipped ? ` (${count(skipped)} broken or oversize records would be skipped)` : ''}, ${engine.rules.rules.length} rules`];
   if (!isLlmGrader(grader)) {
     lines.push(`grader: ${grader ? `${grader.kind} (offline)` : 'none'} — no API calls, cost $0`);
   } else {

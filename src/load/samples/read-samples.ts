@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { formatProblem, InputError } from '../../errors.js';
 import type { FieldMap, InputFormat, Problem, Sample } from '../../types.js';
 import { parseSample } from './parse-sample.js';
+import { checkRecordSize, DEFAULT_MAX_RECORD_KB } from './record-size.js';
 import { readSampleSource } from './read-sample-source.js';
 import { readSourceRecords } from './read-source-records.js';
 import { resolveInputs } from './resolve-inputs.js';
@@ -33,6 +34,8 @@ export interface ReadSamplesOptions {
    * default; ids become `<id>#<bot turn>`) or only the last reply (`last`).
    */
   turns?: TurnSelection;
+  /** Records with more text than this (kB, reply + customer + transcript, UTF-8) are skipped with a warning; default {@link DEFAULT_MAX_RECORD_KB}. */
+  maxRecordKb?: number;
 }
 
 /** About 6 MB of ids: enough for any audit sample; a million-line log is not held in memory for it. */
@@ -90,9 +93,12 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
       const location = raw.ok || raw.col === undefined
         ? { file: source.file, line: raw.line }
         : { file: source.file, line: raw.line, col: raw.col };
-      const parsed = raw.ok
+      const read = raw.ok
         ? parseSample(raw.value, fields, location)
         : { ok: false as const, problem: { location, path: '', message: raw.message } };
+      // An oversize record is skipped like a broken one: counted, warned about, and gated by --max-skipped.
+      const oversize = read.ok ? checkRecordSize(read.sample, options.maxRecordKb ?? DEFAULT_MAX_RECORD_KB, location) : undefined;
+      const parsed = oversize ? { ok: false as const, problem: oversize } : read;
       if (!parsed.ok) {
         if (options.strict) {
           throw new InputError(formatProblem(parsed.problem), {
