@@ -164,7 +164,8 @@ function scanCustomIds(req: IncomingMessage): Promise<{ ids: { custom_id: string
       const text = carry + chunk;
       let last = 0;
       for (const match of text.matchAll(pattern)) {
-        ids.push({ custom_id: match[1]! });
+        // A copy: a regex match is a slice that would keep the whole chunk (and so the whole body) alive.
+        ids.push({ custom_id: Buffer.from(match[1]!, 'utf8').toString('utf8') });
         last = match.index! + match[0].length;
       }
       // Keep enough of the tail for a key split across chunks.

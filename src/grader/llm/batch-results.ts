@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { MessageBatchIndividualResponse } from '../clients/anthropic.js';
+import { ownString } from './batch-spool.js';
 
 /** Where one result line sits: which results file, byte offset and length. */
 export interface ResultLocation {
@@ -76,6 +77,6 @@ export class ResultIndex {
     // The custom_id is near the start of the line; parsing the whole line would cost O(result size) memory churn.
     const head = line.subarray(0, 200).toString('utf8');
     const id = /"custom_id"\s*:\s*"([^"]+)"/.exec(head)?.[1];
-    if (id) this.#locations.set(id, { file, offset, length: line.length });
+    if (id) this.#locations.set(ownString(id), { file, offset, length: line.length });
   }
 }

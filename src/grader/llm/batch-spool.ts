@@ -90,5 +90,14 @@ const CUSTOM_ID = /^\{"custom_id":"([^"]+)"/;
 
 /** The custom_id of one spooled request line, read from its start (the line is written that way). */
 export function customIdOfLine(line: string): string | undefined {
-  return CUSTOM_ID.exec(line)?.[1];
+  const id = CUSTOM_ID.exec(line)?.[1];
+  return id === undefined ? undefined : ownString(id);
+}
+
+/**
+ * A copy of `text` that does not keep the string it was cut from alive: V8 keeps a regex match as a
+ * slice of its parent, so 250,000 ids cut from 7 kB request lines would hold 1.9 GB of lines.
+ */
+export function ownString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }

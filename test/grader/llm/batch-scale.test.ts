@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BATCH_LIMITS } from '../../../src/grader/llm/batch-spool.js';
-import { gradeBatch, runBatch, type SpoolEvent } from '../../../src/grader/llm/grade-batch.js';
+import { gradeBatch } from '../../../src/grader/llm/grade-batch.js';
 import { createLlmGrader } from '../../../src/grader/llm/llm-grader.js';
-import type { Sample } from '../../../src/types.js';
 import { startFakeAnthropicServer, type FakeAnthropicServer, type FakeServerOptions } from '../../helpers/fake-anthropic-server.js';
 import { API_KEY, makeGuide, makeSample, verdict } from './fixtures.js';
 
@@ -75,45 +74,4 @@ describe('batches within the API limits', () => {
   });
 });
 
-describe('250,000 requests', () => {
-  it('are spooled, split, submitted, matched and replayed in input order', { timeout: 900_000 }, async () => {
-    await start({ batchBodies: 'ids' });
-    const n = 250_000;
-    const base = makeSample();
-    const sampleAt = (i: number): Sample => ({ ...base, id: `big-${i}`, response: `${base.response} Ticket ${i}.` });
-    async function* input(): AsyncIterable<SpoolEvent> {
-      for (let i = 0; i < n; i += 1) yield { type: 'sample', sample: sampleAt(i) };
-    }
-    const grader = createLlmGrader(guide, { apiKey: API_KEY, baseURL: server.url });
-    const run = await runBatch(grader.context, input(), () => [], { workRoot: join(dir, 'work'), pollIntervalMs: 1 });
-    const bodies = creates();
-    expect(run.requests).toBe(n);
-    expect(bodies.length).toBeGreaterThanOrEqual(3);
-    for (const body of bodies) {
-      expect(body.body.requests.length).toBeLessThanOrEqual(BATCH_LIMITS.maxRequests);
-      expect(body.body.bytes).toBeLessThanOrEqual(BATCH_LIMITS.maxBytes);
-    }
-    const ids = new Set(bodies.flatMap((b) => b.body.requests.map((r: { custom_id: string }) => r.custom_id)));
-    expect(ids.size).toBe(n);
-
-    let index = 0;
-    let graded = 0;
-    let pending: Promise<void>[] = [];
-    for await (const event of run.replay<SpoolEvent>()) {
-      const sample = (event as { sample: Sample }).sample;
-      expect(sample.id).toBe(`big-${index}`);
-      index += 1;
-      pending.push(run.grade(sample, []).then((g) => void (g.status === 'graded' && (graded += 1))));
-      if (pending.length >= 256) {
-        await Promise.all(pending);
-        pending = [];
-      }
-    }
-    await Promise.all(pending);
-    await run.close();
-    expect(index).toBe(n);
-    expect(graded).toBe(n);
-    // Results came back shuffled, and were matched without a single ordinary call.
-    expect(server.messageRequests()).toHaveLength(0);
-  });
-});
+// 250,000 requests through the CLI, with its peak memory: bench/batch-scale.measure.ts (npm run bench:batch).
