@@ -50,7 +50,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
 
   const abort = new AbortController();
   const removeInterruptHandler = io.onInterrupt?.(() => {
-    io.stderr.write('\ninterrupted: finishing the replies in flight and writing what is done (Ctrl-C again to quit now)\n');
+    io.stderr.write('\ninterrupted: stopping; API calls in flight are cancelled (those replies count as ungraded) and what is done is written (Ctrl-C again to quit now)\n');
     abort.abort();
   });
 
