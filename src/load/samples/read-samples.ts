@@ -79,6 +79,10 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
       while (lines.length > 0 && (lines[0] as number) <= line) {
         const at = lines.shift() as number;
         invalidSeen++;
+        if (options.strict) {
+          const problem: Problem = { location: { file: source.file, line: at }, path: '', message: 'bytes that are not valid UTF-8' };
+          throw new InputError(formatProblem(problem), { problems: [problem], hint: 'save the file as UTF-8, or run without --strict to read such bytes as U+FFFD with a warning' });
+        }
         if (invalidSeen <= MAX_UTF8_WARNINGS) {
           yield {
             type: 'problem',
