@@ -23,6 +23,10 @@ export interface FakeReply {
   body?: unknown;
   /** Wait this long before answering (for timeouts and latency). */
   delayMs?: number;
+  /** Drop the connection instead of answering (ECONNRESET on the client). */
+  reset?: boolean;
+  /** Never answer (the client's timeout or abort is the only way out). */
+  hang?: boolean;
 }
 
 export interface MessageReplyInput {
@@ -137,6 +141,10 @@ export const faults = {
   serverError: (): FakeReply => errorReply(500, 'api_error', 'Internal server error', { 'retry-after-ms': '1' }),
   unsupportedOutputConfig: (): FakeReply => errorReply(400, 'invalid_request_error', 'output_config: Extra inputs are not permitted'),
   unsupportedToolChoice: (): FakeReply => errorReply(400, 'invalid_request_error', 'tool_choice is not supported by this server'),
+  connectionReset: (): FakeReply => ({ reset: true }),
+  neverAnswers: (): FakeReply => ({ hang: true }),
+  /** A 200 whose JSON body is cut off, as a dropped proxy connection leaves it. */
+  garbled: (): FakeReply => ({ body: '{"id":"msg_1","type":"message","content":[{"type":"te' }),
 };
 
 /** A reply body made of JSONL lines, each built only when it is written (batch results of any size). */
@@ -363,6 +371,8 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
           const reply = await route(request);
           const delay = (reply.delayMs ?? 0) + (isMessages && reply.status === undefined ? (options.latencyMs ?? 0) : 0);
           if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+          if (reply.hang) return;
+          if (reply.reset) return void req.socket.destroy();
           if (!res.destroyed) send(res, reply);
         } catch (error) {
           if (!res.destroyed) send(res, errorReply(500, 'api_error', (error as Error).message));
