@@ -8,7 +8,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  ran and passed the gate
   1  ran and the gate failed (by default: any error-severity finding)
-  2  could not run: bad flags, config, style guide or input, grader not configured, internal error`;
+  2  could not run: bad flags, config, style guide or input, grader not configured, internal error
+  130, 143  quit at once by a second Ctrl-C or SIGTERM (the first one stops cleanly: exit 2)`;
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -129,6 +130,7 @@ Examples:
   $ tone-audit audit samples/support-replies.csv --format json --output audit.json
   $ tone-audit audit 'logs/*.jsonl' --field response=bot_reply --field customer=user_msg --grader none
   $ cat replies.jsonl | tone-audit audit - --input-format jsonl
+  $ tone-audit audit samples/support-replies.jsonl --max-record-kb 20   # skip records with over 20 kB of text
 ${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], flags: Record<string, unknown>, command: Command) => {
       const { runAuditCommand } = await import('./commands/audit-command.js');
