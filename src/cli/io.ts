@@ -55,9 +55,16 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 /**
  * SIGINT and SIGTERM: the first one goes to the running command's handler, when it registered one;
  * otherwise (or the second time) the process exits at once — but only after removing the temp files
- * of atomic writes in progress, which Node's default signal exit would leave behind. Installed once.
+ * of atomic writes in progress, which Node's default signal exit would leave behind. Installed once per process.
  */
+let installed: { register(handler: () => void): () => void } | undefined;
+
 function installSignalHandling(): { register(handler: () => void): () => void } {
+  installed ??= createSignalHandling();
+  return installed;
+}
+
+function createSignalHandling(): { register(handler: () => void): () => void } {
   let current: (() => void) | undefined;
   let interrupted = false;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => () => {
