@@ -287,7 +287,7 @@ export interface Grade {
   usage?: Usage;
   /** True when the verdict came from the on-disk result cache (no API call made). */
   cached?: boolean;
-  /** API requests made for this grade (scoring, repeats, rewrite); absent means 1, or 0 when `cached`. */
+  /** HTTP requests made for this grade (scoring, repeats, rewrite; every retry included); absent means 1, or 0 when `cached`. */
   calls?: number;
   /** LLM grader: its decisions on the `escalation` and `require` findings it was shown (applied to those findings). */
   ruleReviews?: RuleReview[];

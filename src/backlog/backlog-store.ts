@@ -6,6 +6,7 @@ import { readFile, rename, rm, stat, writeFile, link } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { trackTempFile } from '../temp-files.js';
 import type { Problem } from '../types.js';
 import { BacklogError } from './backlog-error.js';
 import type { BacklogItem } from './backlog-item.js';
@@ -167,10 +168,12 @@ const WRITE_BATCH_CHARS = 64 * 1024;
  */
 export async function openBacklogWriter(file: string): Promise<BacklogWriter> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const untrack = trackTempFile(temp);
   const stream = createWriteStream(temp, { flags: 'wx', encoding: 'utf8' });
   const cannotWrite = async (error: unknown) => {
     stream.destroy();
     await rm(temp, { force: true });
+    untrack();
     return new BacklogError(`cannot write backlog ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
   };
   try {
@@ -202,6 +205,7 @@ export async function openBacklogWriter(file: string): Promise<BacklogWriter> {
         await flush();
         await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
         await rename(temp, file);
+        untrack();
       } catch (error) {
         throw await cannotWrite(error);
       }
@@ -210,6 +214,7 @@ export async function openBacklogWriter(file: string): Promise<BacklogWriter> {
       if (failed) return;
       stream.destroy();
       await rm(temp, { force: true });
+      untrack();
     },
   };
 }

@@ -1,3 +1,5 @@
+import { removeTempFilesSync } from '../temp-files.js';
+
 /**
  * Everything the CLI needs from the outside world, injected so tests can run `main()` in-process
  * with captured streams, a fixed clock and a fake environment. Only `bin/` builds the real one.
@@ -25,8 +27,9 @@ export interface Io {
   /** The clock, for report timestamps and suppression expiry; never read elsewhere. */
   now(): Date;
   /**
-   * Calls `handler` on the first Ctrl-C (SIGINT) so a run can stop cleanly and keep what it paid for;
-   * a second Ctrl-C exits at once. Returns a function that removes the handler.
+   * Calls `handler` on the first Ctrl-C (SIGINT) or SIGTERM so a run can stop cleanly and keep what it
+   * paid for; a second one exits at once (after removing the temp files of writes in progress).
+   * Returns a function that removes the handler.
    */
   onInterrupt?(handler: () => void): () => void;
 }
@@ -64,7 +67,52 @@ function pipeTolerantStdout(): OutputStream {
   };
 }
 
+/** 128 + signal number, as shells report a process killed by it. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * SIGINT and SIGTERM: the first one goes to the running command's handler, when it registered one;
+ * otherwise (or the second time) the process exits at once — but only after removing the temp files
+ * of atomic writes in progress, which Node's default signal exit would leave behind. Installed once per process.
+ */
+let installed: { register(handler: () => void): () => void } | undefined;
+
+function installSignalHandling(): { register(handler: () => void): () => void } {
+  installed ??= createSignalHandling();
+  return installed;
+}
+
+function createSignalHandling(): { register(handler: () => void): () => void } {
+  let current: (() => void) | undefined;
+  let interrupted = false;
+  const onSignal = (signal: keyof typeof SIGNAL_EXIT) => () => {
+    if (current && !interrupted) {
+      interrupted = true;
+      current();
+      return;
+    }
+    removeTempFilesSync();
+    process.exit(SIGNAL_EXIT[signal]);
+  };
+  // Stays registered for the whole run: signal-exit (loaded with ora) re-raises SIGINT, killing the
+  // process before the partial report is written, whenever it is the only listener left.
+  process.on('SIGINT', onSignal('SIGINT'));
+  process.on('SIGTERM', onSignal('SIGTERM'));
+  // Any other way out (process.exit elsewhere, an uncaught error) still leaves no temp file.
+  process.on('exit', () => removeTempFilesSync());
+  return {
+    register(handler) {
+      current = handler;
+      interrupted = false;
+      return () => {
+        if (current === handler) current = undefined;
+      };
+    },
+  };
+}
+
 export function processIo(): Io {
+  const signals = installSignalHandling();
   return {
     stdout: pipeTolerantStdout(),
     stderr: process.stderr,
@@ -72,17 +120,6 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    onInterrupt(handler) {
-      let interrupted = false;
-      // Stays registered after the first Ctrl-C: signal-exit (loaded with ora) re-raises SIGINT,
-      // killing the process before the partial report is written, whenever it is the only listener left.
-      const listener = () => {
-        if (interrupted) return process.exit(130);
-        interrupted = true;
-        handler();
-      };
-      process.on('SIGINT', listener);
-      return () => process.removeListener('SIGINT', listener);
-    },
+    onInterrupt: (handler) => signals.register(handler),
   };
 }

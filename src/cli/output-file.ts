@@ -5,6 +5,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputStream } from './io.js';
+import { trackTempFile } from '../temp-files.js';
 
 /** Where a report goes: a file (written atomically) or an injected stream. */
 export interface OutputWriter {
@@ -22,11 +23,13 @@ export interface OutputWriter {
 export async function openOutputFile(file: string): Promise<OutputWriter> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  const untrack = trackTempFile(temp);
   let stream: WriteStream;
   try {
     stream = createWriteStream(temp, { flags: 'wx' });
     await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
   } catch (error) {
+    untrack();
     throw new UsageError(`cannot write ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
   }
   // One persistent error listener: adding one per write would leak listeners on a long report.
@@ -53,10 +56,12 @@ export async function openOutputFile(file: string): Promise<OutputWriter> {
       }
       if (failure) throw cannotWrite(failure);
       await rename(temp, file);
+      untrack();
     },
     abort: async () => {
       stream.destroy();
       await rm(temp, { force: true });
+      untrack();
     },
   };
 }

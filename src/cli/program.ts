@@ -12,7 +12,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  ran and passed the gate
   1  ran and the gate failed (by default: any error-severity finding)
-  2  could not run: bad flags, config, style guide or input, grader not configured, internal error`;
+  2  could not run: bad flags, config, style guide or input, grader not configured, internal error
+  130, 143  quit at once by a second Ctrl-C or SIGTERM (the first one stops cleanly: exit 2)`;
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -137,6 +138,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--bot-author <id-or-name>', 'imports: messages by this author id or name are the bot\'s, where the platform does not mark bots (Zendesk, Freshdesk; repeatable)', collect)
     .option('--field <name=key>', 'map a field to your data\'s key/column, e.g. --field response=bot_reply (repeatable)', collect)
     .option('--strict', 'exit 2 on the first broken record instead of skipping it with a warning')
+    .option('--max-record-kb <kB>', 'skip (with a file:line warning) records with more text than this: reply, customer message and transcript (default: 100)', parseNumber('positive'))
     .addOption(new Option('--turns <which>', 'for conversations: judge every bot turn in the context before it (ids become <id>#<turn>), or only the last reply (default: all)').choices(['all', 'last']))
     .option('--concurrency <n>', 'replies graded at once by the LLM grader, 1–256 (default: 8)', parseConcurrency)
     .option('--jobs <n>', 'worker threads for the rules and the offline grader, 1 = this thread only (default: every core for input files of 2 MB or more, else 1)', parseConcurrency)
@@ -172,6 +174,7 @@ Examples:
   $ tone-audit audit samples/imports/zendesk-tickets.json --input-format zendesk --grader none
   $ tone-audit audit samples/imports/intercom-conversations.jsonl --grader none   # detected from the record shape
 ${IMPORT_FORMATS_HELP}
+  $ tone-audit audit samples/support-replies.jsonl --max-record-kb 20   # skip records with over 20 kB of text
 ${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], flags: Record<string, unknown>, command: Command) => {
       if (flags.printConfig === true) return setExitCode(await printConfig(cliFlags(command, flags), io));

@@ -22,6 +22,7 @@ export const configSchema = z
       .partialRecord(z.enum(['id', 'response', 'customer', 'transcript', 'escalated', 'timestamp']), z.string().min(1))
       .describe('Map tone-audit field names to your data\'s keys or CSV columns, e.g. { response: bot_reply }'),
     strict: z.boolean().describe('Exit 2 on the first broken input record instead of skipping it'),
+    maxRecordKb: z.number().positive().describe('Skip records with more text than this many kB (reply, customer message and transcript); default 100'),
     turns: z.enum(['all', 'last']).describe('For conversations: judge every bot turn in the context before it (all, default) or only the last reply'),
     format: z.union([z.string(), z.array(z.string())]).describe('Report format(s)'),
     output: z.string().describe('Write the report to this file instead of stdout'),

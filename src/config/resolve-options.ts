@@ -4,6 +4,7 @@ import type { SampleFormat } from '../load/importers/format-names.js';
 import type { FieldMap, Severity } from '../types.js';
 import type { ProviderId } from '../grader/providers/provider-profiles.js';
 import { DEFAULT_SHOW_LIMIT } from '../report/terminal/show-limit.js';
+import { DEFAULT_MAX_RECORD_KB } from '../load/samples/record-size.js';
 import type { ToneAuditConfig } from './config-schema.js';
 
 export type GraderChoice = 'auto' | 'llm' | 'heuristic' | 'none';
@@ -21,6 +22,8 @@ export interface ResolvedOptions {
   botAuthors: string[];
   fields: Partial<FieldMap>;
   strict: boolean;
+  /** Records with more text than this many kB are skipped (default 100). */
+  maxRecordKb: number;
   /** For conversations: judge every bot turn (`all`, default) or only the last reply. */
   turns: 'all' | 'last';
   formats: string[];
@@ -80,6 +83,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     botAuthors: merged.botAuthors ?? [],
     fields: { ...config.fields, ...flags.fields },
     strict: merged.strict ?? false,
+    maxRecordKb: merged.maxRecordKb ?? DEFAULT_MAX_RECORD_KB,
     turns: merged.turns ?? 'all',
     formats: formats.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean),
     ...pathOption('output', flags, config, cwd),

@@ -195,7 +195,8 @@ describe('audit: nothing to judge, silent formats and huge replies', () => {
   });
 
   it('cuts a huge reply in the terminal but keeps it whole in JSON', async () => {
-    const long = { id: 'long', customer: 'Hi', response: `You should have read the docs. ${'word '.repeat(20_000)}` };
+    // Just under the 100 kB per-record limit (above it the record is skipped: test/load/samples/record-size.test.ts).
+    const long = { id: 'long', customer: 'Hi', response: `You should have read the docs. ${'word '.repeat(19_000)}` };
     const dir = tempDir({ 'a.jsonl': jsonl(long) });
     const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none'], { cwd: dir });
     expect(run.stdout.length).toBeLessThan(20_000);

@@ -40,7 +40,7 @@ describe('Ctrl-C during an audit', () => {
     stdin.end();
     const code = await run;
     expect(code).toBe(2);
-    expect(stderr).toMatch(/interrupted: finishing the replies in flight/);
+    expect(stderr).toMatch(/interrupted: stopping; API calls in flight are cancelled/);
     const result = JSON.parse(stdout);
     expect(result.summary.samples).toBeGreaterThan(0);
     expect(result.summary.samples).toBeLessThan(50);

@@ -23,6 +23,10 @@ export interface FakeReply {
   body?: unknown;
   /** Wait this long before answering (for timeouts and latency). */
   delayMs?: number;
+  /** Drop the connection instead of answering (ECONNRESET on the client). */
+  reset?: boolean;
+  /** Never answer (the client's timeout or abort is the only way out). */
+  hang?: boolean;
 }
 
 export interface MessageReplyInput {
@@ -61,6 +65,13 @@ export interface FakeServerOptions {
   subset?: ServerSubset;
   /** Polls of a batch before it ends (default 1). */
   batchPolls?: number;
+  /**
+   * `keep` (default): batch bodies are parsed and kept, as for every request. `ids`: for batches of
+   * hundreds of thousands of requests, the body is scanned as it streams in and only the custom_ids are
+   * kept (recorded as `body.requests: [{ custom_id }]`); results are answered as for a json_schema
+   * scoring request (the verdict function sees an empty request).
+   */
+  batchBodies?: 'keep' | 'ids';
   /** Outcome of each batch request by custom_id and submission number (1 = first time submitted). */
   batchOutcome?: (customId: string, submission: number) => 'succeeded' | 'errored' | 'expired';
 }
@@ -152,7 +163,48 @@ export const faults = {
   serverError: (): FakeReply => errorReply(500, 'api_error', 'Internal server error', { 'retry-after-ms': '1' }),
   unsupportedOutputConfig: (): FakeReply => errorReply(400, 'invalid_request_error', 'output_config: Extra inputs are not permitted'),
   unsupportedToolChoice: (): FakeReply => errorReply(400, 'invalid_request_error', 'tool_choice is not supported by this server'),
+  connectionReset: (): FakeReply => ({ reset: true }),
+  neverAnswers: (): FakeReply => ({ hang: true }),
+  /** A 200 whose JSON body is cut off, as a dropped proxy connection leaves it. */
+  garbled: (): FakeReply => ({ body: '{"id":"msg_1","type":"message","content":[{"type":"te' }),
 };
+
+/** A reply body made of JSONL lines, each built only when it is written (batch results of any size). */
+const STREAM_LINES = Symbol('stream lines');
+
+async function streamLines(res: ServerResponse, reply: FakeReply, lines: (() => unknown)[]): Promise<void> {
+  res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'request-id': 'req_results', ...reply.headers });
+  for (const line of lines) {
+    if (res.destroyed) return;
+    if (!res.write(`${JSON.stringify(line())}\n`)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}
+
+/** Reads the custom_ids of a batch body as it streams in, without holding the body. */
+function scanCustomIds(req: IncomingMessage): Promise<{ ids: { custom_id: string }[]; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const ids: { custom_id: string }[] = [];
+    let bytes = 0;
+    const pattern = /"custom_id":"([^"\\]+)"/g;
+    let carry = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      bytes += Buffer.byteLength(chunk);
+      const text = carry + chunk;
+      let last = 0;
+      for (const match of text.matchAll(pattern)) {
+        // A copy: a regex match is a slice that would keep the whole chunk (and so the whole body) alive.
+        ids.push({ custom_id: Buffer.from(match[1]!, 'utf8').toString('utf8') });
+        last = match.index! + match[0].length;
+      }
+      // Keep enough of the tail for a key split across chunks.
+      carry = text.slice(Math.max(last, text.length - 100));
+    });
+    req.on('end', () => resolve({ ids, bytes }));
+    req.on('error', reject);
+  });
+}
 
 export async function startFakeAnthropicServer(options: FakeServerOptions = {}): Promise<FakeAnthropicServer> {
   const requests: RecordedRequest[] = [];
@@ -215,6 +267,8 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
   const answer = (request: RecordedRequest): unknown => (requestKind(request) === 'rewrite' ? server.rewrite(request) : server.verdict(request));
 
   const send = (res: ServerResponse, reply: FakeReply): void => {
+    const lines = (reply.body as { [STREAM_LINES]?: (() => unknown)[] } | undefined)?.[STREAM_LINES];
+    if (lines) return void streamLines(res, reply, lines);
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'request-id': `req_${requests.length}`, ...reply.headers });
     res.end(body);
@@ -304,24 +358,33 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
       return { body: batchView(batch) };
     }
     if (batch && method === 'GET' && match?.[2] === '/results') {
-      const lines = batch.requests.map((r) => {
+      const lines = batch.requests.map((r) => () => {
         if (batch.canceled) return { custom_id: r.custom_id, result: { type: 'canceled' } };
         const outcome = options.batchOutcome?.(r.custom_id, batch.submissions.get(r.custom_id) ?? 1) ?? 'succeeded';
         if (outcome === 'expired') return { custom_id: r.custom_id, result: { type: 'expired' } };
         if (outcome === 'errored') {
           return { custom_id: r.custom_id, result: { type: 'errored', error: { type: 'error', error: { type: 'api_error', message: 'Internal error' } } } };
         }
-        const fake: RecordedRequest = { method: 'POST', path: '/v1/messages', headers: {}, body: r.params, raw: '' };
+        const fake: RecordedRequest = { method: 'POST', path: '/v1/messages', headers: {}, body: r.params ?? { output_config: {} }, raw: '' };
         return { custom_id: r.custom_id, result: { type: 'succeeded', message: messageBody(fake, { verdict: answer(fake), usage: cacheUsage(fake) }) } };
       });
       // Results come back in no particular order: reverse and interleave.
       const shuffled = [...lines.filter((_, i) => i % 2 === 1).reverse(), ...lines.filter((_, i) => i % 2 === 0)];
-      return { headers: { 'content-type': 'application/binary' }, body: shuffled.map((l) => JSON.stringify(l)).join('\n') + '\n' };
+      return { headers: { 'content-type': 'application/binary' }, body: { [STREAM_LINES]: shuffled } };
     }
     return errorReply(404, 'not_found_error', `no route ${method} ${path}`);
   };
 
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (options.batchBodies === 'ids' && req.method === 'POST' && req.url === '/v1/messages/batches') {
+      void scanCustomIds(req).then(async ({ ids: requestIds, bytes }) => {
+        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+        const request: RecordedRequest = { method: 'POST', path: '/v1/messages/batches', headers, body: { requests: requestIds, bytes }, raw: '' };
+        requests.push(request);
+        send(res, await route(request));
+      });
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -345,6 +408,8 @@ export async function startFakeAnthropicServer(options: FakeServerOptions = {}):
           const reply = await route(request);
           const delay = (reply.delayMs ?? 0) + (isMessages && reply.status === undefined ? (options.latencyMs ?? 0) : 0);
           if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+          if (reply.hang) return;
+          if (reply.reset) return void req.socket.destroy();
           if (!res.destroyed) send(res, reply);
         } catch (error) {
           if (!res.destroyed) send(res, errorReply(500, 'api_error', (error as Error).message));

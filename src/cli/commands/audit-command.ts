@@ -43,7 +43,7 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   if (options.guideIsBundled) io.stderr.write(`note: no --guide or config guide given; using the bundled example guide ${displayPath(io.cwd, options.guide)}\n`);
   if (engine.grader) io.stderr.write(`grader: ${graderNote}\n`);
 
-  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, botAuthors: options.botAuthors, stdin: io.stdin, cwd: io.cwd, strict: options.strict, turns: options.turns };
+  const readOptions = { ...(options.inputFormat ? { format: options.inputFormat } : {}), fields: options.fields, botAuthors: options.botAuthors, stdin: io.stdin, cwd: io.cwd, strict: options.strict, turns: options.turns, maxRecordKb: options.maxRecordKb };
   if (flags.dryRun === true) return printDryRun(readSamples(inputs, readOptions), engine, options, io);
 
   // Read everything that can fail before the run spends time or money.
@@ -54,12 +54,11 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
 
   const abort = new AbortController();
   const removeInterruptHandler = io.onInterrupt?.(() => {
-    io.stderr.write('\ninterrupted: finishing the replies in flight and writing what is done (Ctrl-C again to quit now)\n');
+    io.stderr.write('\ninterrupted: stopping; API calls in flight are cancelled (those replies count as ungraded) and what is done is written (Ctrl-C again to quit now)\n');
     abort.abort();
   });
 
   let source: AsyncIterable<LoadEvent> = readSamples(inputs, readOptions);
-  if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal, flags.batchPoll as number | undefined);
 
   const baseCtx: Omit<ReportContext, 'colorLevel'> = { showPassing: options.showPassing || rawFlags.verbose === true, graderNote, ...terminalLayout(options, io) };
   const ctxFor = (colorLevel: ReportContext['colorLevel']): ReportContext => ({ ...baseCtx, colorLevel });
@@ -79,6 +78,8 @@ export async function runAuditCommand(inputs: string[], rawFlags: Record<string,
   const header = buildAuditHeader(engine, inputs);
 
   try {
+    // Inside the try: a batch that fails must drop the reports' temp files like any other failure.
+    if (flags.batch === true) source = await gradeInBatch(source, engine, options, io, abort.signal, flags.batchPoll as number | undefined);
     for (const d of destinations) if (!d.reporter.needsAllSamples) await d.writer.write(d.reporter.begin(header, ctxFor(d.colorLevel)));
     const run = await runAudit(
       {

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { AuditEngine } from '../../audit.js';
 import type { Grader } from '../../grader/grader.js';
-import type { LlmGrader, GradingContext } from '../../grader/llm/index.js';
-import type { LoadEvent } from '../../load/samples/index.js';
+import type { BatchRun, LlmGrader, GradingContext } from '../../grader/llm/index.js';
+import { formatProblem, GraderConfigError, UserError } from '../../errors.js';
+import { formatKb, measureRecordText, type LoadEvent } from '../../load/samples/index.js';
 import { runRules } from '../../rules/index.js';
 import { getProviderProfile, resolveProviderBaseUrl } from '../../grader/providers/provider-profiles.js';
 import type { ResolvedOptions } from '../../config/resolve-options.js';
-import type { Finding, Grade, Sample } from '../../types.js';
+import type { Finding, Sample } from '../../types.js';
 import { displayPath } from '../display-path.js';
 import type { Io } from '../io.js';
 
@@ -23,6 +23,29 @@ async function collectSamples(source: AsyncIterable<LoadEvent>): Promise<{ event
   return { events, samples: events.flatMap((e) => (e.type === 'sample' ? [e.sample] : [])) };
 }
 
+/** Input warnings listed by --dry-run before the rest are counted; as many as an audit prints. */
+const MAX_DRY_RUN_WARNINGS = 20;
+/** A sample with this many times the median's text, and at least {@link OUTLIER_MIN_BYTES}, is worth a look before paying for it. */
+const OUTLIER_FACTOR = 10;
+const OUTLIER_MIN_BYTES = 10_000;
+
+/**
+ * What the dry run would have the audit warn about: the records it would skip (broken or over the
+ * size limit, at file:line) and the samples far longer than the rest, which cost in proportion.
+ */
+function warnAboutInput(events: readonly LoadEvent[], samples: readonly Sample[], io: Io): void {
+  const problems = events.flatMap((e) => (e.type === 'problem' ? [e] : []));
+  for (const e of problems.slice(0, MAX_DRY_RUN_WARNINGS)) io.stderr.write(`warning: ${formatProblem(e.problem)}${e.severity === 'error' ? ' (record skipped)' : ''}\n`);
+  if (problems.length > MAX_DRY_RUN_WARNINGS) io.stderr.write(`warning: … and ${problems.length - MAX_DRY_RUN_WARNINGS} more input warnings\n`);
+  const sizes = samples.map((s) => measureRecordText(s));
+  const median = [...sizes].sort((a, b) => a - b)[Math.floor(sizes.length / 2)] ?? 0;
+  const outliers = samples.flatMap((s, i) => (sizes[i]! >= OUTLIER_MIN_BYTES && sizes[i]! > OUTLIER_FACTOR * median ? [{ s, bytes: sizes[i]! }] : []));
+  for (const { s, bytes } of outliers.slice(0, MAX_DRY_RUN_WARNINGS)) {
+    io.stderr.write(`warning: ${s.source.file}:${s.source.line} ${s.id}: ${formatKb(bytes)} of text, ${Math.round(bytes / Math.max(1, median))}× the median sample (${formatKb(median)}); it costs in proportion\n`);
+  }
+  if (outliers.length > MAX_DRY_RUN_WARNINGS) io.stderr.write(`warning: … and ${outliers.length - MAX_DRY_RUN_WARNINGS} more unusually long samples\n`);
+}
+
 const usd = (n: number) => `$${n.toFixed(n < 1 ? 4 : 2)}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -32,9 +55,11 @@ const count = (n: number) => n.toLocaleString('en-US');
  */
 export async function printDryRun(source: AsyncIterable<LoadEvent>, engine: AuditEngine, options: ResolvedOptions, io: Io): Promise<number> {
   const { events, samples } = await collectSamples(source);
-  const skipped = events.length - samples.length;
+  // Skipped records only: warnings (duplicate ids, invalid UTF-8) leave their record in.
+  const skipped = events.filter((e) => e.type === 'problem' && e.severity === 'error').length;
   const grader = engine.grader;
-  const lines = [`dry run: ${count(samples.length)} samples${skipped ? ` (${count(skipped)} broken records would be skipped)` : ''}, ${engine.rules.rules.length} rules`];
+  warnAboutInput(events, samples, io);
+  const lines = [`dry run: ${count(samples.length)} samples${skipped ? ` (${count(skipped)} broken or oversize records would be skipped)` : ''}, ${engine.rules.rules.length} rules`];
   if (!isLlmGrader(grader)) {
     lines.push(`grader: ${grader ? `${grader.kind} (offline)` : 'none'} — no API calls, cost $0`);
   } else {
@@ -79,8 +104,10 @@ export async function printDryRun(source: AsyncIterable<LoadEvent>, engine: Audi
 
 /**
  * `audit --batch`: grades every sample through the Message Batches API first (half price, results
- * within 24 h), then hands the verdicts to the normal pipeline. The batch id is kept under the cache
- * folder, keyed by what is graded, so rerunning the same command resumes the batch instead of paying twice.
+ * within 24 h), then hands the verdicts to the normal pipeline. The input, the requests (split into
+ * batches within the API's limits) and the results are spooled to a work folder under the cache
+ * folder, named by what is graded, so rerunning the same command resumes instead of paying twice.
+ * A failed or interrupted batch step is a clear error (exit 2), never an internal one.
  */
 export async function gradeInBatch(
   source: AsyncIterable<LoadEvent>,
@@ -91,35 +118,44 @@ export async function gradeInBatch(
   pollSeconds = 30,
 ): Promise<AsyncIterable<LoadEvent>> {
   const grader = engine.grader;
-  const { events, samples } = await collectSamples(source);
   if (!isLlmGrader(grader)) {
     io.stderr.write('note: --batch applies to the LLM grader only; grading normally\n');
-    return toAsync(events);
+    return source;
   }
-  const { gradeBatch } = await import('../../grader/llm/index.js');
-  const findingsById = new Map<string, Finding[]>(samples.map((s) => [s.id, runRules(engine.rules, s)]));
-  const key = createHash('sha256').update(`${grader.model}\u0000${grader.promptHash}`);
-  for (const sample of samples) key.update(`\u0000${sample.id}\u0000${sample.customer}\u0000${sample.response}`);
-  const stateFile = path.join(options.cacheDir, 'batches', `${key.digest('hex').slice(0, 16)}.json`);
-  io.stderr.write(`batch: ${count(samples.length)} replies; state in ${displayPath(io.cwd, stateFile)} (rerun the same command to resume)\n`);
-  const outcome = await gradeBatch(grader.context, samples, findingsById, { stateFile, signal, pollIntervalMs: pollSeconds * 1000 });
-  const grades = outcome.grades;
-  engine.grader = precomputedGrader(grader, grades);
-  io.stderr.write(`batch: done (${outcome.batchIds.join(', ') || 'all from cache'}); ${outcome.resubmitted} request(s) resubmitted\n`);
-  return toAsync(events);
-}
-
-/** Serves verdicts already obtained (from a batch) through the ordinary Grader interface. */
-function precomputedGrader(source: LlmEngineGrader, grades: ReadonlyMap<string, Grade>): Grader {
-  return {
+  const { runBatch } = await import('../../grader/llm/index.js');
+  const workRoot = path.join(options.cacheDir, 'batches');
+  let run: BatchRun;
+  try {
+    run = await runBatch(grader.context, source, (sample) => runRules(engine.rules, sample), { workRoot, signal, pollIntervalMs: pollSeconds * 1000 });
+  } catch (error) {
+    throw batchError(error, signal, displayPath(io.cwd, workRoot), options.baseUrl ?? io.env.ANTHROPIC_BASE_URL);
+  }
+  io.stderr.write(
+    `batch: done: ${count(run.requests)} scoring request(s) in ${count(run.batchIds.length)} batch(es)${run.resumed ? ' (resumed)' : ''}: ${run.batchIds.join(', ') || 'all from cache'}; ` +
+      `${count(run.resubmitted)} resubmitted; work folder ${displayPath(io.cwd, run.workDir)}\n`,
+  );
+  engine.grader = {
     kind: 'llm',
-    model: source.model,
-    promptHash: source.promptHash,
-    grade: async (sample) =>
-      grades.get(sample.id) ?? { status: 'error', grader: 'llm', model: source.model, scores: {}, violations: [], drift: 'on-brand', error: 'no result for this reply in the batch' },
+    model: grader.model,
+    promptHash: grader.promptHash,
+    grade: (sample, findings, gradeSignal) => run.grade(sample, findings, gradeSignal),
+    // An interrupted run keeps its work folder, so the rerun still has the results.
+    close: () => run.close(signal.aborted),
   };
+  return run.replay<LoadEvent>();
 }
 
-async function* toAsync<T>(items: readonly T[]): AsyncIterable<T> {
-  yield* items;
+/** A batch step that failed, as a user-facing error: what failed, and that rerunning resumes. */
+function batchError(error: unknown, signal: AbortSignal, workRoot: string, baseUrl: string | undefined): Error {
+  if (error instanceof UserError) return error;
+  const resume = `batches already submitted keep running on the server; rerun the same command to resume (state in ${workRoot})`;
+  if (signal.aborted) return new InterruptedError('interrupted while the batch was being prepared or awaited', { hint: resume });
+  const message = error instanceof Error ? error.message : String(error);
+  const where = baseUrl ? ` at ${baseUrl}` : '';
+  const kind = (error as { kind?: string }).kind;
+  const hint = kind === 'connection' || kind === 'timeout' ? `check --base-url / ANTHROPIC_BASE_URL and the network; ${resume}` : resume;
+  return new GraderConfigError(`--batch: the Message Batches API${where} failed: ${message}`, { hint });
 }
+
+/** Exit 2, like any run that could not finish; its own class so the message is not mistaken for bad input. */
+class InterruptedError extends UserError {}

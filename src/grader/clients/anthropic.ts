@@ -1,3 +1,4 @@
+import { openAsBlob } from 'node:fs';
 import Anthropic from '@anthropic-ai/sdk';
 import type { Middleware } from '@anthropic-ai/sdk';
 import type { Message, MessageCountTokensParams, MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
@@ -63,12 +64,21 @@ export class ApiCallError extends Error {
  * that turns SDK errors into {@link ApiCallError}s.
  */
 export interface AnthropicClient {
-  createMessage(params: MessageCreateParamsNonStreaming, signal?: AbortSignal): Promise<Message>;
+  /**
+   * One Messages call. `onRequest` runs once per HTTP request it makes — the SDK's own retries and
+   * the retries of a garbled body included — so usage can count what the API actually saw.
+   */
+  createMessage(params: MessageCreateParamsNonStreaming, signal?: AbortSignal, onRequest?: () => void): Promise<Message>;
   countTokens(params: MessageCountTokensParams, signal?: AbortSignal): Promise<number>;
-  createBatch(requests: { custom_id: string; params: MessageCreateParamsNonStreaming }[], signal?: AbortSignal): Promise<MessageBatch>;
+  /**
+   * Submits a batch whose request body (`{"requests":[…]}`, as JSON) is already on disk: the file is
+   * streamed, never read into memory, so a 256 MB batch costs no more memory than a small one.
+   */
+  createBatchFromFile(bodyFile: string, signal?: AbortSignal): Promise<MessageBatch>;
   retrieveBatch(id: string, signal?: AbortSignal): Promise<MessageBatch>;
   cancelBatch(id: string): Promise<MessageBatch>;
-  batchResults(id: string, signal?: AbortSignal): Promise<MessageBatchIndividualResponse[]>;
+  /** The result lines of an ended batch, decoded as they arrive (in no particular order). */
+  batchResults(id: string, signal?: AbortSignal): AsyncIterable<MessageBatchIndividualResponse>;
 }
 
 /** Parses `retry-after-ms` / `retry-after` (seconds or HTTP date) into milliseconds. */
@@ -145,18 +155,35 @@ export function createAnthropicClient(options: AnthropicClientOptions): Anthropi
   };
   const profile = { promptCaching: options.promptCaching ?? true };
   return {
-    createMessage: (params, signal) => callRetryingGarbled(() => sdk.messages.create(adaptRequest(params, profile), { signal })),
+    createMessage: (params, signal, onRequest) => {
+      // Per-request middleware runs once per HTTP attempt, retries included, before the request goes out.
+      const middleware: Middleware[] = onRequest
+        ? [
+            (request, next) => {
+              onRequest();
+              return next(request);
+            },
+          ]
+        : [];
+      return callRetryingGarbled(() => sdk.messages.create(adaptRequest(params, profile), { signal, middleware }));
+    },
     countTokens: (params, signal) => call(async () => (await sdk.messages.countTokens(adaptRequest(params, profile), { signal })).input_tokens),
-    createBatch: (requests, signal) =>
-      call(() => sdk.messages.batches.create({ requests: requests.map((r) => ({ ...r, params: adaptRequest(r.params, profile) })) }, { signal })),
+    createBatchFromFile: (bodyFile, signal) =>
+      call(async () => {
+        // A file-backed Blob: fetch streams it, and can read it again when the SDK retries. Only the
+        // anthropic provider has batches (the others are refused before), so the bodies need no adapting.
+        const body = await openAsBlob(bodyFile, { type: 'application/json' });
+        return sdk.post<MessageBatch>('/v1/messages/batches', { body, headers: { 'content-type': 'application/json' }, signal });
+      }),
     retrieveBatch: (id, signal) => call(() => sdk.messages.batches.retrieve(id, {}, { signal })),
     cancelBatch: (id) => call(() => sdk.messages.batches.cancel(id)),
-    batchResults: (id, signal) =>
-      call(async () => {
-        const lines: MessageBatchIndividualResponse[] = [];
-        for await (const line of await sdk.messages.batches.results(id, {}, { signal })) lines.push(line);
-        return lines;
-      }),
+    batchResults: async function* (id, signal) {
+      try {
+        yield* await sdk.messages.batches.results(id, {}, { signal });
+      } catch (error) {
+        throw toApiCallError(error, options.apiKey);
+      }
+    },
   };
 }
 

@@ -92,11 +92,12 @@ export async function callModel<T>(deps: CallerDeps, call: ModelCall<T>): Promis
     state.reservedUsd += worst;
     state.lastEstimate = { inputTokens: inputTokensOf(call.user), outputTokens: tokens };
     try {
-      message = await deps.limiter.run(() => {
+      // Counted per HTTP request (the SDK's retries of a 429 or 5xx included), not per logical call.
+      const countRequest = (): void => {
         state.calls += 1;
         calls += 1;
-        return deps.client.createMessage(params, call.signal);
-      }, call.signal);
+      };
+      message = await deps.limiter.run(() => deps.client.createMessage(params, call.signal, countRequest), call.signal);
     } catch (error) {
       if (call.signal?.aborted) return fail('interrupted');
       const failure = error instanceof ApiCallError ? error : new ApiCallError(String((error as Error)?.message ?? error), 'api');

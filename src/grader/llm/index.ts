@@ -13,4 +13,5 @@ export { createResultCache, resultCacheKey, rewriteCacheKey, type ResultCache, t
 export { AdaptiveLimiter, MAX_PACE_MS, type AdaptiveLimiterOptions, type LimitChange } from './adaptive-limiter.js';
 export { callsLeft, type CallEstimate, type CallsLeft } from './calls-left.js';
 export { estimateAudit, EXPECTED_OUTPUT_TOKENS, type AuditEstimate, type EstimateOptions } from './estimate-audit.js';
-export { gradeBatch, type BatchOutcome, type GradeBatchOptions } from './grade-batch.js';
+export { gradeBatch, runBatch, type BatchRun, type BatchRunOptions } from './grade-batch.js';
+export { BATCH_LIMITS, type BatchLimits } from './batch-spool.js';

@@ -77,7 +77,7 @@ export interface LlmGraderOptions {
 }
 
 export interface LlmGraderTotals {
-  /** Messages requests we issued, scoring and rewrite (the SDK's internal retries not included). */
+  /** HTTP requests to the Messages API, scoring and rewrite, every retry included (what the API bills and rate-limits). */
   calls: number;
   /** Calls answered by the result cache instead. */
   cachedResults: number;

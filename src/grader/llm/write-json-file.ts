@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { trackTempFile } from '../../temp-files.js';
 
 /**
  * Writes `value` as two-space-indented JSON (with a final newline) to `file` atomically: into a
@@ -11,11 +12,14 @@ import path from 'node:path';
 export async function writeJsonFile(file: string, value: unknown): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomUUID()}.tmp`;
+  const untrack = trackTempFile(temp);
   try {
     await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    untrack();
   }
 }

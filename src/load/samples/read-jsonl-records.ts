@@ -26,8 +26,16 @@ export async function* readJsonlRecords(chunks: AsyncIterable<string>): AsyncGen
       return { ok: false, ...describeJsonError(error, text, line, 1) };
     }
   };
+  // A line longer than a chunk (a 50 MB reply) is gathered as parts and joined once: appending each
+  // chunk to one string and searching it all again would be quadratic in the line's length.
+  const parts: string[] = [];
   for await (const chunk of chunks) {
-    let buffer = pending + chunk;
+    if (!/[\r\n]/.test(chunk)) {
+      parts.push(chunk);
+      continue;
+    }
+    let buffer = pending + parts.join('') + chunk;
+    parts.length = 0;
     // A CR at the very end may be the first half of a CRLF split across chunks: decide next time.
     const heldCr = buffer.endsWith('\r');
     if (heldCr) buffer = buffer.slice(0, -1);
@@ -40,9 +48,17 @@ export async function* readJsonlRecords(chunks: AsyncIterable<string>): AsyncGen
     }
     pending = buffer.slice(start) + (heldCr ? '\r' : '');
   }
-  if (pending.endsWith('\r')) pending = pending.slice(0, -1);
-  if (pending !== '') {
-    const record = parse(pending);
+  // A held CR followed only by chunks without a break is a lone CR: a line ends there.
+  let rest = pending + parts.join('');
+  const loneCr = pending.endsWith('\r') && parts.length > 0 ? pending.length - 1 : -1;
+  if (loneCr >= 0) {
+    const record = parse(rest.slice(0, loneCr));
+    if (record) yield record;
+    rest = rest.slice(loneCr + 1);
+  }
+  if (rest.endsWith('\r')) rest = rest.slice(0, -1);
+  if (rest !== '') {
+    const record = parse(rest);
     if (record) yield record;
   }
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { formatProblem, InputError } from '../../errors.js';
 import type { FieldMap, Problem, Sample } from '../../types.js';
 import type { SampleFormat } from '../importers/format-names.js';
+import { checkRecordSize, DEFAULT_MAX_RECORD_KB } from './record-size.js';
 import { openSourceEvents } from './read-source-events.js';
 import { resolveInputs } from './resolve-inputs.js';
 
@@ -38,6 +39,8 @@ export interface ReadSamplesOptions {
    * default; ids become `<id>#<bot turn>`) or only the last reply (`last`).
    */
   turns?: TurnSelection;
+  /** Records with more text than this (kB, reply + customer + transcript, UTF-8) are skipped with a warning; default {@link DEFAULT_MAX_RECORD_KB}. */
+  maxRecordKb?: number;
 }
 
 /** About 6 MB of ids: enough for any audit sample; a million-line log is not held in memory for it. */
@@ -81,6 +84,10 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
       while (lines.length > 0 && (lines[0] as number) <= line) {
         const at = lines.shift() as number;
         invalidSeen++;
+        if (options.strict) {
+          const problem: Problem = { location: { file: source.file, line: at }, path: '', message: 'bytes that are not valid UTF-8' };
+          throw new InputError(formatProblem(problem), { problems: [problem], hint: 'save the file as UTF-8, or run without --strict to read such bytes as U+FFFD with a warning' });
+        }
         if (invalidSeen <= MAX_UTF8_WARNINGS) {
           yield {
             type: 'problem',
@@ -90,9 +97,12 @@ export async function* readSamples(inputs: readonly string[], options: ReadSampl
         }
       }
     }
-    for await (const event of source.events) {
-      const location = event.kind === 'sample' ? event.location : event.problem.location;
+    for await (const sourceEvent of source.events) {
+      const location = sourceEvent.kind === 'sample' ? sourceEvent.location : sourceEvent.problem.location;
       yield* invalidUtf8Warnings(location.line);
+      // An oversize record is skipped like a broken one: counted, warned about, and gated by --max-skipped.
+      const oversize = sourceEvent.kind === 'sample' ? checkRecordSize(sourceEvent.sample, options.maxRecordKb ?? DEFAULT_MAX_RECORD_KB, location) : undefined;
+      const event = oversize ? { kind: 'problem' as const, problem: oversize, severity: 'error' as const } : sourceEvent;
       if (event.kind === 'problem') {
         if (event.severity === 'error' && options.strict) {
           throw new InputError(formatProblem(event.problem), {

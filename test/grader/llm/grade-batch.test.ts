@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Where a request stood in the first batch submitted. */
+const submittedAt = (id: string): number => creates()[0]!.body.requests.findIndex((r: { custom_id: string }) => r.custom_id === id);
 const creates = () => server.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/batches');
 
 describe('gradeBatch', () => {
@@ -32,21 +34,15 @@ describe('gradeBatch', () => {
       batchPolls: 2,
       // First submission: request 2 errors, request 4 expires; second submission: request 4 expires again.
       batchOutcome: (id, n) => {
-        const at = order.indexOf(id);
+        const at = submittedAt(id);
         if (n === 1 && at === 2) return 'errored';
         if (at === 4) return 'expired';
         return 'succeeded';
       },
     });
-    const order: string[] = [];
     const events: LlmGraderEvent[] = [];
     const grader = createLlmGrader(guide, { apiKey: API_KEY, baseURL: server.url, cacheDir: dir, onEvent: (e) => events.push(e) });
-    const origCreate = grader.context.client.createBatch;
-    grader.context.client.createBatch = async (requests, signal) => {
-      if (order.length === 0) order.push(...requests.map((r) => r.custom_id));
-      return origCreate(requests, signal);
-    };
-    const result = await gradeBatch(grader.context, samples, new Map(), { stateFile: join(dir, 'batch.json'), pollIntervalMs: 5 });
+    const result = await gradeBatch(grader.context, samples, new Map(), { workRoot: join(dir, 'batches'), pollIntervalMs: 5 });
     expect(creates()).toHaveLength(2);
     expect(creates()[1]!.body.requests).toHaveLength(2);
     expect(result.resubmitted).toBe(2);
@@ -59,13 +55,14 @@ describe('gradeBatch', () => {
     const usage = result.grades.get(samples[0]!.id)!.usage!;
     const full = (usage.inputTokens * 0.1 + usage.outputTokens * 0.5 + usage.cacheCreationInputTokens * 0.125 + usage.cacheReadInputTokens * 0.01) / 1e6;
     expect(usage.costUsd).toBeCloseTo(full / 2, 12);
-    await expect(readFile(join(dir, 'batch.json'))).rejects.toThrow();
+    // The work folder is removed once every sample is graded.
+    expect(await readdir(join(dir, 'batches'))).toEqual([]);
   });
 
   it('resumes the same batch after a stop instead of submitting again', async () => {
     await start({ batchPolls: 4 });
     const samples = [makeSample(), makeSample(), makeSample()];
-    const stateFile = join(dir, 'batch.json');
+    const workRoot = join(dir, 'batches');
     const controller = new AbortController();
     const grader = createLlmGrader(guide, {
       apiKey: API_KEY,
@@ -73,18 +70,19 @@ describe('gradeBatch', () => {
       cacheDir: dir,
       onEvent: (e) => e.type === 'batch' && controller.abort(),
     });
-    await expect(gradeBatch(grader.context, samples, new Map(), { stateFile, pollIntervalMs: 5, signal: controller.signal })).rejects.toThrow();
-    const saved = JSON.parse(await readFile(stateFile, 'utf8'));
-    expect(saved.batchId).toBe('msgbatch_1');
+    await expect(gradeBatch(grader.context, samples, new Map(), { workRoot, pollIntervalMs: 5, signal: controller.signal })).rejects.toThrow();
+    const [work] = await readdir(workRoot);
+    const saved = JSON.parse(await readFile(join(workRoot, work!, 'manifest.json'), 'utf8'));
+    expect(saved.chunks.map((c: { batchId: string }) => c.batchId)).toEqual(['msgbatch_1']);
 
     const again = createLlmGrader(guide, { apiKey: API_KEY, baseURL: server.url, cacheDir: dir });
-    const result = await gradeBatch(again.context, samples, new Map(), { stateFile, pollIntervalMs: 5 });
+    const result = await gradeBatch(again.context, samples, new Map(), { workRoot, pollIntervalMs: 5 });
     expect(creates()).toHaveLength(1);
     expect(result.batchIds).toEqual(['msgbatch_1']);
     expect([...result.grades.values()].every((g) => g.status === 'graded')).toBe(true);
 
     // Everything is cached now: a third run submits nothing.
-    const third = await gradeBatch(again.context, samples, new Map(), { stateFile, pollIntervalMs: 5 });
+    const third = await gradeBatch(again.context, samples, new Map(), { workRoot, pollIntervalMs: 5 });
     expect(creates()).toHaveLength(1);
     expect([...third.grades.values()].every((g) => g.cached)).toBe(true);
   });

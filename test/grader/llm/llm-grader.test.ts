@@ -150,7 +150,8 @@ describe('createLlmGrader against the real SDK and a fake server', () => {
     const g = grader({ maxRetries: 2 });
     expect((await g.grade(makeSample(), [])).status).toBe('graded');
     expect(server.messageRequests()).toHaveLength(3);
-    expect(g.totals().calls).toBe(1);
+    // Every HTTP request counts, the SDK's retries included: that is what the API bills and rate-limits.
+    expect(g.totals().calls).toBe(3);
     server.enqueue(faults.serverError(), faults.serverError());
     const failed = await grader({ maxRetries: 1 }).grade(makeSample(), []);
     expect(failed).toMatchObject({ status: 'error', error: '500 api_error: Internal server error' });

@@ -228,7 +228,7 @@ describe('--batch', () => {
     server.verdict = (request) => (JSON.stringify(request.body.messages).includes('failed to') ? verdictScoring(2) : verdict());
     const g = grader({ cacheDir: dir, checkRewrite: blameError });
     const samples = [makeSample(), onBrandReply()];
-    const outcome = await gradeBatch(g.context, samples, new Map(), { stateFile: join(dir, 'batch.json'), pollIntervalMs: 5 });
+    const outcome = await gradeBatch(g.context, samples, new Map(), { workRoot: join(dir, 'batches'), pollIntervalMs: 5 });
     const created = server.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/batches');
     expect(created).toHaveLength(1);
     expect(created[0]!.body.requests).toHaveLength(2);
