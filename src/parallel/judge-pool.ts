@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { Sample, SampleResult } from '../types.js';
 import type { JudgeRequest, JudgeResponse, WorkerSetup } from './judge-protocol.js';
 
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { packageFile } from '../package-root.js';
 import { POOL_BATCH_SIZE as BATCH_SIZE } from './pool-policy.js';
 
 export interface JudgePool {
@@ -22,7 +25,7 @@ interface Pending {
  * starting one (~the start-up of `check`). Samples go out in batches round-robin; every result is
  * matched to its promise by sequence number, so the caller's window keeps input order.
  */
-export function createJudgePool(setup: WorkerSetup, workers: number): JudgePool {
+export function createJudgePool(setup: WorkerSetup, workers: number, script: URL = workerScript()!): JudgePool {
   const pending = new Map<number, Pending>();
   let nextSeq = 0;
   let nextWorker = 0;
@@ -32,7 +35,7 @@ export function createJudgePool(setup: WorkerSetup, workers: number): JudgePool 
   let flushScheduled = false;
 
   const threads = Array.from({ length: workers }, () => {
-    const worker = new Worker(new URL('./judge-worker.js', import.meta.url), { workerData: setup });
+    const worker = new Worker(script, { workerData: setup });
     worker.on('message', (message: JudgeResponse) => {
       if (message.type === 'results') {
         for (const { seq, result } of message.results) {
@@ -90,4 +93,16 @@ export function createJudgePool(setup: WorkerSetup, workers: number): JudgePool 
       await Promise.all(threads.map((worker) => worker.terminate()));
     },
   };
+}
+
+/**
+ * The worker's script: beside this module in the build and the CLI bundle. Run from the TypeScript
+ * sources (the library under a test runner) there is no `.js` beside it, so the build's is used;
+ * undefined when there is neither, and the audit then judges in its own thread.
+ */
+export function workerScript(): URL | undefined {
+  const beside = new URL('./judge-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  const built = packageFile('dist', 'parallel', 'judge-worker.js');
+  return existsSync(built) ? pathToFileURL(built) : undefined;
 }

@@ -172,8 +172,9 @@ async function startJudgePool(inputs: string[], flags: Record<string, unknown>, 
   if (!offline && jobs !== undefined && jobs > 1) io.stderr.write('note: --jobs has no effect with the LLM grader: it waits on the API, not the CPU\n');
   const workers = chooseWorkers(jobs, { offline, inputBytes: offline && jobs === undefined ? await totalFileBytes(inputs, io.cwd) : undefined });
   if (workers === 0) return undefined;
-  const { createJudgePool } = await import('../../parallel/judge-pool.js');
-  return createJudgePool({ flags, cwd: io.cwd, env: { ...io.env } }, workers);
+  const { createJudgePool, workerScript } = await import('../../parallel/judge-pool.js');
+  const script = workerScript();
+  return script ? createJudgePool({ flags, cwd: io.cwd, env: { ...io.env } }, workers, script) : undefined;
 }
 
 /** Bytes of the inputs that are plain files (stdin and globs count as unknown: no pool unless asked). */

@@ -8,6 +8,7 @@ import type { ChangelogEntry } from '../../types.js';
 import type { Io } from '../io.js';
 import { openOutputFile } from '../output-file.js';
 import { readAuditFile } from '../read-audit-file.js';
+import { displayPath } from '../display-path.js';
 import { detectColorLevel } from '../terminal-support.js';
 
 /**
@@ -24,7 +25,7 @@ export async function runDiffCommand(files: string[], flags: Record<string, unkn
   const audits = settled.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof readAuditFile>>>).value);
   const base = audits.at(-2)!;
   const head = audits.at(-1)!;
-  const labels = { base: path.basename(files.at(-2)!), head: path.basename(files.at(-1)!) };
+  const labels = auditLabels(files.at(-2)!, files.at(-1)!, io.cwd);
   const mode = (flags.mode as 'auto' | 'paired' | 'unpaired' | undefined) ?? 'auto';
   const comparison: AuditComparison = compareAudits(base, head, { mode, labels });
   const points: TrendPoint[] | undefined = audits.length > 2 ? trend(audits) : undefined;
@@ -75,4 +76,14 @@ export async function runDiffCommand(files: string[], flags: Record<string, unkn
     await writer.close();
   } else io.stdout.write(text);
   return gate && !gate.passed ? 1 : 0;
+}
+
+/**
+ * How the two audits are named in the comparison: their file names, or — when those are the same,
+ * as in README's `q3/tone-audit.json` vs `q4/tone-audit.json` — their paths from where diff ran.
+ */
+export function auditLabels(base: string, head: string, cwd: string): { base: string; head: string } {
+  const names = { base: path.basename(base), head: path.basename(head) };
+  if (names.base !== names.head) return names;
+  return { base: displayPath(cwd, path.resolve(cwd, base)), head: displayPath(cwd, path.resolve(cwd, head)) };
 }
