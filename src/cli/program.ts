@@ -141,7 +141,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--max-record-kb <kB>', 'skip (with a file:line warning) records with more text than this: reply, customer message and transcript (default: 100)', parseNumber('positive'))
     .addOption(new Option('--turns <which>', 'for conversations: judge every bot turn in the context before it (ids become <id>#<turn>), or only the last reply (default: all)').choices(['all', 'last']))
     .option('--concurrency <n>', 'replies graded at once by the LLM grader, 1–256 (default: 8)', parseConcurrency)
-    .option('--jobs <n>', 'worker threads for the rules and the offline grader, 1 = this thread only (default: every core for input files of 2 MB or more, else 1)', parseConcurrency)
+    .option('--jobs <n>', 'worker threads for the rules and the offline grader, 1 = this thread only (default: every core with the heuristic grader on input files of 2 MB or more, else 1)', parseConcurrency)
     .option('--max-cost <usd>', 'stop grading before the API spend would exceed this many US dollars', parseNumber('positive'))
     .option('--max-drift-rate <rate>', 'fail the gate when more than this share of samples drift, e.g. 0.15 or 15%', parseNumber('rate'))
     .option('--max-ungraded <n>', 'replies the grader may fail to judge before the gate fails (default: 0)', parseNumber('int'))

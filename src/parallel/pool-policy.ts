@@ -12,13 +12,15 @@ export const POOL_WINDOW_PER_WORKER = 4 * POOL_BATCH_SIZE;
 export const POOL_MIN_INPUT_BYTES = 2 * 1024 * 1024;
 
 /**
- * How many workers an audit should use: `--jobs` when given (1 = none), else all cores for an offline
- * judge over files of at least {@link POOL_MIN_INPUT_BYTES}. The LLM grader waits on the network,
- * not the CPU, so it never uses the pool.
+ * How many workers an audit should use: `--jobs` when given (1 = none), else all cores for the
+ * heuristic grader over files of at least {@link POOL_MIN_INPUT_BYTES}. Rules alone are too cheap
+ * per reply for a second core to pay for a second copy of the judge (10k replies: 4.63 s in one
+ * thread, 4.40 s on two, at twice the memory). The LLM grader waits on the network, not the CPU,
+ * so it never uses the pool.
  */
-export function chooseWorkers(jobs: number | undefined, context: { offline: boolean; inputBytes: number | undefined }): number {
+export function chooseWorkers(jobs: number | undefined, context: { offline: boolean; heuristic: boolean; inputBytes: number | undefined }): number {
   if (!context.offline) return 0;
-  const cores = availableParallelism();
   if (jobs !== undefined) return jobs <= 1 ? 0 : jobs;
-  return cores > 1 && context.inputBytes !== undefined && context.inputBytes >= POOL_MIN_INPUT_BYTES ? cores : 0;
+  const cores = availableParallelism();
+  return context.heuristic && cores > 1 && context.inputBytes !== undefined && context.inputBytes >= POOL_MIN_INPUT_BYTES ? cores : 0;
 }

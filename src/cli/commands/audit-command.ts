@@ -170,7 +170,8 @@ async function startJudgePool(inputs: string[], flags: Record<string, unknown>, 
   const offline = engine.grader?.kind !== 'llm' && flags.batch !== true;
   const jobs = flags.jobs as number | undefined;
   if (!offline && jobs !== undefined && jobs > 1) io.stderr.write('note: --jobs has no effect with the LLM grader: it waits on the API, not the CPU\n');
-  const workers = chooseWorkers(jobs, { offline, inputBytes: offline && jobs === undefined ? await totalFileBytes(inputs, io.cwd) : undefined });
+  const heuristic = engine.grader?.kind === 'heuristic';
+  const workers = chooseWorkers(jobs, { offline, heuristic, inputBytes: heuristic && jobs === undefined ? await totalFileBytes(inputs, io.cwd) : undefined });
   if (workers === 0) return undefined;
   const { createJudgePool, workerScript } = await import('../../parallel/judge-pool.js');
   const script = workerScript();
