@@ -25,7 +25,7 @@ interface Pending {
  * starting one (~the start-up of `check`). Samples go out in batches round-robin; every result is
  * matched to its promise by sequence number, so the caller's window keeps input order.
  */
-export function createJudgePool(setup: WorkerSetup, workers: number, script: URL = workerScript()!): JudgePool {
+export function createJudgePool(setup: WorkerSetup, workers: number, script: URL): JudgePool {
   const pending = new Map<number, Pending>();
   let nextSeq = 0;
   let nextWorker = 0;

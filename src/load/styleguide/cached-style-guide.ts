@@ -17,18 +17,17 @@ import { TOOL_VERSION } from '../../version.js';
  * tool version and the loader build (a rebuilt loader may read the same bytes differently).
  */
 export async function readStyleGuideCached(file: string, displayAs: string, cacheDir: string | null): Promise<StyleGuide> {
-  const { readStyleGuide } = await import('./read-style-guide.js');
-  if (cacheDir === null) return readStyleGuide(file, displayAs);
+  if (cacheDir === null) return fullRead(file, displayAs);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch {
-    return readStyleGuide(file, displayAs); // reports the unreadable file as the loader does
+    return fullRead(file, displayAs); // reports the unreadable file as the loader does
   }
   const cacheFile = path.join(cacheDir, 'guides', `${await cacheKey(bytes, displayAs)}.json`);
   const cached = await readCachedGuide(cacheFile);
   if (cached) return cached;
-  const guide = await readStyleGuide(file, displayAs);
+  const guide = await fullRead(file, displayAs);
   try {
     const { writeJsonFile } = await import('../../grader/llm/write-json-file.js');
     await writeJsonFile(cacheFile, guide);
@@ -37,6 +36,12 @@ export async function readStyleGuideCached(file: string, displayAs: string, cach
     // A read-only or full cache folder only costs the next run its parse.
   }
   return guide;
+}
+
+/** The loader with its YAML parser and schema, imported only on a miss: a hit must not pay for them. */
+async function fullRead(file: string, displayAs: string): Promise<StyleGuide> {
+  const { readStyleGuide } = await import('./read-style-guide.js');
+  return readStyleGuide(file, displayAs);
 }
 
 /** Guides kept: each edit of a guide (and each build of the tool) adds one entry of ~100 kB. */
