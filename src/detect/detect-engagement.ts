@@ -23,7 +23,7 @@ export function stemWord(word: string): string {
 }
 
 /** Content stems of `text`, each with the first word (lower-case) that produced it. */
-function contentStems(text: string): Map<string, string> {
+export function contentStems(text: string): Map<string, string> {
   const stems = new Map<string, string>();
   for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
     const word = m[0];

@@ -8,3 +8,4 @@ export { detectEngagement, stemWord, type Engagement } from './detect-engagement
 export { detectHandoff, type Handoff } from './detect-handoff.js';
 export { REQUIRE_DETECTORS, replyShows, type RequireDetector } from './reply-shows.js';
 export { detectSettlement } from './detect-settlement.js';
+export { detectUnansweredQuestion, readAskedQuestions, type AnswerKind, type AskedQuestion } from './detect-question-answered.js';

@@ -1,3 +1,4 @@
+import { detectRepeatedStep } from './detect-repeated-step.js';
 import type { IndexedTurn } from './read-conversation.js';
 
 /** Details a customer gives once and should not be asked for again, with what a given value looks like. */
@@ -21,24 +22,33 @@ const DETAILS: readonly { name: string; asked: RegExp; given: RegExp }[] = [
 const REQUEST = /\?|\b(?:please|could you|can you|would you|kindly)\s+(?:\w+\s+){0,2}?(?:send|share|give|tell|confirm|provide|let me know|reply with|type)\b/iu;
 
 export interface ForgotContext {
-  /** What the bot asked for again, and the customer turn that had already given it. */
+  /**
+   * `asked-again`: the bot asks for a detail the customer gave; `repeated-step`: it suggests a
+   * step the customer said they had already taken. `detail` names the detail or the step's words,
+   * `givenIn` the customer turn that gave it (0-based).
+   */
+  kind: 'asked-again' | 'repeated-step';
   detail: string;
   givenIn: number;
 }
 
 /**
- * Whether the last bot turn asks for a detail the customer already gave earlier in the
- * conversation (an order number, an email, a postcode, a phone number, a date): the request names
- * the detail and an earlier customer turn contains a value of that kind.
+ * Whether the last bot turn forgets what the customer said earlier in the conversation: it asks
+ * for a detail already given (an order number, an email, a postcode, a phone number, a date — the
+ * request names the detail and an earlier customer turn holds a value of that kind), or suggests
+ * a step the customer reported having taken (see `detect-repeated-step.ts`).
  */
 export function detectForgotContext(turns: readonly IndexedTurn[]): ForgotContext | undefined {
   const last = turns[turns.length - 1];
-  if (last === undefined || !REQUEST.test(last.text)) return undefined;
+  if (last === undefined) return undefined;
+  const step = detectRepeatedStep(turns);
+  if (step !== undefined) return { kind: 'repeated-step', detail: step.step, givenIn: step.doneIn };
+  if (!REQUEST.test(last.text)) return undefined;
   const asks = last.text.split(/(?<=[.!?])\s+/u).filter((s) => REQUEST.test(s));
   for (const detail of DETAILS) {
     if (!asks.some((sentence) => detail.asked.test(sentence))) continue;
     const given = turns.slice(0, -1).find((t) => t.role === 'customer' && detail.given.test(t.text));
-    if (given !== undefined) return { detail: detail.name, givenIn: given.index };
+    if (given !== undefined) return { kind: 'asked-again', detail: detail.name, givenIn: given.index };
   }
   return undefined;
 }

@@ -32,7 +32,8 @@ function violation(ruleId: string, message: string, reply: string, span?: Span):
 
 /**
  * Drift the situation shows, not one phrase: an upset customer whose feelings the reply never
- * acknowledges, a cold refusal or bare answer, a hedge instead of an answer, a pile of apologies,
+ * acknowledges, a cold refusal or bare answer, a hedge instead of an answer, a question asking for
+ * a time, an amount or a yes/no left without one, a pile of apologies,
  * a string of abbreviations the customer never used, and a stock apology or a pointer elsewhere
  * standing in for help. Each is drift under the
  * labelling policy, so each is an error-level grader violation.
@@ -51,6 +52,10 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   // A handoff "when there's news" is a hedge too: only one that says when counts as an answer.
   if (answer.vague !== undefined && !answered && (handoff === undefined || !handoff.saysWhen)) {
     found.push(violation('heuristic/vague', `Vague: a hedge instead of an answer: “${answer.vague.evidence}”`, text, answer.vague.span));
+  }
+  // "When…?" answered with no time, "how much…?" with no amount, "does it work with X?" with neither a yes/no nor X.
+  if (situation.unanswered !== undefined) {
+    found.push(violation('heuristic/unanswered', `Leaves the question unanswered: ${situation.unanswered.label} (“${situation.unanswered.evidence.slice(0, 100)}”)`, text));
   }
   // Grovelling replaces help: three apologies with no answer, or four whatever else the reply does.
   if (acknowledgement.apologies >= OVER_APOLOGY_COUNT && (!answered || acknowledgement.apologies > OVER_APOLOGY_COUNT)) {

@@ -6,6 +6,7 @@ import {
   detectDistress,
   detectEngagement,
   detectHandoff,
+  detectUnansweredQuestion,
   type Acknowledgement,
   type AnswerReading,
   type Detection,
@@ -22,6 +23,8 @@ export interface Situation {
   answer: AnswerReading;
   engagement: Engagement;
   cold: Detection | undefined;
+  /** A question asking for a time, an amount or a yes/no that the reply leaves unanswered (span in the customer's message). */
+  unanswered: Detection | undefined;
 }
 
 /** `customer` is everything the customer said (see `text/customer-text.ts`); the last message weighs most for distress. */
@@ -37,6 +40,7 @@ export function readSituation(reply: string, customer: string, lastMessage: stri
     handoff,
     answer,
     engagement: detectEngagement(reply, customer, last),
+    unanswered: handoff !== undefined || answer.noneNeeded !== undefined ? undefined : detectUnansweredQuestion(reply, last),
     cold: last.trim() === '' ? undefined : detectColdRefusal(reply, { upset: distress.level > 0, customerWords, closing: answer.noneNeeded !== undefined }),
   };
 }

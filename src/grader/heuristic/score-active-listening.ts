@@ -24,6 +24,8 @@ export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   else if (engagement.customerStems >= 3 && handoff === undefined && engagement.questionMissed !== true) cues.push({ label: 'none of the customer\'s details picked up', effect: -0.8 });
   // A yes or no is an answer whatever words it uses ("do you open weekends?" — "yes, Saturdays").
   if (engagement.questionMissed === true && handoff === undefined && answer.noneNeeded === undefined && answer.answer?.label !== 'yes or no') cues.push({ label: "none of the question's words picked up: it may answer a different question", effect: -0.8 });
+  const unanswered = ctx.situation.unanswered;
+  if (unanswered !== undefined) cues.push({ label: `${unanswered.label}: “${unanswered.evidence.slice(0, 80)}”`, effect: -0.8 });
   cues.push(cueOf(hits.restatement));
   if (mood.asksQuestion) {
     const clarifies = reply.text.includes('?');

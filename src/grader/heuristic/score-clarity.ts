@@ -50,6 +50,7 @@ export function scoreClarity(ctx: ScoringContext): ScorerResult {
   if (answer.vague !== undefined && answer.answer === undefined && handoff === undefined) {
     cues.push({ label: 'vague: a hedge instead of an answer', effect: -1, evidence: answer.vague.evidence });
   }
+  if (ctx.situation.unanswered !== undefined) cues.push({ label: `leaves the question open (${ctx.situation.unanswered.label})`, effect: -0.5 });
   cues.push(cueOf(hits.exactDetail));
   return { cues: compactCues(cues), context: `${reply.wordCount} words in ${reply.sentences.length} sentence(s)` };
 }

@@ -23,6 +23,36 @@ describe('detectLoop', () => {
   ])('%s → loop: %s', (reply, expected) => {
     expect(detectLoop(turns([c('My wifi keeps dropping.'), b(first), c('Did that, still dropping.')], reply)) !== undefined).toBe(expected);
   });
+
+  // A reworded repeat adds next to nothing the earlier turn did not say.
+  const earlier = 'Refunds usually reach your card within 5 working days.';
+  it.each([
+    ['Most refunds are back on your card within 5 working days, though some banks are slower.', true],
+    ['Refunds can take up to 5 working days to reach your card.', true],
+    ['Your refund left us on Monday, so with 5 working days it reaches your card by Friday; if not, reply here and I will chase the bank.', false],
+    ["I've checked: the refund of £42 was sent on 2 May under reference RF-2231, so it should be with your bank now.", false],
+  ])('reworded: %s → loop: %s', (reply, expected) => {
+    expect(detectLoop(turns([c('Where is my refund?'), b(earlier), c("It's been a week already.")], reply)) !== undefined).toBe(expected);
+  });
+
+  it('does not call a recap after the customer closes a loop', () => {
+    expect(detectLoop(turns([c('Where is my refund?'), b(earlier), c('Great, thanks for your help!')], 'You are welcome: refunds reach your card within 5 working days.'))).toBeUndefined();
+  });
+});
+
+describe('detectForgotContext: a step the customer already took', () => {
+  it.each([
+    [[c("The speaker won't pair. I've already turned bluetooth off and on.")], 'Please turn Bluetooth off and on again, then pair.', true],
+    [[c('I tried clearing the cache and logging in again, still the same error.')], 'Could you clear your browser cache and try again?', true],
+    [[c('We restarted the router twice this morning.')], 'Restart the router and wait two minutes.', true],
+    [[c('I already updated to the latest version and it still crashes.')], 'Make sure you are on the latest version of the app.', true],
+    [[c("I haven't tried restarting yet.")], 'Try restarting the phone.', false],
+    [[c('I already emailed you my order number yesterday, can you check the delivery?')], 'Please check your email for the confirmation.', false],
+    [[c('I reinstalled the app already.')], "Since reinstalling didn't help, I've passed this to our engineers.", false],
+    [[c("Your beginner course assumes I already know the basics.")], 'Try the free basics module first.', false],
+  ])('%#: suggests it again → %s', (before, reply, expected) => {
+    expect(detectForgotContext(turns(before, reply))?.kind === 'repeated-step').toBe(expected);
+  });
 });
 
 describe('detectForgotContext', () => {

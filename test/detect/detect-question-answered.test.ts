@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { detectUnansweredQuestion, readAskedQuestions } from '../../src/detect/detect-question-answered.js';
+
+// Questions and replies written for this test, from several industries; none comes from an evaluation set.
+describe('readAskedQuestions', () => {
+  it('reads what kind of answer each question asks for', () => {
+    expect(readAskedQuestions('Hi! When does the pool reopen? And how much is a day pass?').map((q) => q.kind)).toEqual(['time', 'amount']);
+    expect(readAskedQuestions('Does the Kindle edition include the maps?')).toMatchObject([{ kind: 'yes-no', focus: ['Kindle'] }]);
+    // A request ("can you check…") and a question about nothing named are left to the general reader.
+    expect(readAskedQuestions('Can you check my order please?')).toEqual([]);
+    expect(readAskedQuestions('Is it broken?')).toEqual([]);
+  });
+});
+
+describe('detectUnansweredQuestion', () => {
+  it.each([
+    ['When will the spring timetable be published?', 'We are busy preparing lots of exciting changes, stay tuned!', 'time'],
+    ['How long does a passport photo refund take?', 'Refunds are handled by our payments team according to our refund policy.', 'time'],
+    ['How much does it cost to add a second driver?', 'Adding a driver is easy and gives you more flexibility on the road.', 'amount'],
+    ['Does the heat pump work with the Nest thermostat?', 'Our heat pumps are compatible with many popular smart home devices.', 'yes-no'],
+    ['Specifically the Aurora model? Yes or no?', 'We support a wide range of models across our catalogue.', 'yes-no'],
+  ])('%s → unanswered (%s)', (customer, reply, kind) => {
+    expect(detectUnansweredQuestion(reply, customer)?.kind).toBe(kind);
+  });
+
+  it.each([
+    ['When will the spring timetable be published?', 'It goes live on 3 March, and the app updates the same day.'],
+    ['When is my rent due?', 'It is due on the 1st of each month.'],
+    ['How long does a refund take?', 'Usually 3-5 working days after we receive the item.'],
+    ['How much does it cost to add a second driver?', 'It is £8 a day, or free for a spouse.'],
+    ['Does the heat pump work with the Nest thermostat?', 'Yes, pair it in the app under Devices.'],
+    ['Does the heat pump work with the Nest thermostat?', 'The Nest thermostat pairs directly with it over wifi.'],
+    ['Is the Leeds branch open on Sundays?', 'Our branches open Monday to Saturday only.'],
+    ['How long will delivery to Orkney take?', 'Could you send me your postcode so I can check the courier route?'],
+  ])('%s → answered by %s', (customer, reply) => {
+    expect(detectUnansweredQuestion(reply, customer)).toBeUndefined();
+  });
+});
