@@ -7,9 +7,21 @@ const CLOSING = [
   reading('it works now', `\\b(?:(?:that|it|this)(?:['’]s| is| has| did)? (?:worked|working|fixed|sorted|solved|done the trick)|all (?:sorted|good|fixed|working)|back to normal|works now|working now|no (?:further|more) (?:help|questions))\\b`),
 ];
 
+/**
+ * A reply that opens on a yes or no: the word itself, or the clause that says it ("It does", "You
+ * can't", "They're true to size"). Only at the opening: later, "You can explore our marketplace"
+ * points elsewhere instead of answering.
+ */
+const YES_OR_NO = reading('yes or no', `^\\W*(?:(?:hi|hello|hey|dear|thanks|thank you|good (?:morning|afternoon|evening|day))\\b[^\\n]{0,40}?[,.!—–\\n]\\s*)?(?:yes|no|yep|nope|sure|of course|absolutely|definitely|both|neither|either|all of them|none of them|not (?:yet|quite|at the moment)|it (?:does|doesn['’]t|is|isn['’]t|can|can['’]t|will|won['’]t)|you (?:can|can['’]t|could|do|don['’]t|will|won['’]t)|they (?:can|can['’]t|do|don['’]t|are|aren['’]t|will|won['’]t)|they['’]re|we (?:do|don['’]t|can|can['’]t))\\b`);
+
+/** Whether the reply opens on a yes or no (see {@link YES_OR_NO}). */
+export function opensWithYesOrNo(reply: string): boolean {
+  return findFirst(reply, [YES_OR_NO]) !== undefined;
+}
+
 /** Sentence shapes that answer: a yes/no, a reason, an amount, a date, a place in the product, a step. */
 const ANSWER = [
-  reading('yes or no', `^\\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening|day))\\b[^\\n]{0,40}?[,.!\\n]\\s*)?(?:yes|no|yep|nope|sure|of course|absolutely|definitely|both|neither|either|all of them|none of them|not (?:yet|quite|at the moment)|it (?:does|doesn['’]t|is|isn['’]t|can|can['’]t|will|won['’]t)|you (?:can|can['’]t|do|don['’]t|will|won['’]t))\\b`),
+  YES_OR_NO,
   reading('what we do', `(?:^|[.!?\n]\s*)(?:we|you)\s+(?:do|don['’]t|offer|repair|fix|support|accept|ship|deliver|open|close|have|sell|cover|provide|run|charge|allow|take)\b`),
   reading('a reason', `\\b(?:because|that['’]s because|this (?:happens|happened) (?:when|because)|the reason|due to|caused by|which is why|so that['’]s why)\\b`),
   reading('a figure, date or time', `(?:[£$€¥]\\s?\\d|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d+(?:[.,]\\d+)?\\s?(?:(?:working|business|calendar|full|more|extra) )?(?:%|am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mbps|gb|mb|kg|cm|km|miles?|mg|mcg|ml)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)\\b)`),
@@ -22,7 +34,7 @@ const ANSWER = [
 
 /** Hedges that dodge the question: nothing a customer can plan around. */
 const VAGUE = [
-  reading('no date or answer', `\\b(?:at some point|in due course|when (?:it['’]s|it is|they['’]re|they are) ready|eventually|sometime soon|some time soon|at a later date|in the (?:near )?future|(?:could|might|may) be (?:back )?soon|keep an eye (?:on|out)|check back (?:later|periodically|regularly|soon)|from time to time|(?:it|that) (?:really )?(?:depends|varies)|case by case|no (?:fixed |set )?(?:date|timeline|timescale)|we(?:['’]ll| will) see|hard to say|can['’]t say (?:for sure|when)|(?:hopefully|probably|possibly) (?:soon|fine|ok|okay|sorted)|(?:should|might|may) (?:be|work) (?:fine|ok|okay)|sometime|at a later (?:stage|date|point)|stay tuned|whenever (?:we|it|they)|(?:more|further) (?:information|details|updates|news) (?:will|to) (?:follow|come)|not (?:sure|certain) (?:when|if|whether)|i guess|who knows|in time|can take (?:a (?:little|bit) )?longer|depending on (?:lots of|many|a number of|several|various|a few) (?:factors|things)|when (?:there['’]s|there is|we have|we['’]ve got) (?:news|an update|more (?:information|news|details))|(?:share|post|send|give you) (?:an )?updates? when|(?:should|will|might) be (?:with you|there|here|done|ready|back|sorted|fixed) (?:soon|shortly|in no time))\\b`),
+  reading('no date or answer', `\\b(?:at some point|in due course|when (?:it['’]s|it is|they['’]re|they are) ready|eventually|sometime soon|some time soon|at a later date|in the (?:near )?future|(?:could|might|may) be (?:back )?soon|keep an eye (?:on|out)|check back (?:later|periodically|regularly|soon)|from time to time|(?:it|that) (?:really )?(?:depends|varies)|case by case|no (?:fixed |set )?(?:date|timeline|timescale)|we(?:['’]ll| will) see|hard to say|can['’]t say (?:for sure|when)|(?:hopefully|probably|possibly) (?:soon|fine|ok|okay|sorted)|(?:should|might|may) (?:be|work) (?:fine|ok|okay)|sometime|at a later (?:stage|date|point)|stay tuned|whenever (?:we|it|they)|(?:more|further) (?:information|details|updates|news) (?:will|to) (?:follow|come)|not (?:sure|certain) (?:when|if|whether)|i guess|who knows|in time|can take (?:a (?:little|bit) )?longer|depending on (?:lots of|many|a number of|several|various|a few) (?:factors|things)|when (?:there['’]s|there is|we have|we['’]ve got) (?:news|an update|more (?:information|news|details))|(?:share|post|send|give you) (?:an )?updates? when|(?:should|will|might) be (?:with you|there|here|done|ready|back|sorted|fixed) (?:soon|shortly|in no time)|(?:sort|fix|resolve|clear|right) (?:itself|themselves)(?: out| up)?|(?:these|such) things (?:happen|take time)|hard to (?:tell|know|predict)|sooner or later|down the (?:line|road)|one of these days|(?:at|by) some (?:stage|point|time))\\b`),
 ];
 
 export interface AnswerReading {

@@ -12,6 +12,9 @@ export type CustomerTopic = (typeof CUSTOMER_TOPICS)[number];
 const MONEY_BACK = oneOf('money back', 'refund(?:ed)?', 'reimburs\\w*', 'compensat\\w*', 'goodwill', 'paid back', 'pay(?:ing)? (?:me )?back');
 const ORDINAL = oneOf('second', 'third', 'fourth', 'fifth', 'sixth', '\\d+(?:st|nd|rd|th)', 'umpteenth', 'nth');
 const COUNT = oneOf('two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'many', '\\d+');
+/** "60 more employees", "three extra sites", "another 200 seats": the customer's business growing. */
+const GROWTH = `(?:(?:\\d+|a few|several|dozens of|hundreds of)\\s+(?:more|extra|additional|new)|another \\d+)\\s+(?:\\w+\\s+)?${oneOf('seats?', 'users?', 'licen[cs]es?', 'employees?', 'staff', 'members?', 'locations?', 'sites?', 'offices?', 'stores?', 'shops?', 'clinics?', 'restaurants?', 'branches', 'branch', 'teams?', 'properties', 'property', 'depots?', 'devices?', 'vehicles?', 'accounts?', 'agents?')}`;
+const PRICE_WORD = oneOf('costs?', 'price', 'prices', 'pricing', 'bill', 'invoice', 'charged?', 'pay', 'fees?', 'rates?', 'quote');
 const PERSON = oneOf('human', 'person', 'people', 'someone', 'somebody', 'manager', 'supervisor', 'agent', 'real', 'actual', 'advis[eo]r', 'representative', 'team lead', 'specialist');
 
 const READINGS: Record<CustomerTopic, readonly Reading[]> = {
@@ -54,7 +57,9 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
   negotiation: [
     reading('asks for a better price', `\\b(?:can|could|would|will|do|is there)\\b[^.!?\\n]{0,30}\\b(?:get|give|offer|do|match|have|any)\\b[^.!?\\n]{0,30}\\b(?:discount|deal|better (?:price|rate)|lower (?:price|rate)|special (?:price|rate|offer)|price match|reduction|cheaper)\\b`),
     reading('asks for a better deal', `(?:[£$€]\\s?\\d|\\b(?:price|cost|fee|rent|rate|premium|subscription|bill|quote|quoted|estimate|membership)s?\\b)[^?]{0,160}?(?:\\bany chance\\b|\\bis there anything (?:you can do|that can be done)\\b|\\bcan you do anything\\b|\\ba break\\b|\\bloyalty\\b|\\bwiggle room\\b|\\broom (?:for|to) (?:move|manoeuvre|negotiate)\\b|\\b(?:match|beat) (?:it|that|their|this)\\b|\\bprice match\\b|\\bcan['’]t afford\\b)`),
-    reading('asks for a quote', `\\b(?:a quote|quotation|a proposal|custom pricing|volume pricing)\\b|\\bwhat would (?:that|this|it) do to (?:my|our|the) (?:bill|invoice|price|costs?|fees?)\\b`),
+    reading('asks for a quote', `\\b(?:a quote|quotation|a proposal|custom pricing|volume pricing)\\b`),
+    // What growth would cost ("60 more employees: what would that do to our bill?") is a quote, whichever comes first.
+    reading('asks what growth would cost', `\\b${GROWTH}\\b[^?]{0,160}\\b${PRICE_WORD}\\b[^?]{0,60}\\?|\\b${PRICE_WORD}\\b[^?]{0,120}\\b${GROWTH}\\b[^?]{0,60}\\?`),
     reading('negotiates terms', `\\b(?:(?:re-?)?negotiat\\w*|contract terms|multi-?year|renewal (?:price|pricing|quote|terms)|price (?:increase|rise|hike))\\b`),
   ],
   churn: [

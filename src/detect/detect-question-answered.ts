@@ -1,4 +1,5 @@
 import type { Detection } from './detection.js';
+import { opensWithYesOrNo } from './detect-answer.js';
 
 /** What kind of answer a question asks for: a time, an amount, or a yes or no about a named thing. */
 export type AnswerKind = 'time' | 'amount' | 'yes-no';
@@ -52,7 +53,7 @@ export function readAskedQuestions(customer: string): AskedQuestion[] {
 
 const TIME_ANSWER = /\b\d+(?:[.,]\d+)?\s?(?:-\s?\d+\s?)?(?:(?:working|business|calendar) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|now|immediately|right away|straight away|this (?:morning|afternoon|evening|week|month)|next (?:week|month|year)|end of (?:the |this |next )?(?:day|week|month)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:a|one|two|three|four|five|ten|a few|few|couple of) (?:minutes?|hours?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:each|every|per) (?:day|week|month|year)|overnight|already|within the hour|by (?:the )?(?:morning|evening|weekend))\b/iu;
 const AMOUNT_ANSWER = /[£$€¥₹]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|gbp|usd|eur|pounds?|dollars?|euros?|p\b|cents?)|\b(?:free|no (?:extra )?(?:charge|cost|fee)|nothing|the same price|\d+)\b/iu;
-const YES_NO_ANSWER = /(?:^|[.!?\n]\s*|[,:;—–-]\s*)(?:(?:hi|hello|hey)\b[^.!?\n]{0,30}?[,.!]\s*)?(?:yes|yeah|yep|no|nope|sure|of course|absolutely|definitely|unfortunately|sadly|i['’]m afraid|afraid not|not (?:yet|at the moment|currently|right now)|it (?:does|doesn['’]t|is|isn['’]t|can|can['’]t|will|won['’]t)|you (?:can|can['’]t|could|will|won['’]t|do|don['’]t)|they (?:can|can['’]t|do|don['’]t|are|aren['’]t|will|won['’]t)|we (?:do|don['’]t|can|can['’]t|are|aren['’]t))\b|\bonly\b/iu;
+const YES_NO_ANSWER = /(?:^|[.!?\n]\s*|[,:;—–-]\s*)(?:(?:hi|hello|hey)\b[^.!?\n]{0,30}?[,.!]\s*)?(?:yes|yeah|yep|no|nope|sure|of course|absolutely|definitely|unfortunately|sadly|i['’]m afraid|afraid not|not (?:yet|at the moment|currently|right now))\b|\bonly\b/iu;
 /** Addressing a question by asking what is needed to answer it, or saying plainly it is not known yet. */
 const CLARIFIES = /\?/u;
 
@@ -72,7 +73,7 @@ export function detectUnansweredQuestion(reply: string, customer: string): (Dete
         ? TIME_ANSWER.test(reply)
         : question.kind === 'amount'
           ? AMOUNT_ANSWER.test(reply)
-          : YES_NO_ANSWER.test(reply) || question.focus.every((f) => lower.includes(f.toLowerCase()));
+          : YES_NO_ANSWER.test(reply) || opensWithYesOrNo(reply) || question.focus.every((f) => lower.includes(f.toLowerCase()));
     if (answered) continue;
     const start = customer.indexOf(question.text);
     return { kind: question.kind, label: `does not give the ${question.kind === 'yes-no' ? 'yes or no' : question.kind} the customer asked for`, evidence: question.text, span: { start, end: start + question.text.length } };

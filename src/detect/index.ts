@@ -1,11 +1,12 @@
 export type { Detection, Reading } from './detection.js';
 export { detectAcknowledgement, type Acknowledgement } from './detect-acknowledgement.js';
-export { detectAnswer, type AnswerReading } from './detect-answer.js';
+export { detectAnswer, opensWithYesOrNo, type AnswerReading } from './detect-answer.js';
 export { detectColdRefusal, CURT_WORDS } from './detect-cold-refusal.js';
 export { CUSTOMER_TOPICS, detectCustomerTopic, isCustomerTopic, type CustomerTopic } from './detect-customer-topics.js';
 export { detectDistress, type Distress } from './detect-distress.js';
 export { detectEngagement, stemWord, type Engagement } from './detect-engagement.js';
 export { detectHandoff, type Handoff } from './detect-handoff.js';
+export { detectPassedWindow } from './detect-passed-window.js';
 export { REQUIRE_DETECTORS, replyShows, type RequireDetector } from './reply-shows.js';
 export { detectSettlement } from './detect-settlement.js';
 export { detectUnansweredQuestion, readAskedQuestions, type AnswerKind, type AskedQuestion } from './detect-question-answered.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnswer } from '../../src/detect/detect-answer.js';
+import { detectAnswer, opensWithYesOrNo } from '../../src/detect/detect-answer.js';
 
 describe('detectAnswer', () => {
   it.each([
@@ -11,6 +11,16 @@ describe('detectAnswer', () => {
     ["This happens because the card expired last month.", 'Why was my payment declined?'],
   ])('reads an answer in %s', (reply, customer) => {
     expect(detectAnswer(reply, customer).answer).toBeDefined();
+  });
+
+  it.each([
+    ["They're true to size, so order your usual.", true],
+    ['Thanks for checking first — we do, on every order over £40.', true],
+    ['It does — unused credit rolls over for 12 months.', true],
+    ['We offer lots of integrations. You can browse them in the marketplace.', false],
+    ["It's been a busy week for deliveries.", false],
+  ])('opensWithYesOrNo(%s) is %s', (reply, expected) => {
+    expect(opensWithYesOrNo(reply)).toBe(expected);
   });
 
   it.each([

@@ -19,6 +19,8 @@ describe('detectUnansweredQuestion', () => {
     ['How much does it cost to add a second driver?', 'Adding a driver is easy and gives you more flexibility on the road.', 'amount'],
     ['Does the heat pump work with the Nest thermostat?', 'Our heat pumps are compatible with many popular smart home devices.', 'yes-no'],
     ['Specifically the Aurora model? Yes or no?', 'We support a wide range of models across our catalogue.', 'yes-no'],
+    // "You can…" after a generality points elsewhere; it is not the yes the customer asked for.
+    ['Will the planner sync with Outlook, yes or no?', 'We connect with lots of calendar apps. You can browse them in our help centre.', 'yes-no'],
   ])('%s → unanswered (%s)', (customer, reply, kind) => {
     expect(detectUnansweredQuestion(reply, customer)?.kind).toBe(kind);
   });
@@ -31,6 +33,8 @@ describe('detectUnansweredQuestion', () => {
     ['Does the heat pump work with the Nest thermostat?', 'Yes, pair it in the app under Devices.'],
     ['Does the heat pump work with the Nest thermostat?', 'The Nest thermostat pairs directly with it over wifi.'],
     ['Is the Leeds branch open on Sundays?', 'Our branches open Monday to Saturday only.'],
+    ['Will the planner sync with Outlook, yes or no?', 'It does: turn on calendar sync under Settings and pick your account.'],
+    ['Do the hiking boots run large?', "They're true to size, so order your usual."],
     ['How long will delivery to Orkney take?', 'Could you send me your postcode so I can check the courier route?'],
   ])('%s → answered by %s', (customer, reply) => {
     expect(detectUnansweredQuestion(reply, customer)).toBeUndefined();

@@ -55,6 +55,7 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
     .join('\n');
   const hits = collectReplyHits(sample.response, voice);
   const earlier = history.trim() === '' ? undefined : analyze(history);
+  const instructions = findInstructions(reply);
   const ctx: ScoringContext = {
     reply,
     customer,
@@ -62,8 +63,8 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
     mood: assessCustomerMood(customer, history),
     politeness: scorePoliteness(sample.response, ANSWER_POLITENESS_LEXICON),
     hits,
-    instructions: findInstructions(reply),
-    situation: readSituation(sample.response, customerText(sample), sample.customer, customer?.sentiment),
+    instructions,
+    situation: readSituation(sample.response, customerText(sample), sample.customer, { customerSentiment: customer?.sentiment, givesSteps: instructions.length > 0 }),
     guide,
   };
   const situational = findSituationViolations(ctx);

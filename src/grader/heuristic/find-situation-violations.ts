@@ -33,7 +33,8 @@ function violation(ruleId: string, message: string, reply: string, span?: Span):
 /**
  * Drift the situation shows, not one phrase: an upset customer whose feelings the reply never
  * acknowledges, a cold refusal or bare answer, a hedge instead of an answer, a question asking for
- * a time, an amount or a yes/no left without one, a pile of apologies,
+ * a time, an amount or a yes/no left without one, a usual wait quoted to someone who has waited
+ * longer, a pile of apologies,
  * a string of abbreviations the customer never used, and a stock apology or a pointer elsewhere
  * standing in for help. Each is drift under the
  * labelling policy, so each is an error-level grader violation.
@@ -56,6 +57,11 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   // "When…?" answered with no time, "how much…?" with no amount, "does it work with X?" with neither a yes/no nor X.
   if (situation.unanswered !== undefined) {
     found.push(violation('heuristic/unanswered', `Leaves the question unanswered: ${situation.unanswered.label} (“${situation.unanswered.evidence.slice(0, 100)}”)`, text));
+  }
+  // "Payments can take up to 2 hours" to someone who has waited three: the message was read as a fresh question.
+  if (situation.passedWindow !== undefined) {
+    const passed = situation.passedWindow;
+    found.push(violation('heuristic/window-passed', `Quotes ${passed.label}: “${passed.evidence}”`, text, passed.span));
   }
   // Grovelling replaces help: three apologies with no answer, or four whatever else the reply does.
   if (acknowledgement.apologies >= OVER_APOLOGY_COUNT && (!answered || acknowledgement.apologies > OVER_APOLOGY_COUNT)) {

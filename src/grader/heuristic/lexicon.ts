@@ -232,7 +232,13 @@ export const SARCASM: readonly LexiconEntry[] = [
       '\\b(?:as|like) (?:explained|stated|mentioned|described|shown) (?:above|below|earlier|before|previously)\\b',
       '\\b(?:pretty|fairly|quite|very|really) (?:simple|obvious|self-explanatory|straightforward)\\b|\\bself-explanatory\\b|\\bcommon sense\\b',
       '\\b(?:lucky you|what a surprise|big surprise)\\b',
-      '\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b', '\\b(?:well|oh),? congratulations\\b', '\\bcongratulations,? you(?:[\'’]ve| have)? (?:just |now )?(?:managed|broken|found|discovered|deleted)\\b'],
+      '\\b(?:oh )?(?:great|wonderful|fantastic|brilliant),? (?:another|so|just what)\\b', '\\bthanks for nothing\\b', '\\bwow,? (?:just )?wow\\b', '\\b(?:well|oh),? congratulations\\b', '\\bcongratulations,? you(?:[\'’]ve| have)? (?:just |now )?(?:managed|broken|found|discovered|deleted)\\b',
+      // Mock praise of the customer's own mistake, and "what did you expect".
+      '\\b(?:well done|nice (?:one|work)|good (?:job|work)|great (?:job|work)|bravo|impressive)\\b[^.!?\\n]{0,30}\\byou(?:[\'’]ve| have)? (?:somehow |actually |finally )?(?:managed|went and|broke|deleted|lost|forgot|missed)\\b',
+      '\\bwhat (?:did|do|else did|else do) you (?:expect|think (?:would|was going to) happen)\\b', '\\bsurprise,? surprise\\b', '\\bfunny how\\b', '\\bfancy that\\b',
+      // Talking down: telling the customer what they must understand, or explaining it "again, slowly".
+      '\\b(?:you (?:need|have|ought) to (?:understand|realise|realize|appreciate)|you must (?:understand|realise|realize|appreciate))\\b',
+      '\\blet me (?:spell (?:it|this|that) out|explain (?:it |this |that )?(?:slowly|more slowly|one more time|once more))\\b'],
     effect: -1.0,
     note: 'Talking down ("obviously", "simply", "just read the docs") signals the customer is at fault for not knowing.',
     violation: { severity: 'error', message: 'Sarcastic or condescending: “{{match}}”' },

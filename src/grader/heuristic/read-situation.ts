@@ -6,6 +6,7 @@ import {
   detectDistress,
   detectEngagement,
   detectHandoff,
+  detectPassedWindow,
   detectUnansweredQuestion,
   type Acknowledgement,
   type AnswerReading,
@@ -25,12 +26,22 @@ export interface Situation {
   cold: Detection | undefined;
   /** A question asking for a time, an amount or a yes/no that the reply leaves unanswered (span in the customer's message). */
   unanswered: Detection | undefined;
+  /** A general time window ("can take up to 2 days") the customer says they have already waited out (span in the reply). */
+  passedWindow: Detection | undefined;
+}
+
+/** What the grader already read elsewhere and the detectors use. */
+export interface SituationHints {
+  /** The customer's last message's sentiment (wink), for distress. */
+  customerSentiment?: number;
+  /** The reply tells the customer steps to take: a time window then describes those steps, not the old wait. */
+  givesSteps?: boolean;
 }
 
 /** `customer` is everything the customer said (see `text/customer-text.ts`); the last message weighs most for distress. */
-export function readSituation(reply: string, customer: string, lastMessage: string, customerSentiment?: number): Situation {
+export function readSituation(reply: string, customer: string, lastMessage: string, hints: SituationHints = {}): Situation {
   const last = lastMessage.trim() === '' ? customer : lastMessage;
-  const distress = detectDistress(last, customerSentiment);
+  const distress = detectDistress(last, hints.customerSentiment);
   const answer = detectAnswer(reply, last);
   const customerWords = last.split(/\s+/u).filter((w) => w !== '').length;
   const handoff = detectHandoff(reply);
@@ -41,6 +52,7 @@ export function readSituation(reply: string, customer: string, lastMessage: stri
     answer,
     engagement: detectEngagement(reply, customer, last),
     unanswered: handoff !== undefined || answer.noneNeeded !== undefined ? undefined : detectUnansweredQuestion(reply, last),
+    passedWindow: hints.givesSteps === true ? undefined : detectPassedWindow(reply, customer),
     cold: last.trim() === '' ? undefined : detectColdRefusal(reply, { upset: distress.level > 0, customerWords, closing: answer.noneNeeded !== undefined }),
   };
 }

@@ -26,6 +26,8 @@ export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   if (engagement.questionMissed === true && handoff === undefined && answer.noneNeeded === undefined && answer.answer?.label !== 'yes or no') cues.push({ label: "none of the question's words picked up: it may answer a different question", effect: -0.8 });
   const unanswered = ctx.situation.unanswered;
   if (unanswered !== undefined) cues.push({ label: `${unanswered.label}: “${unanswered.evidence.slice(0, 80)}”`, effect: -0.8 });
+  const passedWindow = ctx.situation.passedWindow;
+  if (passedWindow !== undefined) cues.push({ label: `${passedWindow.label}: “${passedWindow.evidence}”`, effect: -0.8 });
   cues.push(cueOf(hits.restatement));
   if (mood.asksQuestion) {
     const clarifies = reply.text.includes('?');
