@@ -83,3 +83,38 @@ export function writeSamples(file, count, seed = 1) {
     writeMore();
   });
 }
+
+/**
+ * Writes `count` conversations to `file` as JSONL records in the chat `messages` shape: two to four
+ * customer/bot exchanges whose bot turns are sample-shaped replies, the last one in `response`.
+ * Resolves with the number of bot turns written (each one judged as its own sample).
+ */
+export function writeConversations(file, count, seed = 2) {
+  const make = replyMaker(seed);
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(file);
+    out.on('error', reject);
+    let i = 0;
+    let botTurns = 0;
+    const writeMore = () => {
+      let ok = true;
+      while (i < count && ok) {
+        const exchanges = 2 + (i % 3);
+        const messages = [];
+        let last;
+        for (let k = 0; k < exchanges; k += 1) {
+          last = make(i * 4 + k);
+          messages.push({ role: 'user', content: last.customer });
+          if (k < exchanges - 1) messages.push({ role: 'assistant', content: last.response });
+        }
+        botTurns += exchanges;
+        const record = { id: `conv-${i}`, messages, response: last.response, channel: last.channel };
+        ok = out.write(`${JSON.stringify(record)}\n`);
+        i += 1;
+      }
+      if (i < count) out.once('drain', writeMore);
+      else out.end(() => resolve({ botTurns }));
+    };
+    writeMore();
+  });
+}

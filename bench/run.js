@@ -4,7 +4,8 @@
 // figures are printed as ratios against it. Nothing here asserts timings.
 //
 //   npm run bench                       check latency, 10k rules-only and heuristic (medians of 3),
-//                                       100k rules-only (pipe and file), 100k heuristic (pipe)
+//                                       100k rules-only (pipe and file), 100k heuristic (pipe),
+//                                       100k conversations rules-only (pipe; ~300k bot turns)
 //   BENCH_FULL=1 npm run bench          also 1M rules-only (pipe and file) and a backlog merge of
 //                                       10k replies into 1M items (slow: minutes, GBs of temp files)
 //   node bench/run.js --only check,10k  only the cases whose name contains one of these words
@@ -16,7 +17,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBacklogFile } from './generate-backlog.js';
-import { writeSamples } from './generate-samples.js';
+import { writeConversations, writeSamples } from './generate-samples.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -185,6 +186,16 @@ try {
     const args = audit(file, '--grader', c.grader, ...(c.sink === 'file' ? ['--output', output] : []));
     const result = await median(c.times ?? 1, args, c.sink === 'file' ? outputFileComplete(output) : completeJson);
     report(label, result, { replies: c.n, floor, floorName: 'floor' });
+  }
+
+  // Conversations: every bot turn is its own sample judged in context, so memory must not grow with the count.
+  const conversationsLabel = 'audit 100k conversations rules-only (--format json) through a pipe';
+  if (selected(conversationsLabel)) {
+    const file = path.join(dir, 'conversations-100k.jsonl');
+    const { botTurns } = await writeConversations(file, 100_000);
+    console.log(`  (generated 100,000 conversations, ${botTurns.toLocaleString('en-US')} bot turns, ${(statSync(file).size / 1e6).toFixed(0)} MB)`);
+    const result = await median(1, audit(file, '--grader', 'none'), completeJson);
+    report(conversationsLabel, result, { replies: botTurns });
   }
 
   const mergeLabel = 'backlog merge: audit 10k (rules-only) --backlog of 1M items';
