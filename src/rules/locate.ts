@@ -1,7 +1,5 @@
-import { formatPath } from '../load/styleguide/format-path.js';
+import { formatPath, nearestRecorded } from '../load/styleguide/format-path.js';
 import type { Problem, SourceLocation, StyleGuide } from '../types.js';
-
-const LAST_SEGMENT = /(?:\.[^.[\]]+|\[[^\]]*\])$/;
 
 /**
  * Where `path` (e.g. `rules[3].patterns[0]`) sits in the guide's YAML: the node itself when the
@@ -9,12 +7,7 @@ const LAST_SEGMENT = /(?:\.[^.[\]]+|\[[^\]]*\])$/;
  * line 1 of the guide file.
  */
 export function locateInGuide(guide: StyleGuide, path: string): SourceLocation {
-  for (let p = path; p !== ''; p = p.replace(LAST_SEGMENT, '')) {
-    const found = guide.positions[p];
-    if (found) return found;
-    if (!LAST_SEGMENT.test(p)) break;
-  }
-  return { file: guide.source.file, line: 1 };
+  return nearestRecorded(guide.positions, path) ?? { file: guide.source.file, line: 1 };
 }
 
 /** A {@link Problem} at `path` of the guide. */

@@ -1,4 +1,4 @@
-import type { Sample } from '../types.js';
+import type { Sample, Turn } from '../types.js';
 import { capText } from './cap-text.js';
 
 /**
@@ -12,4 +12,23 @@ export function customerText(sample: Sample): string {
   if (sample.customer !== '' && turns[turns.length - 1] !== sample.customer) turns.push(sample.customer);
   if (turns.length === 1) return capText(turns[0] ?? '');
   return turns.map((t) => capText(t)).join('\n\n');
+}
+
+/**
+ * The message a reply answers: the text of the last customer turn, or '' when the customer has not
+ * spoken. The one definition loaders and importers use to fill `Sample.customer`.
+ */
+export function lastCustomerMessage(turns: readonly Turn[]): string {
+  return turns.findLast((turn) => turn.role === 'customer')?.text ?? '';
+}
+
+/**
+ * What the customer said before the message a reply answers: the earlier customer turns, one per
+ * line, leaving out the turn `sample.customer` already holds.
+ */
+export function earlierCustomerText(sample: Sample): string {
+  return (sample.transcript ?? [])
+    .filter((turn) => turn.role === 'customer' && turn.text !== sample.customer)
+    .map((turn) => turn.text)
+    .join('\n');
 }

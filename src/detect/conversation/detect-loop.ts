@@ -1,6 +1,7 @@
 import { contentStems } from '../detect-engagement.js';
 import { detectAnswer } from '../detect-answer.js';
 import { isCompanyTurn, type IndexedTurn } from './read-conversation.js';
+import { lastCustomerMessage } from '../../text/customer-text.js';
 
 /** Content stems a turn must have before repetition means anything ("OK, thanks" twice is not a loop). */
 const MIN_STEMS = 4;
@@ -48,8 +49,8 @@ export function detectLoop(turns: readonly IndexedTurn[]): Loop | undefined {
   if (last === undefined || !isCompanyTurn(last)) return undefined;
   const mine = substance(last.text);
   if (mine.size < MIN_STEMS) return undefined;
-  const lastCustomer = [...turns].reverse().find((t) => t.role === 'customer');
-  if (lastCustomer !== undefined && detectAnswer(last.text, lastCustomer.text).noneNeeded !== undefined) return undefined;
+  const lastCustomer = lastCustomerMessage(turns);
+  if (lastCustomer !== '' && detectAnswer(last.text, lastCustomer).noneNeeded !== undefined) return undefined;
   const earlier = turns.slice(0, -1).filter(isCompanyTurn);
   const saidBefore = new Set(earlier.flatMap((t) => [...substance(t.text)]));
   const newStems = [...mine].filter((s) => !saidBefore.has(s)).length;

@@ -12,7 +12,7 @@ import { findViolations } from './find-violations.js';
 import { judgeDrift } from './judge-drift.js';
 import { findSituationViolations, situationCues } from './find-situation-violations.js';
 import { readSituation } from './read-situation.js';
-import { customerText } from '../../text/customer-text.js';
+import { customerText, earlierCustomerText } from '../../text/customer-text.js';
 import * as lexicon from './lexicon.js';
 import { ANSWER_POLITENESS_LEXICON, POLITENESS_LEXICON } from './politeness-lexicon.js';
 import { scorePoliteness } from './score-politeness.js';
@@ -49,10 +49,7 @@ const roundCue = (cue: Cue): Cue => ({ ...cue, effect: Math.round(cue.effect * 1
 export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: TextAnalyzer, voice: VoiceLexicon): Grade {
   const reply = analyze(sample.response);
   const customer = sample.customer.trim() === '' ? undefined : analyze(sample.customer);
-  const history = (sample.transcript ?? [])
-    .filter((turn) => turn.role === 'customer' && turn.text !== sample.customer)
-    .map((turn) => turn.text)
-    .join('\n');
+  const history = earlierCustomerText(sample);
   const hits = collectReplyHits(sample.response, voice);
   const earlier = history.trim() === '' ? undefined : analyze(history);
   const instructions = findInstructions(reply);

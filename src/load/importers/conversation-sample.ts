@@ -1,6 +1,7 @@
 import type { MetadataValue, Sample, SourceLocation } from '../../types.js';
 import { hashSampleId } from '../samples/sample-id.js';
 import type { ImportedConversation } from './importer.js';
+import { lastCustomerMessage } from '../../text/customer-text.js';
 
 /**
  * An imported conversation as the one {@link Sample} the default reader would make of a record
@@ -19,7 +20,7 @@ export function toConversationSample(
   const reply = turns[last];
   if (!reply) return undefined;
   const transcript = turns.slice(0, last);
-  const customer = transcript.findLast((turn) => turn.role === 'customer')?.text ?? '';
+  const customer = lastCustomerMessage(transcript);
   const agentTurns = turns.filter((turn) => turn.role === 'agent').length;
   const metadata: Record<string, MetadataValue> = {
     ...conversation.metadata,

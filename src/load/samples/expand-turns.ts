@@ -1,4 +1,5 @@
 import type { Sample, Turn } from '../../types.js';
+import { lastCustomerMessage } from '../../text/customer-text.js';
 
 /** Which bot turns of a conversation are judged: every one, in the context before it, or only the last. */
 export type TurnSelection = 'all' | 'last';
@@ -27,7 +28,7 @@ export function expandTurns(sample: Sample, selection: TurnSelection): Sample[] 
       ...sample,
       id: `${sample.id}#${bot}`,
       response: turn.text,
-      customer: before.findLast((t) => t.role === 'customer')?.text ?? '',
+      customer: lastCustomerMessage(before),
       transcript: before,
       metadata: { ...sample.metadata, conversation_id: sample.id, turn: bot },
     });

@@ -4,6 +4,7 @@ import { describeValue } from './describe-value.js';
 import { lookupField } from './lookup-field.js';
 import { parseTranscript } from './parse-transcript.js';
 import { hashSampleId } from './sample-id.js';
+import { lastCustomerMessage } from '../../text/customer-text.js';
 
 /** A record turned into a sample, or the reason it cannot be one. */
 export type ParsedSample = { ok: true; sample: Sample } | { ok: false; problem: Problem };
@@ -67,7 +68,7 @@ export function parseSample(record: unknown, mapped: Partial<FieldMap>, source: 
     customer = customerHit.value ?? '';
   }
   if (customer === '' && transcript) {
-    customer = transcript.findLast((turn) => turn.role === 'customer')?.text ?? '';
+    customer = lastCustomerMessage(transcript);
   }
 
   let escalated: boolean | undefined;

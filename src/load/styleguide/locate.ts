@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { SourceLocation } from '../../types.js';
-import { formatPath, type PathSegment } from './format-path.js';
+import { formatPath, nearestRecorded, type PathSegment } from './format-path.js';
 
 export { formatPath, type PathSegment };
 
@@ -53,11 +53,7 @@ export function collectPositions(doc: Document, lineCounter: LineCounter, file: 
  * (a missing key is reported at the mapping that should hold it).
  */
 export function locate(positions: GuidePositions, path: readonly PathSegment[], file: string): SourceLocation {
-  for (let end = path.length; end >= 0; end--) {
-    const found = positions.values[formatPath(path.slice(0, end))];
-    if (found) return found;
-  }
-  return { file, line: 1, col: 1 };
+  return nearestRecorded(positions.values, formatPath(path)) ?? { file, line: 1, col: 1 };
 }
 
 /**
