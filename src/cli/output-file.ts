@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { openAtomicFile, type AtomicFile } from '../atomic-file.js';
 import { UsageError } from '../errors.js';
 import type { OutputStream } from './io.js';
-import { trackTempFile } from '../temp-files.js';
 
 /** Where a report goes: a file (written atomically) or an injected stream. */
 export interface OutputWriter {
@@ -17,51 +12,35 @@ export interface OutputWriter {
 }
 
 /**
- * Streams a report into `<file>.<random>.tmp` and renames it into place on close, so a crash or a
- * Ctrl-C never leaves a truncated report that a later `diff` would misread.
+ * Streams a report into a temp file renamed into place on close ({@link openAtomicFile}), so a crash
+ * or a Ctrl-C never leaves a truncated report that a later `diff` would misread.
  */
 export async function openOutputFile(file: string): Promise<OutputWriter> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  const untrack = trackTempFile(temp);
-  let stream: WriteStream;
+  let out: AtomicFile;
   try {
-    stream = createWriteStream(temp, { flags: 'wx' });
-    await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
+    out = await openAtomicFile(file);
   } catch (error) {
-    untrack();
     throw new UsageError(`cannot write ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
   }
-  // One persistent error listener: adding one per write would leak listeners on a long report.
-  let failure: Error | undefined;
-  stream.on('error', (error) => {
-    failure = error;
-  });
-  const cannotWrite = (error: Error) => new UsageError(`cannot write ${file}: ${(failure ?? error).message}`);
-  // events.once rejects on 'error', so a disk that fails mid-report cannot leave the wait hanging.
-  const buffered = streamWriter({ write: (chunk: string) => stream.write(chunk), drained: () => once(stream, 'drain').then(() => undefined) });
+  const cannotWrite = (error: unknown) => new UsageError(`cannot write ${file}: ${(error as Error).message}`);
+  // Small chunks are gathered into larger writes; the atomic file applies back-pressure.
+  const gather = gatherWrites((chunk) => out.write(chunk));
   return {
     write: async (chunk) => {
-      if (failure) throw cannotWrite(failure);
-      await buffered.write(chunk).catch((error: Error) => {
+      await gather.write(chunk).catch((error: unknown) => {
         throw cannotWrite(error);
       });
     },
     close: async () => {
       try {
-        await buffered.close();
-        await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+        await gather.close();
+        await out.commit();
       } catch (error) {
-        throw cannotWrite(error as Error);
+        throw cannotWrite(error);
       }
-      if (failure) throw cannotWrite(failure);
-      await rename(temp, file);
-      untrack();
     },
     abort: async () => {
-      stream.destroy();
-      await rm(temp, { force: true });
-      untrack();
+      await out.discard();
     },
   };
 }
@@ -76,12 +55,19 @@ const FLUSH_AT = 64 * 1024;
  * whatever the reader's speed.
  */
 export function streamWriter(stream: Pick<OutputStream, 'write' | 'drained'>): OutputWriter {
+  return gatherWrites(async (chunk) => {
+    if (stream.write(chunk) === false && stream.drained) await stream.drained();
+  });
+}
+
+/** Gathers chunks into writes of about {@link FLUSH_AT} characters; each write is awaited before the next. */
+function gatherWrites(sink: (chunk: string) => Promise<void>): OutputWriter {
   let pending = '';
   const flush = async () => {
     if (!pending) return;
-    const full = stream.write(pending) === false;
+    const chunk = pending;
     pending = '';
-    if (full && stream.drained) await stream.drained();
+    await sink(chunk);
   };
   return {
     write: async (chunk) => {

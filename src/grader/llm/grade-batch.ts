@@ -5,7 +5,6 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Finding, Grade, Sample, Usage } from '../../types.js';
-import { trackTempFile } from '../../temp-files.js';
 import type { GradingContext } from './llm-grader.js';
 import { BATCH_LIMITS, BatchSpool, customIdOfLine, type BatchLimits, type SpooledChunk } from './batch-spool.js';
 import { ResultIndex } from './batch-results.js';
@@ -13,6 +12,7 @@ import { priceUsage, tokenCountsOf } from './price-usage.js';
 import { parseVerdict } from './verdict.js';
 import { extractVerdictPayload } from './verdict-request.js';
 import { writeJsonFile } from './write-json-file.js';
+import { openAtomicFile } from '../../atomic-file.js';
 
 export interface BatchRunOptions {
   /** Folder under which each run keeps its work folder (`<cache dir>/batches`). */
@@ -163,24 +163,16 @@ export async function runBatch(
   }
 
   async function downloadResults(batchId: string, file: string): Promise<void> {
-    const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-    const untrack = trackTempFile(temp);
-    const out = createWriteStream(temp);
+    const out = await openAtomicFile(file);
     try {
-      // Opened before anything can fail: a stream still opening would create the file after the cleanup.
-      await once(out, 'open');
       for await (const line of context.client.batchResults(batchId, signal)) {
         // custom_id first: the index reads it from the start of the line.
-        if (!out.write(`${JSON.stringify({ custom_id: line.custom_id, result: line.result })}\n`)) await once(out, 'drain');
+        await out.write(`${JSON.stringify({ custom_id: line.custom_id, result: line.result })}\n`);
       }
-      await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject));
-      await rename(temp, file);
+      await out.commit();
     } catch (error) {
-      out.destroy();
-      await rm(temp, { force: true });
+      await out.discard();
       throw error;
-    } finally {
-      untrack();
     }
   }
 
