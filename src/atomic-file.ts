@@ -16,9 +16,9 @@ export interface AtomicFile {
 }
 
 /**
- * The one way tone-audit writes a file it may be interrupted writing (reports, the backlog, the
- * result cache, batch results): into `<file>.<random>.tmp` beside it (same folder, so the rename
- * cannot cross file systems), renamed over `file` on commit. A reader, or a run killed midway, sees
+ * How tone-audit writes a file it may be interrupted writing (reports, the result cache, batch
+ * results; the backlog store still has its own writer): into `<file>.<random>.tmp` beside it
+ * (same folder, so the rename cannot cross file systems), renamed over `file` on commit. A reader, or a run killed midway, sees
  * the old file or the new one, never half of one; a temp file is registered so an abrupt exit can
  * still remove it. Creates the folder when it is missing. Errors are the file system's own: callers
  * word them for their users.
