@@ -98,7 +98,8 @@ async function printConversationFigures(conversations) {
   const rows = sampleRowsOf({ single: [], conversations }).conversations;
   for (const grader of ['heuristic', 'none']) {
     const result = await auditRows(rows, grader);
-    const drifting = new Set(result.samples.filter((s) => s.verdict === 'drift').map((s) => s.metadata.conversation_id));
+    // The engine's own conversation verdict, carried by each conversation's last turn.
+    const drifting = new Set(result.samples.flatMap((s) => (s.conversation?.verdict === 'drift' ? [s.conversation.id] : [])));
     console.log(`=== whole conversations, --grader ${grader} (a conversation drifts when any bot turn does) ===`);
     for (const half of ['check', 'fit']) {
       const pairs = conversations.filter((c) => halfOf(c.id) === half).map((c) => ({ judge: drifting.has(c.id), reference: c.label === 'drift' }));

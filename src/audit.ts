@@ -5,6 +5,8 @@ import { runRules } from './rules/index.js';
 import { mergeFindings } from './findings/merge-findings.js';
 import { decideVerdict } from './findings/decide-verdict.js';
 import { createSummaryAccumulator } from './findings/summarize.js';
+import { createConversationJudge } from './findings/judge-conversations.js';
+import { AUDIT_SCHEMA_VERSION } from './types.js';
 import type { AuditCalibration, AuditHeader, AuditRedaction, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -42,7 +44,7 @@ export function buildAuditHeader(engine: AuditEngine, inputs: string[]): AuditHe
   const { guide, grader } = engine;
   const kind: GraderKind = grader?.kind ?? 'none';
   return {
-    schemaVersion: 1,
+    schemaVersion: AUDIT_SCHEMA_VERSION,
     tool: { name: 'tone-audit', version: TOOL_VERSION },
     guide: { brand: guide.brand, version: guide.version, hash: guide.source.hash, file: guide.source.file },
     grader: { kind, ...(grader?.model ? { model: grader.model } : {}), ...(grader?.promptHash ? { promptHash: grader.promptHash } : {}) },
@@ -89,12 +91,17 @@ export async function streamAudit(
   const summary = createSummaryAccumulator(engine.rules.rules, engine.guide.dimensions, { redaction: engine.redaction?.enabled === true });
   const inputProblems: Problem[] = [];
   const inFlight: Promise<SampleResult>[] = [];
-
+  // After suppression, so a conversation's verdict is that of the turns as reported.
+  const conversations = createConversationJudge();
+  const emit = async (ready: SampleResult[]): Promise<void> => {
+    for (const result of ready) {
+      summary.add(result);
+      await sink.sample(result);
+    }
+  };
   const emitOldest = async (): Promise<void> => {
     const judged = await inFlight.shift()!;
-    const result = options.postProcess ? options.postProcess(judged) : judged;
-    summary.add(result);
-    await sink.sample(result);
+    await emit(conversations.push(options.postProcess ? options.postProcess(judged) : judged));
   };
 
   for await (const event of events) {
@@ -114,5 +121,6 @@ export async function streamAudit(
     if (inFlight.length >= window) await emitOldest();
   }
   while (inFlight.length > 0) await emitOldest();
+  await emit(conversations.flush());
   return { summary: summary.finish(), inputProblems };
 }

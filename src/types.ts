@@ -322,6 +322,32 @@ export interface SampleResult {
   findings: Finding[];
   grade?: Grade;
   verdict: SampleVerdict;
+  /** On the last bot turn of a conversation (`--turns all`): the verdict of the whole conversation. */
+  conversation?: ConversationVerdict;
+}
+
+/**
+ * The customer's distress across a conversation: `rising` (the latest message more upset than the
+ * first), `easing` (down from their most upset), `steady`, or `calm` (never upset).
+ */
+export type FrustrationTrajectory = 'rising' | 'steady' | 'easing' | 'calm';
+
+/**
+ * One conversation judged as a whole, from its bot turns' results: it drifts when any turn does (its
+ * worst turn decides), plus what happened across the turns.
+ */
+export interface ConversationVerdict {
+  /** The conversation's id (its turns' ids are `<id>#<bot turn>`). */
+  id: string;
+  verdict: SampleVerdict;
+  botTurns: number;
+  /** The 0-based bot turns that drift, in order. */
+  driftingTurns: number[];
+  /** Rule ids of the conversation findings (loop, forgot-context, late escalation…) on any turn, sorted. */
+  patterns: string[];
+  /** The 0-based bot turn that first handed the customer to a person, when one did. */
+  handoffTurn?: number;
+  frustration: FrustrationTrajectory;
 }
 
 // ---------------------------------------------------------------------------
@@ -401,8 +427,8 @@ export interface ConversationSummary {
   handedOff: number;
   /** Over those: bot turns up to and including the first handoff (1 = the first bot turn handed off). */
   meanBotTurnsUntilHandoff: number;
-  /** The customer's distress in their latest message against their first. */
-  frustration: { rising: number; steady: number; easing: number; calm: number };
+  /** The customer's distress across each conversation ({@link FrustrationTrajectory}). */
+  frustration: Record<FrustrationTrajectory, number>;
 }
 
 export interface GateResult {
@@ -411,9 +437,16 @@ export interface GateResult {
   reasons: string[];
 }
 
+/** The result schema this tone-audit writes, and every version it reads. */
+export const AUDIT_SCHEMA_VERSION = 2;
+export type AuditSchemaVersion = 1 | 2;
+
 export interface AuditResult {
-  /** Bumped on any breaking change to this shape. */
-  schemaVersion: 1;
+  /**
+   * Bumped on any breaking change to this shape. 2 added `samples[].conversation`; results of
+   * version 1 are still read (as baselines and by `diff`).
+   */
+  schemaVersion: AuditSchemaVersion;
   tool: { name: 'tone-audit'; version: string };
   guide: { brand: string; version: string; hash: string; file: string };
   grader: { kind: GraderKind; model?: string; promptHash?: string };

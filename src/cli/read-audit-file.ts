@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import type { AuditResult } from '../types.js';
+import type { AuditResult, AuditSchemaVersion } from '../types.js';
+
+/** Version 1 lacks only `samples[].conversation`, which every reader treats as optional. */
+const READABLE_SCHEMA_VERSIONS: readonly AuditSchemaVersion[] = [1, 2];
 
 /**
  * Reads an audit written by `--format json` (a baseline, or one point of a trend). Checks the shape
@@ -32,8 +35,8 @@ export async function readAuditFile(file: string): Promise<AuditResult> {
       problems: [{ location: { file, line: 1 }, path: missing[0]!, message: 'missing; expected the output of tone-audit audit --format json' }],
     });
   }
-  if (audit.schemaVersion !== 1) {
-    throw new InputError(`${file} has schemaVersion ${String(audit.schemaVersion)}; this tone-audit reads schemaVersion 1`, {
+  if (!READABLE_SCHEMA_VERSIONS.includes(audit.schemaVersion as AuditSchemaVersion)) {
+    throw new InputError(`${file} has schemaVersion ${String(audit.schemaVersion)}; this tone-audit reads schemaVersion ${READABLE_SCHEMA_VERSIONS.join(' and ')}`, {
       hint: 'rerun the baseline audit with this version of tone-audit',
     });
   }

@@ -1,11 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import type { Finding, SampleResult, Severity } from '../types.js';
+import type { ConversationVerdict, Finding, SampleResult, SampleVerdict, Severity } from '../types.js';
 import { applySuggestions, diffWords } from '../diff/word-diff.js';
 import { escapeTerminal, truncate } from './escape.js';
 import { mergeSpans } from './merge-spans.js';
 import type { ReportContext, Reporter } from './reporter.js';
 import { paint, severityColor } from './terminal/paint.js';
 import { renderSummary } from './terminal/render-summary.js';
+import { createThreadCollector, type Thread } from './thread/collect-threads.js';
 import { wrapHanging } from './terminal/wrap-hanging.js';
 
 export { describeConversations } from './terminal/render-summary.js';
@@ -76,19 +77,68 @@ const MAX_REPLY_SHOWN = 4000;
 
 function renderSample(result: SampleResult, ctx: ReportContext): string {
   const c = paint(ctx);
-  const { width } = ctx;
-  const verdict = result.verdict === 'pass' ? c.green('pass') : result.verdict === 'drift' ? c.red('drift') : c.magenta('ungraded');
   // `check` has no file to point at; everything else names the record's file:line.
   const where = ctx.compact ? '' : `${result.source.file}:${result.source.line}`;
-  let out = `${wrapHanging('', `${c.bold(escapeTerminal(result.id))}  ${where ? `${c.dim(where)}  ` : ''}${verdict}`, width, 2)}\n`;
-  if (result.customer) out += `${wrapHanging(`  ${c.dim('customer:')} `, escapeTerminal(truncate(result.customer, 160)), width)}\n`;
+  let out = `${wrapHanging('', `${c.bold(escapeTerminal(result.id))}  ${where ? `${c.dim(where)}  ` : ''}${paintVerdict(result.verdict, c)}`, ctx.width, 2)}\n`;
+  if (result.customer) out += `${wrapHanging(`  ${c.dim('customer:')} `, escapeTerminal(truncate(result.customer, 160)), ctx.width)}\n`;
+  return `${out + renderJudgedReply(result, `  ${c.dim('reply:')}    `, ctx)}\n`;
+}
+
+function paintVerdict(verdict: SampleVerdict, c: ChalkInstance): string {
+  return verdict === 'pass' ? c.green('pass') : verdict === 'drift' ? c.red('drift') : c.magenta('ungraded');
+}
+
+/** A judged reply after `label`: its text with the findings' spans marked, the findings, the scores and the rewrite. */
+function renderJudgedReply(result: SampleResult, label: string, ctx: ReportContext): string {
+  const c = paint(ctx);
+  const { width } = ctx;
   const cut = result.response.length > MAX_REPLY_SHOWN;
   const shown = cut ? result.response.slice(0, MAX_REPLY_SHOWN) : result.response;
   const visible = cut ? result.findings.filter((f) => !f.span || f.span.end <= MAX_REPLY_SHOWN) : result.findings;
   const more = cut ? c.dim(` … (${(result.response.length - MAX_REPLY_SHOWN).toLocaleString('en-US')} more characters)`) : '';
-  out += `${wrapHanging(`  ${c.dim('reply:')}    `, highlightSpans(shown, visible, c) + more, width)}\n`;
+  let out = `${wrapHanging(label, highlightSpans(shown, visible, c) + more, width)}\n`;
   for (const finding of result.findings) out += renderFinding(finding, c, width);
-  return `${out + renderGrade(result, c, ctx) + renderRewriteDiff(result, c, width)}\n`;
+  return out + renderGrade(result, c, ctx) + renderRewriteDiff(result, c, width);
+}
+
+/** Context messages in a thread are cut shorter than judged replies: they are there to be skimmed. */
+const MAX_CONTEXT_SHOWN = 300;
+
+/**
+ * A conversation as one thread: its verdict and what happened across the turns, then every message
+ * in order, with each drifting bot turn in full (marked spans, findings, scores, rewrite) and the
+ * rest shortened.
+ */
+function renderThread(thread: Thread, ctx: ReportContext): string {
+  const c = paint(ctx);
+  const { conversation, last } = thread;
+  const where = `${last.source.file}:${last.source.line}`;
+  let out = `${wrapHanging('', `${c.bold(escapeTerminal(conversation.id))}  ${c.dim(where)}  conversation ${paintVerdict(conversation.verdict, c)}`, ctx.width, 2)}\n`;
+  out += `${wrapHanging('  ', c.dim(describeConversation(conversation)), ctx.width)}\n`;
+  for (const message of thread.messages) {
+    if (message.role !== 'bot' || message.botTurn === undefined) {
+      out += `${wrapHanging(`  ${c.dim(`${message.role}:`)}${pad(`${message.role}:`)}`, escapeTerminal(truncate(message.text, MAX_CONTEXT_SHOWN)), ctx.width)}\n`;
+      continue;
+    }
+    const verdict = message.result?.verdict ?? 'pass';
+    const turn = `bot #${message.botTurn}`;
+    const label = `  ${c.bold(turn)} ${paintVerdict(verdict, c)}${pad(`${turn} ${verdict}`)}`;
+    if (message.result && verdict !== 'pass') out += renderJudgedReply(message.result, label, ctx);
+    else out += `${wrapHanging(label, c.dim(escapeTerminal(truncate(message.text, MAX_CONTEXT_SHOWN))), ctx.width)}\n`;
+  }
+  return `${out}\n`;
+}
+
+/** The message column of a thread: after the widest usual label ("bot #1 drift"), and at least one space. */
+const LABEL_WIDTH = 13;
+const pad = (label: string) => ' '.repeat(Math.max(1, LABEL_WIDTH - label.length));
+
+/** "2 of 3 bot turns drift · loop, forgot-context · frustration rising · handed off at bot #2". */
+export function describeConversation(conversation: ConversationVerdict): string {
+  const turns = `${conversation.driftingTurns.length} of ${conversation.botTurns} bot ${conversation.botTurns === 1 ? 'turn' : 'turns'} drift`;
+  const parts = [turns, ...(conversation.patterns.length > 0 ? [conversation.patterns.join(', ')] : []), `frustration ${conversation.frustration}`];
+  if (conversation.handoffTurn !== undefined) parts.push(`handed off at bot #${conversation.handoffTurn}`);
+  return parts.join(' · ');
 }
 
 /** Why some replies are not listed, and how to list them. */
@@ -109,24 +159,42 @@ function describeHidden(hidden: number, ctx: ReportContext): string {
 export function createTerminalReporter(): Reporter {
   let listed = 0;
   let hidden = 0;
+  let threads = createThreadCollector();
+  /** Lists `replies` more drifting replies unless the limit is reached, in which case they are counted as hidden. */
+  const fits = (replies: number, ctx: ReportContext): boolean => {
+    const limit = ctx.quiet ? 0 : (ctx.showLimit ?? Infinity);
+    if (listed >= limit) {
+      hidden += replies;
+      return false;
+    }
+    listed += replies;
+    return true;
+  };
+  const renderLoose = (result: SampleResult, ctx: ReportContext): string => {
+    if (result.verdict === 'pass' && !ctx.showPassing) return '';
+    return fits(1, ctx) ? renderSample(result, ctx) : '';
+  };
   return {
     extension: 'txt',
     begin: () => {
       listed = 0;
       hidden = 0;
+      threads = createThreadCollector();
       return '';
     },
     sample: (result, _index, ctx) => {
-      if (result.verdict === 'pass' && !ctx.showPassing) return '';
-      const limit = ctx.quiet ? 0 : (ctx.showLimit ?? Infinity);
-      if (listed >= limit) {
-        hidden += 1;
-        return '';
-      }
-      listed += 1;
-      return renderSample(result, ctx);
+      // A conversation's turns are shown together, as one thread, once its last turn arrives.
+      if (!threads.isTurn(result)) return renderLoose(result, ctx);
+      const thread = threads.push(result);
+      if (thread === undefined) return '';
+      if (thread.conversation.verdict === 'pass' && !ctx.showPassing) return '';
+      return fits(Math.max(1, thread.conversation.driftingTurns.length), ctx) ? renderThread(thread, ctx) : '';
     },
-    end: (header, footer, ctx) => (hidden > 0 ? describeHidden(hidden, ctx) : '') + renderSummary(header, footer, ctx),
+    end: (header, footer, ctx) => {
+      // An interrupted run may end inside a conversation: its judged turns are shown on their own.
+      const unfinished = threads.pending().map((result) => renderLoose(result, ctx)).join('');
+      return unfinished + (hidden > 0 ? describeHidden(hidden, ctx) : '') + renderSummary(header, footer, ctx);
+    },
   };
 }
 

@@ -34,7 +34,7 @@ describe('tone-audit audit', () => {
     const run = await runCli(['audit', 'a.jsonl', '--guide', guide, '--grader', 'none', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout);
-    expect(result.schemaVersion).toBe(1);
+    expect(result.schemaVersion).toBe(2);
     expect(result.tool.name).toBe('tone-audit');
     expect(result.guide.brand).toMatch(/Northwind/);
     expect(result.guide.hash).toMatch(/^[0-9a-f]{64}$/);

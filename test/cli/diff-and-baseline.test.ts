@@ -70,6 +70,23 @@ describe('baseline comparison and the gate', () => {
     const one = await runCli(['diff', 'bad.json'], { cwd: dir });
     expect(one.code).toBe(2);
   });
+
+  it('reads a schemaVersion 1 baseline (it only lacks conversation verdicts) and refuses an unknown version', async () => {
+    const dir = tempDir();
+    const base = await writeAudit(dir, 'base', [good(1), blamed(2)]);
+    await writeAudit(dir, 'head', [good(1), good(2)]);
+    const v1 = JSON.parse(readFileSync(base, 'utf8'));
+    writeFileSync(path.join(dir, 'v1.json'), JSON.stringify({ ...v1, schemaVersion: 1 }));
+    writeFileSync(path.join(dir, 'v9.json'), JSON.stringify({ ...v1, schemaVersion: 9 }));
+    const run = await runCli(['diff', 'v1.json', 'head.json', '--format', 'json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const { comparison } = JSON.parse(run.stdout);
+    expect(comparison.samples.fixed).toEqual(['s2']);
+    expect(comparison.warnings.map((w: { code: string }) => w.code)).toContain('schema-version');
+    const future = await runCli(['diff', 'v9.json', 'head.json'], { cwd: dir });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/v9\.json has schemaVersion 9; this tone-audit reads schemaVersion 1 and 2/);
+  });
 });
 
 describe('accepted findings (suppressions)', () => {

@@ -51,7 +51,7 @@ describe('compareAudits: warnings', () => {
 
   it('warns about different result schema versions', () => {
     const base = makeAudit({ samples: [] });
-    const head = { ...makeAudit({ samples: [] }), schemaVersion: 2 } as unknown as typeof base;
+    const head = { ...makeAudit({ samples: [] }), schemaVersion: 1 } as unknown as typeof base;
     expect(compareAudits(base, head).warnings.map((w) => w.code)).toEqual(['schema-version']);
   });
 

@@ -70,7 +70,7 @@ export interface AuditSpec extends Partial<Omit<AuditResult, 'samples' | 'summar
 export function makeAudit(spec: AuditSpec): AuditResult {
   const { samples, rules = [], dimensions = [], summary: summaryOverrides, ...rest } = spec;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'tone-audit', version: '0.1.0' },
     guide: { brand: 'Northwind', version: '2026.4', hash: 'a'.repeat(64), file: 'styleguide/brand.yaml' },
     grader: { kind: 'heuristic', promptHash: 'b'.repeat(64) },

@@ -8,6 +8,11 @@ export type TurnSelection = 'all' | 'last';
 // took over is not audited as if the bot had written the person's replies.
 const isBotTurn = (turn: Turn) => turn.role === 'bot';
 
+/** Whether a transcript turn is judged as a bot turn of its own (the thread views count turns the same way). */
+export function isJudgedBotTurn(turn: Turn): boolean {
+  return isBotTurn(turn) && turn.text.trim() !== '';
+}
+
 /**
  * One sample per bot turn of a conversation: each earlier bot turn becomes a sample judged in the
  * context of the turns before it, and the reply itself is the last. Ids are
@@ -22,7 +27,7 @@ export function expandTurns(sample: Sample, selection: TurnSelection): Sample[] 
   const samples: Sample[] = [];
   let bot = 0;
   transcript.forEach((turn, index) => {
-    if (!isBotTurn(turn) || turn.text.trim() === '') return;
+    if (!isJudgedBotTurn(turn)) return;
     const before = transcript.slice(0, index);
     samples.push({
       ...sample,
