@@ -6,6 +6,8 @@ import { renderRuleChart } from './html/render-rule-chart.js';
 import { renderSampleDetails } from './html/render-sample-details.js';
 import { renderSampleTable } from './html/render-sample-table.js';
 import { renderScoreCharts } from './html/render-score-charts.js';
+import { renderThreads } from './html/render-threads.js';
+import { threadsOf } from './thread/collect-threads.js';
 import { renderTrendCharts } from './html/render-trend-charts.js';
 import { REPORT_SCRIPT } from './html/report-script.js';
 import { REPORT_STYLE } from './html/report-style.js';
@@ -25,8 +27,8 @@ export interface HtmlReportOptions {
 
 /**
  * Renders an audit as one self-contained HTML page: header, headline numbers and gate, charts
- * (inline SVG), trend and baseline comparison when `ctx` carries them, a filterable table of every
- * reply, and the worst drifting replies in detail with marked spans and a reply ↔ rewrite diff.
+ * (inline SVG), trend and baseline comparison when `ctx` carries them, the drifting conversations
+ * as threads (when the input had conversations), a filterable table of every reply, and the worst drifting replies in detail with marked spans and a reply ↔ rewrite diff.
  * Pure and deterministic: no clock (no "generated at"), no network references, stable order.
  * Every piece of bot, customer and guide text is escaped, in text and in attributes.
  */
@@ -50,6 +52,15 @@ export function renderHtmlReport(result: AuditResult, ctx: ReportContext, option
   if (hasTrend) sections.push(['trend', 'Trend across audits', renderTrendCharts(ctx.trend!)]);
   sections.push(['summary', 'Summary', renderSummary(result, ctx)]);
   sections.push(['charts', 'Scores and rules', `<h3>Score distribution by dimension</h3>${renderScoreCharts(result.summary.dimensions)}<h3>Drift by rule</h3>${renderRuleChart(result.summary.rules, result.summary.samples)}`]);
+  const { threads } = threadsOf(samples);
+  if (threads.length > 0) {
+    const indexOf = new Map(samples.map((s, i) => [s, i]));
+    const linkDetail = (turn: (typeof samples)[number]) => {
+      const index = indexOf.get(turn);
+      return index !== undefined && detailed.has(index) ? sampleAnchor(index) : undefined;
+    };
+    sections.push(['conversations', `Conversations (${threads.length})`, renderThreads(threads, options.detailLimit ?? DETAIL_LIMIT, linkDetail)]);
+  }
   sections.push(['replies', `All replies (${samples.length})`, renderSampleTable(samples, detailed)]);
   sections.push(['details', 'Drifting replies in detail', renderSampleDetails(samples, indexes, omitted)]);
 

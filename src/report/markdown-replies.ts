@@ -97,11 +97,18 @@ export function renderReply(sample: SampleResult): string {
   const summary = `${mark} <code>${htmlText(sample.id)}</code> · ${htmlText(`${sample.source.file}:${sample.source.line}`)} — ${htmlText(why)}`;
   const body: string[] = [];
   if (sample.customer) body.push(`**Customer:** ${mdText(sample.customer)}`, '');
+  body.push(renderJudgement(sample));
+  return mdDetails(summary, body.join('\n'));
+}
+
+/** What was found in a drifting reply: the findings, the scores, and the reply or its rewrite. */
+export function renderJudgement(sample: SampleResult): string {
+  const body: string[] = [];
   if (sample.findings.length > 0) body.push(...sample.findings.map((f) => `- ${SEVERITY_MARK[f.severity]} ${mdCode(f.ruleId)} — ${mdText(describeFinding(f))}`), '');
   const scores = renderScores(sample);
   if (scores) body.push(scores, '');
   body.push(...renderRewrite(sample));
-  return mdDetails(summary, body.join('\n'));
+  return body.join('\n');
 }
 
 /** Samples the grader could not judge, with the reason; neither passes nor failures. */

@@ -8,6 +8,8 @@ import { renderComparisonMarkdown, renderTrendMarkdown } from './comparison/inde
 import { formatPercent } from './format-numbers.js';
 import { htmlText, mdCell, mdCode, mdDetails, mdTable, mdText } from './markdown-syntax.js';
 import { renderReply, renderUngraded, selectWorstReplies, SEVERITY_MARK } from './markdown-replies.js';
+import { renderThread } from './markdown-threads.js';
+import { selectWorstThreads, threadsOf } from './thread/collect-threads.js';
 import type { ReportContext, Reporter } from './reporter.js';
 
 /** Most drifting replies shown in full; a PR comment has to stay readable (and under GitHub's 65,536-character limit). */
@@ -137,22 +139,46 @@ function renderRuleTable(summary: AuditSummary): string[] {
 /** GitHub rejects comments over 65,536 characters; stay under with room for a CI tool's own wrapper. */
 export const MAX_MARKDOWN_CHARS = 60_000;
 
-/** The worst replies, as many as fit in `budget` characters, and how many were left out for space. */
-function renderWorst(result: AuditResult, budget: number): string[] {
-  const worst = selectWorstReplies(result.samples, MAX_WORST_REPLIES);
-  if (worst.length === 0) return [];
-  const blocks: string[] = [];
+/** Blocks in order while they fit in `budget` characters, and how many did not. */
+function fitBlocks(blocks: readonly string[], budget: number): { kept: string[]; left: number } {
+  const kept: string[] = [];
   let used = 0;
-  for (const sample of worst) {
-    const block = `${renderReply(sample)}\n`;
-    if (used + block.length > budget) break;
-    blocks.push(block);
+  for (const block of blocks) {
+    if (used + block.length + 1 > budget) break;
+    kept.push(block);
     used += block.length + 1;
   }
-  const of = result.summary.drifting > blocks.length ? ` (${blocks.length} worst of ${result.summary.drifting})` : '';
-  const out = [`### Drifting replies${of}`, '', ...blocks];
-  if (blocks.length < worst.length) {
-    out.push(`_${worst.length - blocks.length} more of the worst replies are left out to keep this under GitHub's 65,536-character limit; the HTML and JSON reports have them all._`, '');
+  return { kept, left: blocks.length - kept.length };
+}
+
+const leftOut = (left: number, what: string) =>
+  `_${left} more of the worst ${what} are left out to keep this under GitHub's 65,536-character limit; the HTML and JSON reports have them all._`;
+
+/**
+ * The worst drifting conversations (each as its thread) and the worst drifting single replies, as
+ * many as fit in `budget` characters; a conversation's turns are shown in its thread, not again alone.
+ */
+function renderWorst(result: AuditResult, budget: number): string[] {
+  const { threads, replies } = threadsOf(result.samples);
+  const worstThreads = selectWorstThreads(threads, MAX_WORST_REPLIES);
+  const worstReplies = selectWorstReplies(replies, MAX_WORST_REPLIES);
+  const out: string[] = [];
+  // Conversations first when there are any: they are the unit a reviewer follows.
+  const threadBudget = worstReplies.length > 0 ? budget / 2 : budget;
+  const shownThreads = fitBlocks(worstThreads.map((t) => `${renderThread(t)}\n`), threadBudget);
+  if (worstThreads.length > 0) {
+    const drifting = result.summary.conversations?.drifting ?? worstThreads.length;
+    const of = drifting > shownThreads.kept.length ? ` (${shownThreads.kept.length} worst of ${drifting})` : '';
+    out.push(`### Drifting conversations${of}`, '', ...shownThreads.kept);
+    if (shownThreads.left > 0) out.push(leftOut(shownThreads.left, 'conversations'), '');
+  }
+  const used = out.join('\n').length;
+  const shownReplies = fitBlocks(worstReplies.map((sample) => `${renderReply(sample)}\n`), budget - used);
+  if (worstReplies.length > 0) {
+    const drifting = replies.filter((r) => r.verdict === 'drift').length;
+    const of = drifting > shownReplies.kept.length ? ` (${shownReplies.kept.length} worst of ${drifting})` : '';
+    out.push(`### Drifting replies${of}`, '', ...shownReplies.kept);
+    if (shownReplies.left > 0) out.push(leftOut(shownReplies.left, 'replies'), '');
   }
   return out;
 }
@@ -172,8 +198,8 @@ export function renderMarkdownReport(result: AuditResult, ctx: ReportContext): s
 /**
  * GitHub-flavoured Markdown for a PR comment or `$GITHUB_STEP_SUMMARY`: the gate verdict and the
  * headline numbers (drift rate, findings, top rules) with every gate reason, the guide and grader,
- * the baseline comparison when there is one, the worst drifting replies as collapsed `<details>`
- * blocks (reply ↔ rewrite word diff inside), then the rule table (collapsed) and dimensions. The worst replies need every
+ * the baseline comparison when there is one, the worst drifting conversations (as threads) and
+ * replies as collapsed `<details>` blocks (reply ↔ rewrite word diff inside), then the rule table (collapsed) and dimensions. The worst replies need every
  * sample, so it renders through `renderAll`; begin/sample/end write nothing.
  */
 export const markdown: Reporter = {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { ConversationVerdict, Finding, SampleResult, SampleVerdict, Severity } from '../types.js';
+import type { Finding, SampleResult, SampleVerdict, Severity } from '../types.js';
 import { applySuggestions, diffWords } from '../diff/word-diff.js';
 import { escapeTerminal, truncate } from './escape.js';
 import { mergeSpans } from './merge-spans.js';
@@ -7,6 +7,7 @@ import type { ReportContext, Reporter } from './reporter.js';
 import { paint, severityColor } from './terminal/paint.js';
 import { renderSummary } from './terminal/render-summary.js';
 import { createThreadCollector, type Thread } from './thread/collect-threads.js';
+import { describeConversation } from './thread/describe-conversation.js';
 import { wrapHanging } from './terminal/wrap-hanging.js';
 
 export { describeConversations } from './terminal/render-summary.js';
@@ -133,13 +134,6 @@ function renderThread(thread: Thread, ctx: ReportContext): string {
 const LABEL_WIDTH = 13;
 const pad = (label: string) => ' '.repeat(Math.max(1, LABEL_WIDTH - label.length));
 
-/** "2 of 3 bot turns drift · loop, forgot-context · frustration rising · handed off at bot #2". */
-export function describeConversation(conversation: ConversationVerdict): string {
-  const turns = `${conversation.driftingTurns.length} of ${conversation.botTurns} bot ${conversation.botTurns === 1 ? 'turn' : 'turns'} drift`;
-  const parts = [turns, ...(conversation.patterns.length > 0 ? [conversation.patterns.join(', ')] : []), `frustration ${conversation.frustration}`];
-  if (conversation.handoffTurn !== undefined) parts.push(`handed off at bot #${conversation.handoffTurn}`);
-  return parts.join(' · ');
-}
 
 /** Why some replies are not listed, and how to list them. */
 function describeHidden(hidden: number, ctx: ReportContext): string {

@@ -127,6 +127,12 @@ mark { padding: 0 1px; border-radius: 2px; color: inherit; }
 mark.sev-error { background: var(--error-bg); border-bottom: 2px solid var(--error); }
 mark.sev-warning { background: var(--warning-bg); border-bottom: 2px solid var(--warning); }
 mark.sev-info { background: var(--info-bg); border-bottom: 2px solid var(--info); }
+ol.thread { list-style: none; padding: 0; margin: 6px 0; display: grid; gap: 8px; }
+ol.thread .role { display: block; font-size: 12.5px; font-weight: 600; color: var(--muted); margin-bottom: 2px; }
+ol.thread .role code { font-size: 12px; font-weight: normal; }
+ol.thread li.msg-bot { margin-left: 24px; }
+ol.thread li.msg-drift blockquote.reply { border-left-color: var(--error); }
+ol.thread li.msg-agent, ol.thread li.msg-system { opacity: 0.85; }
 ul.findings, ul.cues { padding-left: 18px; margin: 4px 0; }
 ul.findings li { margin: 3px 0; overflow-wrap: anywhere; }
 ul.cues, .paired dd, .changelog { overflow-wrap: anywhere; }

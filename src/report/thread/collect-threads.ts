@@ -66,3 +66,38 @@ function threadOf(last: SampleResult, conversation: ConversationVerdict, kept: R
   messages.push({ role: 'bot', text: last.response, botTurn: bot, result: last });
   return { conversation, last, messages };
 }
+
+/**
+ * Every conversation among `samples` (a whole result) as a thread, and the samples that are not
+ * conversation turns, for the formats that render all at once.
+ */
+export function threadsOf(samples: readonly SampleResult[]): { threads: Thread[]; replies: SampleResult[] } {
+  const collector = createThreadCollector();
+  const threads: Thread[] = [];
+  const replies: SampleResult[] = [];
+  for (const sample of samples) {
+    if (!collector.isTurn(sample)) {
+      replies.push(sample);
+      continue;
+    }
+    const thread = collector.push(sample);
+    if (thread) threads.push(thread);
+  }
+  // Turns whose conversation never closed (an interrupted run) are shown as replies.
+  return { threads, replies: [...replies, ...collector.pending()] };
+}
+
+/** Drifting conversations, most drifting turns first, then most patterns, then input order. */
+export function selectWorstThreads(threads: readonly Thread[], max: number): Thread[] {
+  return threads
+    .map((thread, index) => ({ thread, index }))
+    .filter(({ thread }) => thread.conversation.verdict === 'drift')
+    .sort(
+      (a, b) =>
+        b.thread.conversation.driftingTurns.length - a.thread.conversation.driftingTurns.length ||
+        b.thread.conversation.patterns.length - a.thread.conversation.patterns.length ||
+        a.index - b.index,
+    )
+    .slice(0, max)
+    .map(({ thread }) => thread);
+}
