@@ -15,16 +15,26 @@ export interface AtomicFile {
   discard(): Promise<void>;
 }
 
+/** How {@link openAtomicFile} treats the file's folder. */
+export interface AtomicFileOptions {
+  /**
+   * Create the folder when it is missing (the default: reports, the cache and batch folders are
+   * tone-audit's own). The backlog store passes `false`: its folder is the team's repository, so a
+   * missing one is a mistyped path to report, not a folder to make.
+   */
+  createFolder?: boolean;
+}
+
 /**
- * How tone-audit writes a file it may be interrupted writing (reports, the result cache, batch
- * results; the backlog store still has its own writer): into `<file>.<random>.tmp` beside it
- * (same folder, so the rename cannot cross file systems), renamed over `file` on commit. A reader, or a run killed midway, sees
+ * The one way tone-audit writes a file it may be interrupted writing (reports, the backlog, the
+ * result cache, batch results): into `<file>.<random>.tmp` beside it (same folder, so the rename
+ * cannot cross file systems), renamed over `file` on commit. A reader, or a run killed midway, sees
  * the old file or the new one, never half of one; a temp file is registered so an abrupt exit can
- * still remove it. Creates the folder when it is missing. Errors are the file system's own: callers
- * word them for their users.
+ * still remove it. There is no fsync: the rename protects against a crashed or killed run, not a
+ * power cut. Errors are the file system's own: callers word them for their users.
  */
-export async function openAtomicFile(file: string): Promise<AtomicFile> {
-  await mkdir(path.dirname(file), { recursive: true });
+export async function openAtomicFile(file: string, options: AtomicFileOptions = {}): Promise<AtomicFile> {
+  if (options.createFolder ?? true) await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   const untrack = trackTempFile(temp);
   let stream: WriteStream;

@@ -35,6 +35,12 @@ describe('openAtomicFile', () => {
     await writeFile(path.join(dir, 'blocker'), '');
     await expect(openAtomicFile(path.join(dir, 'blocker', 'out.json'))).rejects.toThrow(/EEXIST|ENOTDIR/);
   });
+
+  it('leaves a missing folder missing when asked not to create it', async () => {
+    const dir = await scratch();
+    await expect(openAtomicFile(path.join(dir, 'missing', 'backlog.jsonl'), { createFolder: false })).rejects.toThrow(/ENOENT/);
+    expect(await readdir(dir)).toEqual([]);
+  });
 });
 
 describe('writeFileAtomically', () => {

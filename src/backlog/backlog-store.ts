@@ -1,12 +1,11 @@
 // The only backlog module that touches the file system (and, for lock staleness and its record, the clock).
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile, link } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { trackTempFile } from '../temp-files.js';
+import { openAtomicFile, type AtomicFile } from '../atomic-file.js';
 import type { Problem } from '../types.js';
 import { BacklogError } from './backlog-error.js';
 import type { BacklogItem } from './backlog-item.js';
@@ -128,8 +127,8 @@ function damagedBacklog(file: string, problems: Problem[]): BacklogError {
 }
 
 /**
- * Writes the backlog atomically: a temp file in the same folder (same file system, so the rename is
- * atomic), renamed over the old file. Readers see the old or the new backlog, never half of one.
+ * Writes the backlog atomically ({@link openBacklogWriter}): readers see the old or the new backlog,
+ * never half of one.
  *
  * The format is one JSONL file, one item per line, sorted by id, keys in a fixed order, because the
  * backlog lives in the team's repository: a changed item is a one-line diff; ids are content hashes,
@@ -163,31 +162,27 @@ export interface BacklogWriter {
 const WRITE_BATCH_CHARS = 64 * 1024;
 
 /**
- * Opens `<dir>/.<name>.<pid>.<random>.tmp` beside the backlog (same file system, so the rename is
- * atomic). Writes wait for 'drain' when the disk is behind, so memory stays flat however many items.
+ * Opens the backlog for writing through {@link openAtomicFile} (temp file beside it, back-pressure,
+ * rename on commit). Unlike a report, a missing folder is not created. Any failure removes the temp
+ * file, leaves the old backlog as it was and is one {@link BacklogError}.
  */
 export async function openBacklogWriter(file: string): Promise<BacklogWriter> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const untrack = trackTempFile(temp);
-  const stream = createWriteStream(temp, { flags: 'wx', encoding: 'utf8' });
-  const cannotWrite = async (error: unknown) => {
-    stream.destroy();
-    await rm(temp, { force: true });
-    untrack();
-    return new BacklogError(`cannot write backlog ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
-  };
+  const cannotWrite = (error: unknown) => new BacklogError(`cannot write backlog ${file}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable' });
+  let out: AtomicFile;
   try {
-    await once(stream, 'open');
+    out = await openAtomicFile(file, { createFolder: false });
   } catch (error) {
-    throw await cannotWrite(error);
+    throw cannotWrite(error);
   }
+  const failed = async (error: unknown) => {
+    await out.discard();
+    return cannotWrite(error);
+  };
   let pending = '';
-  let failed = false;
   const flush = async () => {
     const chunk = pending;
     pending = '';
-    // events.once also rejects on 'error' and removes both listeners afterwards.
-    if (chunk !== '' && !stream.write(chunk)) await once(stream, 'drain');
+    if (chunk !== '') await out.write(chunk);
   };
   return {
     write: async (item) => {
@@ -196,26 +191,19 @@ export async function openBacklogWriter(file: string): Promise<BacklogWriter> {
       try {
         await flush();
       } catch (error) {
-        failed = true;
-        throw await cannotWrite(error);
+        throw await failed(error);
       }
     },
     commit: async () => {
       try {
         await flush();
-        await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-        await rename(temp, file);
-        untrack();
+        await out.commit();
       } catch (error) {
-        throw await cannotWrite(error);
+        throw await failed(error);
       }
     },
-    discard: async () => {
-      if (failed) return;
-      stream.destroy();
-      await rm(temp, { force: true });
-      untrack();
-    },
+    // Also safe after a failed write or commit (already discarded) and after a commit (nothing to drop).
+    discard: () => out.discard(),
   };
 }
 

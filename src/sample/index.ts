@@ -3,7 +3,7 @@ export { describeSampleSize, type SampleSizeFacts } from './describe-sample-size
 export { normalQuantile } from '../findings/distributions.js';
 export { EPOCH_SECONDS_LIMIT, parseTimestamp } from './parse-timestamp.js';
 export { createRandom, createXoshiro128ss, randomInt, type Random } from './random.js';
-export { detachRecord, type RawRecord } from './raw-record.js';
+export { detachRecord, type InputRecord } from './input-record.js';
 export { readRecords, type Chunks, type ReadRecordsOptions, type ReadStats } from './read-records.js';
 export { Reservoir, reservoirSample, type ReservoirResult, type Sequenced } from './reservoir.js';
 export { MAX_KEPT_PROBLEMS, runSample, type RunSampleDeps, type RunSampleOptions, type SampleStats } from './run-sample.js';

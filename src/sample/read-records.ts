@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { lookupPath } from '../load/samples/lookup-field.js';
-import type { RawRecord as ReadRecord } from '../load/samples/raw-record.js';
+import type { RawRecord } from '../load/samples/raw-record.js';
 import { readSampleSource, type SampleSource } from '../load/samples/read-sample-source.js';
 import { readSourceRecords } from '../load/samples/read-source-records.js';
 import { resolveInputs } from '../load/samples/resolve-inputs.js';
 import type { InputFormat, Problem, SourceLocation } from '../types.js';
 import { parseTimestamp } from './parse-timestamp.js';
-import type { RawRecord } from './raw-record.js';
+import type { InputRecord } from './input-record.js';
 
 /** Text chunks of one input, as a file or stdin stream delivers them. */
 export type Chunks = AsyncIterable<string | Uint8Array>;
@@ -56,12 +56,12 @@ export interface ReadStats {
  * (or thrown under `strict`); an input that cannot be opened throws an {@link InputError}.
  * `stats` fills in as `records` is iterated; iterate once.
  */
-export function readRecords(inputs: readonly string[], options: ReadRecordsOptions = {}): { records: AsyncIterable<RawRecord>; stats: ReadStats } {
+export function readRecords(inputs: readonly string[], options: ReadRecordsOptions = {}): { records: AsyncIterable<InputRecord>; stats: ReadStats } {
   const stats: ReadStats = { read: 0, kept: 0, skipped: 0, outsideWindow: 0, missingTimestamp: 0, formats: [] };
   return { records: generateRecords(inputs, options, stats), stats };
 }
 
-async function* generateRecords(inputs: readonly string[], options: ReadRecordsOptions, stats: ReadStats): AsyncGenerator<RawRecord> {
+async function* generateRecords(inputs: readonly string[], options: ReadRecordsOptions, stats: ReadStats): AsyncGenerator<InputRecord> {
   const { since, until, timestampField = 'timestamp' } = options;
   const windowed = since !== undefined || until !== undefined;
   for (const input of await resolveInputs(inputs, resolve(options.cwd ?? '.'))) {
@@ -79,10 +79,10 @@ async function* generateRecords(inputs: readonly string[], options: ReadRecordsO
       const { record } = item;
       stats.read += 1;
       if (windowed) {
-        const time = parseTimestamp(lookupPath(record.data, timestampField)?.value);
+        const time = parseTimestamp(lookupPath(record.value, timestampField)?.value);
         if (time === undefined) {
           stats.missingTimestamp += 1;
-          stats.firstMissingTimestamp ??= record.source;
+          stats.firstMissingTimestamp ??= { file: record.file, line: record.line };
           continue;
         }
         if ((since !== undefined && time < since) || (until !== undefined && time >= until)) {
@@ -101,23 +101,21 @@ async function* generateRecords(inputs: readonly string[], options: ReadRecordsO
  * through, so unlike the audit it asks nothing of the fields, only that the record is an object.
  * `index` counts what the reader yielded, so in a JSON array it is the element's position.
  */
-function toRecordItem(read: ReadRecord, source: SampleSource, index: number): { record: RawRecord } | { problem: Problem } {
+function toRecordItem(read: RawRecord, source: SampleSource, index: number): { record: InputRecord } | { problem: Problem } {
   const { file, format } = source;
   if (!read.ok) {
     const location = read.col === undefined ? { file, line: read.line } : { file, line: read.line, col: read.col };
     return { problem: { location, path: '', message: read.message } };
   }
-  const location = { file, line: read.line };
   const { value } = read;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const location = { file, line: read.line };
     return format === 'json'
       ? { problem: { location, path: `[${index}]`, message: 'expected a JSON object' } }
       : { problem: { location, path: '', message: `expected a JSON object, got ${describe(value)}` } };
   }
-  const record: RawRecord = { data: value as Record<string, unknown>, format, source: location };
-  if (read.text !== undefined) record.raw = read.text;
-  if (read.columns !== undefined) record.columns = read.columns;
-  return { record };
+  // The reader's record as it is (its JSONL text and CSV header by reference), plus where it came from.
+  return { record: { ...read, value: value as Record<string, unknown>, file, format } };
 }
 
 function describe(value: unknown): string {

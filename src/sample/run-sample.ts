@@ -5,7 +5,7 @@ import type { StratumAllocation } from './allocate.js';
 import { describeSampleSize } from './describe-sample-size.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { createRandom } from './random.js';
-import { detachRecord, type RawRecord } from './raw-record.js';
+import { detachRecord, type InputRecord } from './input-record.js';
 import { readRecords, type Chunks } from './read-records.js';
 import { Reservoir } from './reservoir.js';
 import { marginOfError, requiredSampleSize } from './sample-size.js';
@@ -95,7 +95,7 @@ export const MAX_KEPT_PROBLEMS = 1000;
  * subsample of the reservoir, which is still a uniform sample of the population.
  * Throws a {@link UsageError} for bad options and an InputError for unreadable inputs.
  */
-export async function runSample(options: RunSampleOptions, deps: RunSampleDeps = {}): Promise<{ records: RawRecord[]; stats: SampleStats }> {
+export async function runSample(options: RunSampleOptions, deps: RunSampleDeps = {}): Promise<{ records: InputRecord[]; stats: SampleStats }> {
   const settings = checkOptions(options);
   const random = createRandom(options.seed);
   const problems: Problem[] = [];
@@ -119,14 +119,14 @@ export async function runSample(options: RunSampleOptions, deps: RunSampleDeps =
       ? Math.min(bound, population)
       : requiredSampleSize({ ...settings.estimate, margin: settings.margin, population });
 
-  let records: RawRecord[];
+  let records: InputRecord[];
   let strata: StratumAllocation[] | undefined;
   let peakHeld: number;
   if (options.stratifyBy !== undefined) {
     const field = options.stratifyBy;
     const result = await stratifiedSample(stream, {
       size: bound,
-      key: (record) => stratumKey(lookupPath(record.data, field)?.value),
+      key: (record) => stratumKey(lookupPath(record.value, field)?.value),
       allocation: options.allocation ?? 'proportional',
       random,
       finalSize,
@@ -134,7 +134,7 @@ export async function runSample(options: RunSampleOptions, deps: RunSampleDeps =
     });
     ({ sample: records, strata, peakHeld } = result);
   } else {
-    const reservoir = new Reservoir<RawRecord>(bound, random, { retain: detachRecord });
+    const reservoir = new Reservoir<InputRecord>(bound, random, { retain: detachRecord });
     for await (const record of stream) reservoir.offer(record);
     records = subsample(reservoir.drain(), finalSize(reservoir.seen), random).map((entry) => entry.item);
     peakHeld = reservoir.peakHeld;

@@ -1,22 +1,22 @@
 import { stringify } from 'csv-stringify/sync';
 import type { InputFormat } from '../types.js';
-import type { RawRecord } from './raw-record.js';
+import type { InputRecord } from './input-record.js';
 
 /** Renders records in one of the formats `tone-audit audit` reads. Pure. */
-export function formatRecords(records: readonly RawRecord[], format: InputFormat): string {
+export function formatRecords(records: readonly InputRecord[], format: InputFormat): string {
   if (format === 'csv') return formatCsv(records);
   if (format === 'json') return formatJsonArray(records);
   return formatJsonl(records);
 }
 
 /** One JSON object per line, `\n`-terminated. Records read from JSONL are written byte-for-byte as their original line. */
-export function formatJsonl(records: readonly RawRecord[]): string {
-  return records.map((record) => `${record.raw ?? JSON.stringify(record.data)}\n`).join('');
+export function formatJsonl(records: readonly InputRecord[]): string {
+  return records.map((record) => `${record.text ?? JSON.stringify(record.value)}\n`).join('');
 }
 
 /** A JSON array, two-space indented, ending in a newline. */
-export function formatJsonArray(records: readonly RawRecord[]): string {
-  return `${JSON.stringify(records.map((record) => record.data), null, 2)}\n`;
+export function formatJsonArray(records: readonly InputRecord[]): string {
+  return `${JSON.stringify(records.map((record) => record.value), null, 2)}\n`;
 }
 
 /**
@@ -25,19 +25,19 @@ export function formatJsonArray(records: readonly RawRecord[]): string {
  * is silently dropped. Empty output (not even a header) when there are no records.
  * Nested values are written as JSON text; null and missing values as empty cells.
  */
-export function formatCsv(records: readonly RawRecord[]): string {
+export function formatCsv(records: readonly InputRecord[]): string {
   if (records.length === 0) return '';
   const columns: string[] = [];
   const known = new Set<string>();
   for (const record of records) {
-    for (const column of record.columns ?? Object.keys(record.data)) {
+    for (const column of record.columns ?? Object.keys(record.value)) {
       if (!known.has(column)) {
         known.add(column);
         columns.push(column);
       }
     }
   }
-  const rows = records.map((record) => columns.map((column) => cell(record.data[column])));
+  const rows = records.map((record) => columns.map((column) => cell(record.value[column])));
   return stringify(rows, { header: true, columns, eof: true });
 }
 

@@ -43,7 +43,9 @@ export class PhraseError extends Error {
   }
 }
 
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
+// Anchored with `u` so an astral letter or digit (𝐀, 𠀀) is read as one code point, as the matching regexes read it.
+const STARTS_IN_WORD = /^[\p{L}\p{N}_]/u;
+const ENDS_IN_WORD = /[\p{L}\p{N}_]$/u;
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_])';
 const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}_])';
 const REST_OF_WORD = '[\\p{L}\\p{N}_]*';
@@ -58,8 +60,8 @@ function literalBody(phrase: string): string {
 
 /** The word-boundary assertions a literal phrase needs; phrases that share them share one regex. */
 function boundaryOf(phrase: string, mode: 'word' | 'prefix'): { start: string; end: string } {
-  const start = WORD_CHAR.test(phrase.charAt(0)) ? NOT_AFTER_WORD : '';
-  const endsInWord = WORD_CHAR.test(phrase.charAt(phrase.length - 1));
+  const start = STARTS_IN_WORD.test(phrase) ? NOT_AFTER_WORD : '';
+  const endsInWord = ENDS_IN_WORD.test(phrase);
   // In prefix mode the match runs to the end of the word, so `escalat` reports `escalating`.
   const end = endsInWord ? (mode === 'word' ? NOT_BEFORE_WORD : REST_OF_WORD) : '';
   return { start, end };

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -33,6 +33,28 @@ describe('readBacklog / writeBacklog', () => {
     expect(lines.some((l) => l.includes('"review":{"by":"ana","reason":"x"}'))).toBe(true);
     const read = await readBacklog(file);
     expect(read.map(serializeBacklogItem)).toEqual(lines);
+  });
+
+  it('does not create a missing folder: one BacklogError, nothing written', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'missing', 'backlog.jsonl');
+    const error = await writeBacklog(file, items()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BacklogError);
+    expect((error as Error).message.startsWith(`cannot write backlog ${file}: ENOENT`)).toBe(true);
+    expect((error as BacklogError).hint).toBe('check that the folder exists and is writable');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a failed replace keeps the old backlog and leaves no temp file', async () => {
+    const dir = tempDir();
+    // A folder in the backlog's place: the temp file fills, then cannot be renamed over it.
+    const file = path.join(dir, 'backlog.jsonl');
+    mkdirSync(path.join(file, 'old'), { recursive: true });
+    const error = await writeBacklog(file, items()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BacklogError);
+    expect((error as Error).message).toMatch(/^cannot write backlog .*backlog\.jsonl: E(ISDIR|NOTEMPTY|EXIST)/);
+    expect(readdirSync(dir)).toEqual(['backlog.jsonl']);
+    expect(readdirSync(file)).toEqual(['old']);
   });
 
   it('treats a missing file as empty only when asked', async () => {

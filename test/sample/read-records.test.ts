@@ -20,10 +20,10 @@ describe('readRecords: JSONL', () => {
     const { problems, onProblem } = problemCollector();
     const { records, stats } = readRecords([file], { onProblem });
     const read = await collect(records);
-    expect(read.map((r) => r.data['id'])).toEqual(['a', 'b', 'c']);
-    expect(read.map((r) => r.source.line)).toEqual([1, 5, 8]);
-    expect(read[0]!.raw).toBe('{"id":"a", "n":1}');
-    expect(read[1]!.raw).toBe('{"id":"b","text":"caf\u00e9 \\u00e9"}');
+    expect(read.map((r) => r.value['id'])).toEqual(['a', 'b', 'c']);
+    expect(read.map((r) => r.line)).toEqual([1, 5, 8]);
+    expect(read[0]!.text).toBe('{"id":"a", "n":1}');
+    expect(read[1]!.text).toBe('{"id":"b","text":"caf\u00e9 \\u00e9"}');
     // The same reader and messages as the audit: the place is in the location, not the message.
     expect(problems.map((p) => [p.location.line, p.location.col, p.message])).toEqual([
       [3, 2, "invalid JSON: Expected property name or '}'"],
@@ -49,8 +49,8 @@ describe('readRecords: JSONL', () => {
       yield bytes.subarray(13);
     }
     const read = await collect(readRecords(['-'], { stdin: byteChunks() }).records);
-    expect(read.map((r) => r.data['t'])).toEqual(['é', 'ü']);
-    expect(read.map((r) => r.source)).toEqual([{ file: '-', line: 1 }, { file: '-', line: 2 }]);
+    expect(read.map((r) => r.value['t'])).toEqual(['é', 'ü']);
+    expect(read.map(({ file, line }) => ({ file, line }))).toEqual([{ file: '-', line: 1 }, { file: '-', line: 2 }]);
   });
 });
 
@@ -63,14 +63,14 @@ describe('readRecords: CSV', () => {
     const { problems, onProblem } = problemCollector();
     const { records, stats } = readRecords([file], { onProblem });
     const read = await collect(records);
-    expect(read.map((r) => r.data)).toEqual([
+    expect(read.map((r) => r.value)).toEqual([
       { id: '1', channel: 'chat', response: 'Hi,\nthere' },
       { id: '3', channel: 'voice', response: 'ok' },
       { id: '5', channel: 'chat', response: 'a 5" screen' },
       // The row after a never-closed quote is read again, not swallowed (the hardening issue).
       { id: '7', channel: 'chat', response: 'lost' },
     ]);
-    expect(read.map((r) => r.source.line)).toEqual([2, 5, 7, 9]);
+    expect(read.map((r) => r.line)).toEqual([2, 5, 7, 9]);
     expect(read[0]!.columns).toEqual(['id', 'channel', 'response']);
     expect(problems.map((p) => p.location.line)).toEqual([4, 8]);
     expect(problems.map((p) => p.message)).toEqual([
@@ -86,7 +86,7 @@ describe('readRecords: JSON array', () => {
     const file = scratch.write('logs.json', '[\n  {"id": "a",\n   "s": "[{,"},\n  7,\n  {"id": "b"}\n]\n');
     const { problems, onProblem } = problemCollector();
     const read = await collect(readRecords([file], { onProblem }).records);
-    expect(read.map((r) => [r.data['id'], r.source.line])).toEqual([['a', 2], ['b', 5]]);
+    expect(read.map((r) => [r.value['id'], r.line])).toEqual([['a', 2], ['b', 5]]);
     expect(problems).toEqual([{ location: { file, line: 4 }, path: '[1]', message: 'expected a JSON object' }]);
   });
 
@@ -94,7 +94,7 @@ describe('readRecords: JSON array', () => {
     const broken = scratch.write('broken.json', '[{"id": 1},\n {"id": }, {"id": 3},\n {"id": 4}');
     const { problems, onProblem } = problemCollector();
     const read = await collect(readRecords([broken], { onProblem }).records);
-    expect(read.map((r) => [r.data['id'], r.source.line])).toEqual([[1, 1], [3, 2]]);
+    expect(read.map((r) => [r.value['id'], r.line])).toEqual([[1, 1], [3, 2]]);
     expect(problems).toEqual([
       { location: { file: broken, line: 2, col: 2 }, path: '', message: `invalid JSON: Unexpected token '}', "{"id": }" is not valid JSON` },
       { location: { file: broken, line: 3, col: 2 }, path: '', message: 'invalid JSON: the file ends inside this record (truncated?)' },
@@ -130,18 +130,18 @@ describe('readRecords: inputs', () => {
     scratch.write('glob-a.jsonl', '{"id":"a"}\n');
     const { records, stats } = readRecords(['glob-*.jsonl', 'glob-b.jsonl'], { cwd: scratch.dir });
     const read = await collect(records);
-    expect(read.map((r) => [r.data['id'], r.source.file])).toEqual([['a', 'glob-a.jsonl'], ['b', 'glob-b.jsonl']]);
+    expect(read.map((r) => [r.value['id'], r.file])).toEqual([['a', 'glob-a.jsonl'], ['b', 'glob-b.jsonl']]);
     expect(stats.formats).toEqual(['jsonl', 'jsonl']);
   });
 
   it('sniffs the format of stdin and of files with other extensions', async () => {
     const csv = await collect(readRecords(['-'], { stdin: chunksOf('', 'id,x\n1,2\n') }).records);
-    expect(csv.map((r) => [r.format, r.data])).toEqual([['csv', { id: '1', x: '2' }]]);
+    expect(csv.map((r) => [r.format, r.value])).toEqual([['csv', { id: '1', x: '2' }]]);
     const json = await collect(readRecords(['-'], { stdin: chunksOf(' \n', '[{"id":1}]') }).records);
     expect(json.map((r) => r.format)).toEqual(['json']);
     const log = scratch.write('app.log', '{"id":1}\n{"id":2}\n');
     const { records, stats } = readRecords([log]);
-    expect((await collect(records)).map((r) => r.data['id'])).toEqual([1, 2]);
+    expect((await collect(records)).map((r) => r.value['id'])).toEqual([1, 2]);
     expect(stats.formats).toEqual(['jsonl']);
   });
 
@@ -149,7 +149,7 @@ describe('readRecords: inputs', () => {
     const lines = scratch.write('x.jsonlines', '[1]\n{"id":1}\n');
     const { problems, onProblem } = problemCollector();
     const { records, stats } = readRecords([lines], { onProblem });
-    expect((await collect(records)).map((r) => r.data['id'])).toEqual([1]);
+    expect((await collect(records)).map((r) => r.value['id'])).toEqual([1]);
     expect(stats.formats).toEqual(['jsonl']);
     expect(problems.map((p) => p.location.line)).toEqual([1]);
     const blank = readRecords(['-'], { stdin: chunksOf(' \n', '\uFEFF\n') });
@@ -160,7 +160,7 @@ describe('readRecords: inputs', () => {
   it('reads several inputs in order', async () => {
     const a = scratch.write('a.jsonl', '{"id":1}\n');
     const b = scratch.write('b.csv', 'id\n2\n');
-    expect((await collect(readRecords([a, b]).records)).map((r) => r.data['id'])).toEqual([1, '2']);
+    expect((await collect(readRecords([a, b]).records)).map((r) => r.value['id'])).toEqual([1, '2']);
   });
 });
 
@@ -183,13 +183,13 @@ describe('readRecords: since/until', () => {
 
   it('keeps records in [since, until) and counts those without a readable timestamp', async () => {
     const { records, stats } = readRecords([file], { since, until });
-    expect((await collect(records)).map((r) => r.data['id'])).toEqual([2, 3, 4]);
+    expect((await collect(records)).map((r) => r.value['id'])).toEqual([2, 3, 4]);
     expect(stats).toMatchObject({ read: 8, kept: 3, outsideWindow: 2, missingTimestamp: 3, firstMissingTimestamp: { file, line: 6 } });
   });
 
   it('reads the timestamp from a dotted path, and does not filter at all without a window', async () => {
     const { records } = readRecords([file], { since, timestampField: 'meta.at' });
-    expect((await collect(records)).map((r) => r.data['id'])).toEqual([8]);
+    expect((await collect(records)).map((r) => r.value['id'])).toEqual([8]);
     const all = readRecords([file]);
     expect(await collect(all.records)).toHaveLength(8);
     expect(all.stats.missingTimestamp).toBe(0);

@@ -9,13 +9,13 @@ const scratch = scratchDir();
 afterAll(() => scratch.cleanup());
 
 const logs5000 = scratch.write('logs.jsonl', logLines(5000));
-const ids = (records: { data: Record<string, unknown> }[]) => records.map((r) => r.data['id']);
+const ids = (records: { value: Record<string, unknown> }[]) => records.map((r) => r.value['id']);
 
 describe('runSample: size', () => {
   it('samples --size records in input order, and explains the margin they give', async () => {
     const { records, stats } = await runSample({ inputs: [logs5000], size: 400, seed: 'may-audit' });
     expect(records).toHaveLength(400);
-    const positions = records.map((r) => r.source.line);
+    const positions = records.map((r) => r.line);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(stats).toMatchObject({ seen: 5000, read: 5000, size: 400, sizeSource: 'size', format: 'jsonl', seed: 'may-audit', warnings: [] });
     expect(stats.peakHeld).toBe(400);
@@ -67,7 +67,7 @@ describe('runSample: stratified', () => {
       { key: 'email', population: 200, allocated: 10 },
       { key: 'voice', population: 200, allocated: 10 },
     ]);
-    expect(records.filter((r) => r.data['channel'] === 'chat')).toHaveLength(30);
+    expect(records.filter((r) => r.value['channel'] === 'chat')).toHaveLength(30);
     expect(stats.explanation).toMatch(/; stratified by `channel` \(proportional\) over 3 strata$/);
   });
 
@@ -85,7 +85,7 @@ describe('runSample: time window and bad input', () => {
     // Records are hourly from 2024-05-01T00:00Z: 24 fall on 2 May.
     const { records, stats } = await runSample({ inputs: [file], size: 100, seed: 1, since: '2024-05-02', until: '2024-05-03' });
     expect(records).toHaveLength(24);
-    expect(records.every((r) => String(r.data['timestamp']).startsWith('2024-05-02'))).toBe(true);
+    expect(records.every((r) => String(r.value['timestamp']).startsWith('2024-05-02'))).toBe(true);
     expect(stats).toMatchObject({ read: 101, seen: 24, outsideWindow: 76, missingTimestamp: 1 });
     expect(stats.warnings).toEqual([`1 record without a readable \`timestamp\` left out of the --since/--until window (first at ${file}:101)`]);
   });
@@ -106,7 +106,7 @@ describe('runSample: time window and bad input', () => {
     const { records, stats } = await runSample({ inputs: [csv], size: 10, seed: 'csv' });
     expect(stats.format).toBe('csv');
     const again = await collect(readRecords([scratch.write('sample.csv', formatRecords(records, stats.format))]).records);
-    expect(again.map((r) => r.data)).toEqual(records.map((r) => r.data));
+    expect(again.map((r) => r.value)).toEqual(records.map((r) => r.value));
   });
 
   it('reads stdin', async () => {
@@ -115,7 +115,7 @@ describe('runSample: time window and bad input', () => {
     }
     const { records, stats } = await runSample({ inputs: ['-'], size: 5, seed: 1 }, { stdin: stdin() });
     expect(records).toHaveLength(5);
-    expect(records[0]!.source.file).toBe('-');
+    expect(records[0]!.file).toBe('-');
     expect(stats.format).toBe('jsonl');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RawRecord } from '../../src/sample/raw-record.js';
+import type { InputRecord } from '../../src/sample/input-record.js';
 import { readRecords } from '../../src/sample/read-records.js';
 import { formatCsv, formatJsonArray, formatJsonl, formatRecords } from '../../src/sample/write-records.js';
 import { collect, scratchDir } from './fixtures.js';
@@ -7,10 +7,12 @@ import { collect, scratchDir } from './fixtures.js';
 const scratch = scratchDir();
 afterAll(() => scratch.cleanup());
 
-const record = (data: Record<string, unknown>, overrides: Partial<RawRecord> = {}): RawRecord => ({
-  data,
+const record = (value: Record<string, unknown>, overrides: Partial<InputRecord> = {}): InputRecord => ({
+  ok: true,
+  value,
+  line: 1,
+  file: 'x.json',
   format: 'json',
-  source: { file: 'x.json', line: 1 },
   ...overrides,
 });
 
@@ -41,7 +43,7 @@ describe('formatCsv', () => {
     const file = scratch.write('in.csv', 'id,response\n1,"multi\nline"\n2,"comma, here"\n');
     const records = await collect(readRecords([file]).records);
     const again = await collect(readRecords([scratch.write('out.csv', formatCsv(records))]).records);
-    expect(again.map((r) => r.data)).toEqual(records.map((r) => r.data));
+    expect(again.map((r) => r.value)).toEqual(records.map((r) => r.value));
   });
 
   it('writes nothing for no records', () => {

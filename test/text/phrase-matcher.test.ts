@@ -38,6 +38,12 @@ describe('compilePhraseMatcher', () => {
     expect(insensitive('NOW')).toHaveLength(1);
   });
 
+  it('reads an astral first or last letter as a letter, so the phrase still needs a word start and end', () => {
+    const match = compilePhraseMatcher(['𝐀pp', 'ok𝐁']);
+    const text = 'x𝐀pp 𝐀pp ok𝐁x ok𝐁';
+    expect(match(text).map((m) => m.start)).toEqual([6, 17]);
+  });
+
   it('matches phrases that start or end with punctuation without word boundaries', () => {
     const match = compilePhraseMatcher(['!!', '?', 'seriously?']);
     const text = 'Seriously?? No!!!';

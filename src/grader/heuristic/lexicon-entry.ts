@@ -11,8 +11,9 @@ export interface LexiconEntry {
   /** Short human label shown as the cue's `label`. */
   label: string;
   /**
-   * Literal phrases, matched case-insensitively at word boundaries; whitespace matches any run
-   * of whitespace and `'` matches a straight or curly apostrophe.
+   * Literal phrases, matched as the rules match a guide's phrases (`text/phrase-matcher.ts`):
+   * case-insensitively at word boundaries, whitespace matching any run of whitespace, a straight or
+   * curly apostrophe matching either, the longest phrase winning where several start together.
    */
   phrases?: readonly string[];
   /**

@@ -1,4 +1,5 @@
 import type { Span } from '../../types.js';
+import { compilePhraseMatcher, type PhraseMatcher } from '../../text/phrase-matcher.js';
 import { matchesOf, prefiltered, type PrefilteredRegExp } from '../../text/prefiltered-regex.js';
 import type { LexiconEntry } from './lexicon-entry.js';
 
@@ -9,69 +10,50 @@ export interface LexiconHit {
   span: Span;
 }
 
-const WORD_CHAR = '[\\p{L}\\p{N}_]';
 // "At the start of a sentence": start of text, or after terminal punctuation (and any closing
 // quotes/brackets) plus whitespace, or after a newline.
 const SENTENCE_START = `(?:^|(?<=[.!?]["'’”)\\]]*\\s+)|(?<=\\n\\s*))`;
 
-const compiled = new WeakMap<LexiconEntry, PrefilteredRegExp[]>();
-
-function phraseBody(phrase: string): string {
-  return phrase
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
-    .join('\\s+');
+/** An entry's sources in priority order: its phrases (one matcher), then each pattern. */
+interface CompiledEntry {
+  phrases: PhraseMatcher | undefined;
+  patterns: PrefilteredRegExp[];
 }
 
+const compiled = new WeakMap<LexiconEntry, CompiledEntry>();
+
 /**
- * One regex source for a list of literal phrases. Word boundaries apply only where a phrase itself
- * begins/ends with a word character ("100%" has none at the end); phrases sharing the same
- * boundaries share one hoisted pair of lookarounds, which keeps the regex cheap to compile and run.
+ * Compiles an entry once (memoised per entry object). Phrases go through the rules' phrase matcher
+ * (whole words, any whitespace run, either apostrophe, the longest phrase where several start
+ * together); `regex: false` because a voice phrase read from the guide is text even when it looks
+ * like `/…/`. Patterns are this grader's own regexes (lookarounds RE2 cannot run, so not the
+ * matcher's guide-safe regexes), each prefiltered by the literal every match must contain.
  */
-function phrasesSource(phrases: readonly string[]): string[] {
-  const groups = new Map<string, string[]>();
-  for (const phrase of phrases) {
-    const before = /^[\p{L}\p{N}_]/u.test(phrase.trim()) ? `(?<!${WORD_CHAR})` : '';
-    const after = /[\p{L}\p{N}_]$/u.test(phrase.trim()) ? `(?!${WORD_CHAR})` : '';
-    const key = `${before}\u0000${after}`;
-    groups.set(key, [...(groups.get(key) ?? []), phraseBody(phrase)]);
+function compileEntry(entry: LexiconEntry): CompiledEntry {
+  let entryCompiled = compiled.get(entry);
+  if (entryCompiled === undefined) {
+    const caseSensitive = entry.caseSensitive === true;
+    const phrases = entry.phrases ?? [];
+    entryCompiled = {
+      phrases: phrases.length > 0 ? compilePhraseMatcher(phrases, { caseSensitive, regex: false }) : undefined,
+      patterns: (entry.patterns ?? []).map((pattern) => prefiltered(pattern.replaceAll('{S}', SENTENCE_START), caseSensitive ? 'gu' : 'giu')),
+    };
+    compiled.set(entry, entryCompiled);
   }
-  return [...groups].map(([key, bodies]) => {
-    const [before, after] = key.split('\u0000') as [string, string];
-    // Longest first, so the alternation prefers "not at this time" over "not".
-    const ordered = [...bodies].sort((a, b) => b.length - a.length);
-    return `${before}(?:${ordered.join('|')})${after}`;
-  });
+  return entryCompiled;
 }
 
 /**
- * Compiles an entry once (memoised per entry object): one regex per phrase group and pattern,
- * each with the literal every match must contain as a cheap first check (most replies contain
- * none of a pattern's words, and a literal scan is far cheaper than the pattern at every position).
- */
-function compileEntry(entry: LexiconEntry): PrefilteredRegExp[] {
-  let regexes = compiled.get(entry);
-  if (regexes === undefined) {
-    const sources = [
-      ...phrasesSource(entry.phrases ?? []),
-      ...(entry.patterns ?? []).map((pattern) => pattern.replaceAll('{S}', SENTENCE_START)),
-    ];
-    regexes = sources.map((source) => prefiltered(source, entry.caseSensitive === true ? 'gu' : 'giu'));
-    compiled.set(entry, regexes);
-  }
-  return regexes;
-}
-
-/**
- * Every non-empty, non-overlapping occurrence of `entry` in `text`, in order: at each place the
- * earliest match wins, and among matches starting together the entry's first source (phrases,
- * then patterns in order), as one alternation of them all would choose.
+ * Every non-empty, non-overlapping occurrence of `entry` in `text`, in order. At each place the
+ * earliest match wins; among matches starting together the first source (the phrases, then the
+ * patterns in order), as one alternation of them all would choose. This tie-break is the
+ * lexicon's own: among the phrases the matcher keeps the longest, across sources the first wins.
  */
 export function matchEntry(text: string, entry: LexiconEntry): LexiconHit[] {
-  const found: { start: number; end: number; order: number }[] = [];
-  compileEntry(entry).forEach((regex, order) => {
-    for (const m of matchesOf(regex, text)) found.push({ ...m, order });
+  const { phrases, patterns } = compileEntry(entry);
+  const found: { start: number; end: number; order: number }[] = phrases ? phrases(text).map(({ start, end }) => ({ start, end, order: 0 })) : [];
+  patterns.forEach((regex, index) => {
+    for (const m of matchesOf(regex, text)) found.push({ ...m, order: index + 1 });
   });
   if (found.length > 1) found.sort((a, b) => a.start - b.start || a.order - b.order);
   const hits: LexiconHit[] = [];

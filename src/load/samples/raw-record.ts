@@ -1,22 +1,23 @@
 /**
- * What a format reader yields: a parsed record, or a record it could not parse, with the
- * 1-based physical line where the record starts (and the column, when known).
+ * A record a format reader could parse, with the 1-based physical line where it starts.
  *
- * A parsed record also carries what only some readers know, for callers that pass records
- * through rather than audit them (`tone-audit sample`): both reference strings the reader
- * already holds, so a reader that ignores them pays one property per record, no copying.
+ * It also carries what only some readers know, for callers that pass records through rather than
+ * audit them (`tone-audit sample`, whose `InputRecord` is this plus the file and format):
+ * both reference strings the reader already holds, so a reader that ignores them pays one
+ * property per record, no copying.
  */
-export type RawRecord =
-  | {
-      ok: true;
-      value: unknown;
-      line: number;
-      /** JSONL only: the line exactly as read, without its terminator (`\n`, `\r\n` or a lone `\r`) or a leading BOM. */
-      text?: string;
-      /** CSV only: the file's header row, one array shared by all of the file's records. */
-      columns?: readonly string[];
-    }
-  | { ok: false; line: number; col?: number; message: string };
+export interface ParsedRecord {
+  ok: true;
+  value: unknown;
+  line: number;
+  /** JSONL only: the line exactly as read, without its terminator (`\n`, `\r\n` or a lone `\r`) or a leading BOM. */
+  text?: string;
+  /** CSV only: the file's header row, one array shared by all of the file's records. */
+  columns?: readonly string[];
+}
+
+/** What a format reader yields: a parsed record, or a record it could not parse (with the column, when known). */
+export type RawRecord = ParsedRecord | { ok: false; line: number; col?: number; message: string };
 
 /**
  * Rewrites a `JSON.parse` error as `invalid JSON: …` and, from its "at position N", finds the
