@@ -5,7 +5,7 @@ import type { JudgeRequest, JudgeResponse, WorkerSetup } from './judge-protocol.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packageFile } from '../package-root.js';
-import { POOL_BATCH_SIZE as BATCH_SIZE } from './pool-policy.js';
+import { POOL_BATCH_SIZE as BATCH_SIZE, POOL_WORKER_RESOURCE_LIMITS } from './pool-policy.js';
 
 export interface JudgePool {
   readonly workers: number;
@@ -35,7 +35,7 @@ export function createJudgePool(setup: WorkerSetup, workers: number, script: URL
   let flushScheduled = false;
 
   const threads = Array.from({ length: workers }, () => {
-    const worker = new Worker(script, { workerData: setup });
+    const worker = new Worker(script, { workerData: setup, resourceLimits: POOL_WORKER_RESOURCE_LIMITS });
     worker.on('message', (message: JudgeResponse) => {
       if (message.type === 'results') {
         for (const { seq, result } of message.results) {

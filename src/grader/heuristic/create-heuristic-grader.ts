@@ -85,19 +85,23 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
  * policy-first openers and the guide's don't-phrases as violations quoting the reply.
  * It never writes a rewrite: it does not generate text.
  *
- * Async because wink-nlp and its English model are imported on first use only (~100–150 ms).
+ * wink-nlp and its English model (~55 MiB of memory per thread, ~100–150 ms) are loaded on the
+ * first grade, not here: with a worker pool (`--jobs`) the main thread builds this grader only to
+ * describe the judge, and grading happens in the workers, each with its own copy of the model.
  * Drift: see {@link judgeDrift}, then the learned drift model ({@link applyDriftModel}) on the
  * replies the verdict policy would pass.
  */
 export async function createHeuristicGrader(guide: StyleGuide, options: HeuristicGraderOptions = {}): Promise<Grader> {
   const driftModel = options.driftModel === undefined ? readDriftModel() : options.driftModel;
-  const analyze = createTextAnalyzer(await loadWink());
+  let analyzer: Promise<TextAnalyzer> | undefined;
   const voice = buildVoiceLexicon(guide);
   return {
     kind: 'heuristic',
     promptHash: hashHeuristic(driftModel),
     async grade(sample, ruleFindings, signal) {
       if (signal?.aborted === true) return errorGrade('grading was cancelled');
+      // Outside the try: a model that cannot load fails the run instead of leaving every reply ungraded.
+      const analyze = await (analyzer ??= loadWink().then(createTextAnalyzer));
       try {
         const grade = gradeWithHeuristics(sample, guide, analyze, voice);
         return driftModel === null ? grade : applyDriftModel(driftModel, guide.dimensions, ruleFindings, grade);
