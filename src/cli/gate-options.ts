@@ -12,6 +12,7 @@ export function gateOptionsFrom(options: ResolvedOptions): GateOptions {
     ...(options.maxRuleDriftRate ? { maxRuleDriftRate: options.maxRuleDriftRate } : {}),
     ...(options.minDimensionMean ? { minDimensionMean: options.minDimensionMean } : {}),
     ...(options.maxNewlyDrifting !== undefined ? { maxNewlyDrifting: options.maxNewlyDrifting } : {}),
+    ...(options.maxNewlyDriftingConversations !== undefined ? { maxNewlyDriftingConversations: options.maxNewlyDriftingConversations } : {}),
     onlySignificantRegressions: options.onlySignificantRegressions,
   };
 }

@@ -53,6 +53,7 @@ export const configSchema = z
     maxRuleDriftRate: z.record(z.string(), rate).describe('Per rule id: highest allowed share of samples with a finding of the rule'),
     minDimensionMean: z.record(z.string(), z.number().min(1).max(5)).describe('Per dimension id: lowest allowed mean score'),
     maxNewlyDrifting: z.number().int().min(0).describe('Highest allowed number of samples that passed in the baseline and drift now'),
+    maxNewlyDriftingConversations: z.number().int().min(0).describe('Highest allowed number of conversations that passed in the baseline and drift now'),
     onlySignificantRegressions: z.boolean().describe('With a baseline, rate thresholds fail only on a statistically significant rise'),
   })
   .partial();

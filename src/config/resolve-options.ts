@@ -64,6 +64,7 @@ export interface ResolvedOptions {
   maxRuleDriftRate?: Record<string, number>;
   minDimensionMean?: Record<string, number>;
   maxNewlyDrifting?: number;
+  maxNewlyDriftingConversations?: number;
   onlySignificantRegressions: boolean;
 }
 
@@ -116,6 +117,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     ...(config.maxRuleDriftRate || flags.maxRuleDriftRate ? { maxRuleDriftRate: { ...config.maxRuleDriftRate, ...flags.maxRuleDriftRate } } : {}),
     ...(config.minDimensionMean || flags.minDimensionMean ? { minDimensionMean: { ...config.minDimensionMean, ...flags.minDimensionMean } } : {}),
     ...(merged.maxNewlyDrifting !== undefined ? { maxNewlyDrifting: merged.maxNewlyDrifting } : {}),
+    ...(merged.maxNewlyDriftingConversations !== undefined ? { maxNewlyDriftingConversations: merged.maxNewlyDriftingConversations } : {}),
     onlySignificantRegressions: merged.onlySignificantRegressions ?? false,
   };
 }

@@ -125,6 +125,32 @@ export interface FindingChanges {
   unchanged: number;
 }
 
+/** A conversation whose conversation patterns (rule ids of `conversation` findings) changed. */
+export interface PatternChange {
+  /** The conversation id. */
+  id: string;
+  /** In the head audit only. */
+  added: string[];
+  /** In the base audit only. */
+  removed: string[];
+}
+
+/**
+ * Conversations compared as units (when either audit judged transcripts with `--turns all`).
+ * Paired when both audits carry per-conversation verdicts and the samples were paired; otherwise
+ * each audit's conversation drift rate from its summary.
+ */
+export interface ConversationChanges {
+  mode: ComparisonMode;
+  modeReason: string;
+  /** Drifting conversations / conversations with a verdict (paired: in both audits). */
+  drift: RateChange;
+  /** Paired only: conversation ids by how their verdict moved (the lists hold conversation ids). */
+  conversations?: PairedSamples;
+  /** Paired only: conversations in both audits whose patterns changed, in the head audit's order. */
+  patterns?: PatternChange[];
+}
+
 export interface AuditComparison {
   mode: ComparisonMode;
   /** Why this mode was chosen, as a sentence. */
@@ -146,6 +172,8 @@ export interface AuditComparison {
   samples?: PairedSamples;
   /** Paired mode only. */
   findings?: FindingChanges;
+  /** When either audit judged conversations. */
+  conversations?: ConversationChanges;
 }
 
 /** Options for `compareAudits`. */

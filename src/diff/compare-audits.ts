@@ -1,5 +1,6 @@
 import type { AuditResult } from '../types.js';
 import type { AuditComparison, CompareOptions, ComparisonMode } from './audit-comparison.js';
+import { compareConversations } from './compare-conversations.js';
 import { comparePaired } from './compare-paired.js';
 import { compareUnpaired } from './compare-unpaired.js';
 import { listComparisonWarnings } from './list-comparison-warnings.js';
@@ -33,11 +34,13 @@ export function compareAudits(base: AuditResult, head: AuditResult, options: Com
     warnings: listComparisonWarnings(base, head),
     overlap: { baseSamples: baseIds.size, headSamples: headIds.length, shared, shareOfHead },
   };
+  const conversations = compareConversations(base, head, mode, { alpha, minSamples });
+  const withConversations = conversations ? { conversations } : {};
   if (mode === 'paired') {
     const paired = comparePaired(base, head, alpha);
-    return { ...common, drift: paired.drift, rules: paired.rules, dimensions: paired.dimensions, samples: paired.samples, findings: paired.findings };
+    return { ...common, drift: paired.drift, rules: paired.rules, dimensions: paired.dimensions, samples: paired.samples, findings: paired.findings, ...withConversations };
   }
-  return { ...common, ...compareUnpaired(base, head, { alpha, minSamples }) };
+  return { ...common, ...compareUnpaired(base, head, { alpha, minSamples }), ...withConversations };
 }
 
 function chooseMode(

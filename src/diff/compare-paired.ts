@@ -1,6 +1,6 @@
 import { normalizeMatch } from '../findings/normalize-match.js';
 import { mcnemarExactTest, meanAndVariance, pairedTTest } from '../findings/statistics.js';
-import type { AuditResult, Finding, SampleResult } from '../types.js';
+import type { AuditResult, Finding, SampleResult, SampleVerdict } from '../types.js';
 import type { DimensionChange, FindingChanges, FindingRef, PairedSamples, RateChange, RuleChange } from './audit-comparison.js';
 import { estimateRate, scoreOf } from './rate-estimate.js';
 import { unionDimensionIds, unionRules } from './union-ids.js';
@@ -9,6 +9,12 @@ import { unionDimensionIds, unionRules } from './union-ids.js';
 interface Pair {
   base: SampleResult;
   head: SampleResult;
+}
+
+/** Anything with an id and a verdict: a sample, or a conversation's verdict. */
+interface Judged {
+  id: string;
+  verdict: SampleVerdict;
 }
 
 export interface PairedParts {
@@ -41,13 +47,14 @@ export function comparePaired(base: AuditResult, head: AuditResult, alpha: numbe
   };
 }
 
-function firstById(samples: readonly SampleResult[]): Map<string, SampleResult> {
-  const byId = new Map<string, SampleResult>();
+export function firstById<T extends Judged>(samples: Iterable<T>): Map<string, T> {
+  const byId = new Map<string, T>();
   for (const sample of samples) if (!byId.has(sample.id)) byId.set(sample.id, sample);
   return byId;
 }
 
-function classifySamples(pairs: Pair[], baseById: Map<string, SampleResult>, headById: Map<string, SampleResult>): PairedSamples {
+/** Sorts pairs by how their verdict moved; used for samples and for conversations. */
+export function classifySamples<T extends Judged>(pairs: { base: T; head: T }[], baseById: Map<string, T>, headById: Map<string, T>): PairedSamples {
   const out: PairedSamples = {
     shared: pairs.length,
     onlyInBase: [...baseById.keys()].filter((id) => !headById.has(id)),
@@ -68,7 +75,7 @@ function classifySamples(pairs: Pair[], baseById: Map<string, SampleResult>, hea
 }
 
 /** Rate change for a yes/no property over pairs, tested with exact McNemar on the discordant pairs. */
-function pairedRate(pairs: Pair[], has: (sample: SampleResult) => boolean, alpha: number, emptyReason: string): RateChange {
+export function pairedRate<T>(pairs: { base: T; head: T }[], has: (item: T) => boolean, alpha: number, emptyReason: string): RateChange {
   let inBase = 0;
   let inHead = 0;
   let gained = 0;
@@ -97,9 +104,10 @@ function pairedRate(pairs: Pair[], has: (sample: SampleResult) => boolean, alpha
   };
 }
 
-function compareDrift(pairs: Pair[], alpha: number): RateChange {
+/** Drift rate over the pairs with a verdict in both audits (exact McNemar). */
+export function compareDrift<T extends Judged>(pairs: { base: T; head: T }[], alpha: number, unit = 'sample'): RateChange {
   const graded = pairs.filter(({ base, head }) => base.verdict !== 'ungraded' && head.verdict !== 'ungraded');
-  return pairedRate(graded, (s) => s.verdict === 'drift', alpha, 'no sample was graded in both audits');
+  return pairedRate(graded, (s) => s.verdict === 'drift', alpha, `no ${unit} was graded in both audits`);
 }
 
 function compareRules(base: AuditResult, head: AuditResult, pairs: Pair[], alpha: number): RuleChange[] {

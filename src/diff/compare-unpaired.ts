@@ -11,7 +11,7 @@ export interface UnpairedParts {
   dimensions: DimensionChange[];
 }
 
-interface Settings {
+export interface UnpairedSettings {
   alpha: number;
   minSamples: number;
 }
@@ -21,7 +21,7 @@ interface Settings {
  * summary, score variances from its per-sample scores. Rates use the pooled two-proportion test,
  * means Welch's t-test; both are marked `tooSmall` below `minSamples` per audit.
  */
-export function compareUnpaired(base: AuditResult, head: AuditResult, settings: Settings): UnpairedParts {
+export function compareUnpaired(base: AuditResult, head: AuditResult, settings: UnpairedSettings): UnpairedParts {
   const b = driftRateOf(base.summary);
   const h = driftRateOf(head.summary);
   const drift = unpairedRate(b.drifting, b.judged, h.drifting, h.judged, 'graded samples', settings);
@@ -45,7 +45,7 @@ export function compareUnpaired(base: AuditResult, head: AuditResult, settings: 
   return { drift, rules, dimensions };
 }
 
-function unpairedRate(x1: number, n1: number, x2: number, n2: number, unit: string, { alpha, minSamples }: Settings): RateChange {
+export function unpairedRate(x1: number, n1: number, x2: number, n2: number, unit: string, { alpha, minSamples }: UnpairedSettings): RateChange {
   const test = twoProportionTest(x1, n1, x2, n2, alpha);
   const tooSmall = smallness(n1, n2, unit, minSamples) ?? test.tooSmall;
   const base = estimateRate(x1, n1);
@@ -77,7 +77,7 @@ function compareDimension(
   head: AuditResult,
   id: string,
   presentIn: DimensionChange['presentIn'],
-  settings: Settings,
+  settings: UnpairedSettings,
 ): DimensionChange {
   const b = scoresIn(base, id);
   const h = scoresIn(head, id);
@@ -105,6 +105,6 @@ function compareDimension(
   };
 }
 
-function belowMinChange(base: DimensionSummary | undefined, head: DimensionSummary | undefined, id: string, settings: Settings): RateChange {
+function belowMinChange(base: DimensionSummary | undefined, head: DimensionSummary | undefined, id: string, settings: UnpairedSettings): RateChange {
   return unpairedRate(base?.belowMin ?? 0, base?.n ?? 0, head?.belowMin ?? 0, head?.n ?? 0, `scores on ${id}`, settings);
 }

@@ -20,6 +20,8 @@ export interface GateOptions {
   maxWarnings?: number;
   /** Highest allowed number of samples that passed in the baseline and drift now (needs a paired comparison). */
   maxNewlyDrifting?: number;
+  /** Highest allowed number of conversations that passed in the baseline and drift now (needs verdicts paired by conversation id). */
+  maxNewlyDriftingConversations?: number;
   /** Highest allowed number of samples the grader could not judge (default 0: fail closed). */
   maxUngraded?: number;
   /** Highest allowed number of input records skipped as unreadable (default 0: broken input fails CI). */
@@ -48,6 +50,7 @@ export interface GateComparison {
   drift: GateRateChange;
   rules: (GateRateChange & { ruleId: string; presentIn: 'both' | 'base' | 'head' })[];
   samples?: { newlyDrifting: string[] };
+  conversations?: { mode: 'paired' | 'unpaired'; modeReason: string; conversations?: { newlyDrifting: string[] } };
 }
 
 export interface GateInput {
@@ -174,6 +177,24 @@ export function evaluateGate(input: GateInput, gate: GateOptions = {}): GateEval
     }
   }
 
+  if (gate.maxNewlyDriftingConversations !== undefined) {
+    const flag = `--max-newly-drifting-conversations ${gate.maxNewlyDriftingConversations}`;
+    const conversations = comparison?.conversations;
+    if (!comparison) {
+      reasons.push(`${flag} needs a baseline audit of the same conversations (--baseline), and none was given.`);
+    } else if (!conversations) {
+      reasons.push(`${flag} needs audits of conversations (transcripts judged with --turns all), and neither audit has any.`);
+    } else if (!conversations.conversations) {
+      reasons.push(`${flag} needs conversations paired by id, but they were compared unpaired: ${conversations.modeReason}`);
+    } else {
+      const ids = conversations.conversations.newlyDrifting;
+      if (ids.length > gate.maxNewlyDriftingConversations) {
+        const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
+        reasons.push(`${plural(ids.length, 'conversation')} passed in the baseline and drift now (${shown}), more than ${flag} allows.`);
+      }
+    }
+  }
+
   return { passed: reasons.length === 0, reasons, notes: [...new Set(notes)] };
 }
 
@@ -192,6 +213,7 @@ function checkOptions(gate: GateOptions): void {
   }
   count(gate.maxWarnings, '--max-warnings');
   count(gate.maxNewlyDrifting, '--max-newly-drifting');
+  count(gate.maxNewlyDriftingConversations, '--max-newly-drifting-conversations');
   count(gate.maxUngraded, '--max-ungraded');
   count(gate.maxSkipped, '--max-skipped');
   if (gate.failOn !== undefined && gate.failOn !== 'none' && !(gate.failOn in SEVERITY_RANK)) {

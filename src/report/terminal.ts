@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, SampleResult, SampleVerdict, Severity } from '../types.js';
 import { applySuggestions, diffWords } from '../diff/word-diff.js';
+import { renderComparisonBrief } from './comparison/render-comparison-terminal.js';
 import { escapeTerminal, truncate } from './escape.js';
 import { mergeSpans } from './merge-spans.js';
 import type { ReportContext, Reporter } from './reporter.js';
@@ -136,6 +137,13 @@ const pad = (label: string) => ' '.repeat(Math.max(1, LABEL_WIDTH - label.length
 
 
 /** Why some replies are not listed, and how to list them. */
+/** `audit --baseline`: the comparison in brief above the summary, so the verdict stays last. */
+function renderBaseline(ctx: ReportContext): string {
+  if (!ctx.comparison || ctx.compact) return '';
+  const [heading, ...lines] = renderComparisonBrief(ctx.comparison, { colorLevel: ctx.colorLevel });
+  return `${heading}\n${lines.map((line) => wrapHanging('  ', line, ctx.width)).join('\n')}\n\n`;
+}
+
 function describeHidden(hidden: number, ctx: ReportContext): string {
   const replies = `${hidden} ${hidden === 1 ? 'reply' : 'replies'}`;
   const text = ctx.quiet
@@ -187,7 +195,7 @@ export function createTerminalReporter(): Reporter {
     end: (header, footer, ctx) => {
       // An interrupted run may end inside a conversation: its judged turns are shown on their own.
       const unfinished = threads.pending().map((result) => renderLoose(result, ctx)).join('');
-      return unfinished + (hidden > 0 ? describeHidden(hidden, ctx) : '') + renderSummary(header, footer, ctx);
+      return unfinished + (hidden > 0 ? describeHidden(hidden, ctx) : '') + renderBaseline(ctx) + renderSummary(header, footer, ctx);
     },
   };
 }

@@ -44,6 +44,42 @@ describe('baseline comparison and the gate', () => {
     expect(result.gate.reasons.join('\n')).toMatch(/newly drifting|passed in the baseline/i);
   });
 
+  it('pairs transcripts by conversation id: diff lists newly drifting conversations and the gate fails on them', async () => {
+    const dir = tempDir();
+    const transcript = (id: string, reply: string) => ({
+      id,
+      messages: [
+        { role: 'user', content: 'How do I rotate an API key?' },
+        { role: 'assistant', content: 'Open Settings, then API keys, and choose Rotate.' },
+        { role: 'user', content: 'Will the old key stop working at once?' },
+        { role: 'assistant', content: reply },
+      ],
+    });
+    const fine = 'No, the old key keeps working for a day, so you have time to update your apps.';
+    await writeAudit(dir, 'base', [transcript('t1', fine), transcript('t2', fine)]);
+    await writeAudit(dir, 'head', [transcript('t1', 'You should have read the guide. It says a day.'), transcript('t2', fine)]);
+    const diff = await runCli(['diff', 'base.json', 'head.json', '--format', 'json', '--max-newly-drifting-conversations', '0'], { cwd: dir });
+    expect(diff.code).toBe(1);
+    const { comparison, gate } = JSON.parse(diff.stdout);
+    expect(comparison.conversations.mode).toBe('paired');
+    expect(comparison.conversations.conversations.newlyDrifting).toEqual(['t1']);
+    expect(comparison.conversations.conversations.stillPassing).toEqual(['t2']);
+    expect(gate.reasons).toEqual(['1 conversation passed in the baseline and drift now (t1), more than --max-newly-drifting-conversations 0 allows.']);
+
+    const terminal = await runCli(['diff', 'base.json', 'head.json', '--no-color'], { cwd: dir });
+    expect(terminal.stdout).toContain('newly drifting conversations (1): t1');
+
+    // audit --baseline prints the comparison in brief above the summary, and gates on it.
+    const audit = await runCli(['audit', 'head.jsonl', '--guide', guide, '--grader', 'none', '--baseline', 'base.json', '--max-newly-drifting-conversations', '0', '--quiet', '--no-color'], { cwd: dir });
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toContain('Against the baseline');
+    expect(audit.stdout).toContain('  newly drifting conversations (1): t1');
+    expect(audit.stdout.indexOf('Against the baseline')).toBeLessThan(audit.stdout.indexOf('gate: FAILED'));
+
+    const bad = await runCli(['diff', 'base.json', 'head.json', '--max-newly-drifting-conversations', 'two'], { cwd: dir });
+    expect(bad.code).toBe(2);
+  });
+
   it('shows a trend for three audits and exits 1 on a diff threshold', async () => {
     const dir = tempDir();
     await writeAudit(dir, 'q1', [good(1), good(2), good(3), good(4)]);

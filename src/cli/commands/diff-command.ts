@@ -40,9 +40,10 @@ export async function runDiffCommand(files: string[], flags: Record<string, unkn
     maxUngraded: Number.MAX_SAFE_INTEGER,
     ...(flags.maxDriftRate !== undefined ? { maxDriftRate: flags.maxDriftRate as number } : {}),
     ...(flags.maxNewlyDrifting !== undefined ? { maxNewlyDrifting: flags.maxNewlyDrifting as number } : {}),
+    ...(flags.maxNewlyDriftingConversations !== undefined ? { maxNewlyDriftingConversations: flags.maxNewlyDriftingConversations as number } : {}),
     ...(flags.onlySignificantRegressions === true ? { onlySignificantRegressions: true } : {}),
   };
-  const gated = flags.maxDriftRate !== undefined || flags.maxNewlyDrifting !== undefined;
+  const gated = flags.maxDriftRate !== undefined || flags.maxNewlyDrifting !== undefined || flags.maxNewlyDriftingConversations !== undefined;
   const gate = gated ? evaluateGate({ summary: head.summary, samples: head.samples, comparison }, gateOptions) : undefined;
 
   const format = (flags.format as string | undefined) ?? 'terminal';

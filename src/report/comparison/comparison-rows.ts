@@ -1,4 +1,4 @@
-import type { AuditComparison, AuditIdentity, DimensionChange, RuleChange } from '../../diff/index.js';
+import type { AuditComparison, AuditIdentity, DimensionChange, PatternChange, RuleChange } from '../../diff/index.js';
 import { classifyChange, type ChangeOutcome } from './describe-change.js';
 
 /**
@@ -39,6 +39,12 @@ export function describeGrader(identity: AuditIdentity): string {
 /** At most `max` ids, then how many were left out. */
 export function capList(ids: readonly string[], max: number): { shown: string[]; more: number } {
   return { shown: ids.slice(0, max), more: Math.max(0, ids.length - max) };
+}
+
+/** `new: loop, forgot-context · gone: late-escalation`. */
+export function describePatternChange(change: PatternChange): string {
+  const parts = [change.added.length > 0 ? `new: ${change.added.join(', ')}` : '', change.removed.length > 0 ? `gone: ${change.removed.join(', ')}` : ''];
+  return parts.filter(Boolean).join(' · ');
 }
 
 function compareIds(a: string, b: string): number {

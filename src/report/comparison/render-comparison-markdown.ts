@@ -1,8 +1,8 @@
-import type { AuditComparison, DimensionChange, FindingRef, MeanEstimate, RateChange, TrendPoint } from '../../diff/index.js';
+import type { AuditComparison, ConversationChanges, DimensionChange, FindingRef, MeanEstimate, PairedSamples, RateChange, TrendPoint } from '../../diff/index.js';
 import type { ChangelogEntry } from '../../types.js';
 import { describeFinding } from '../describe-finding.js';
 import { mdCell, mdCode, mdTable, mdText } from '../markdown-syntax.js';
-import { capList, describeGrader, describePresence, selectDimensionRows, selectRuleRows } from './comparison-rows.js';
+import { capList, describeGrader, describePatternChange, describePresence, selectDimensionRows, selectRuleRows } from './comparison-rows.js';
 import {
   classifyChange,
   describeOutcome,
@@ -67,6 +67,7 @@ export function renderComparisonMarkdown(comparison: AuditComparison, options: C
   out.push(...renderRules(comparison, sub), ...renderDimensions(selectDimensionRows(comparison), sub));
   if (comparison.samples) out.push(...renderPairedSamples(comparison, sub, max));
   if (comparison.findings) out.push(...renderFindingChanges(comparison.findings.new, comparison.findings.resolved.length, comparison.findings.unchanged, sub, max));
+  if (comparison.conversations) out.push(...renderConversations(comparison.conversations, sub, max));
   if (options.trend && options.trend.length >= 2) out.push(renderTrendMarkdown(options.trend, { headingLevel: level + 1 }), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -135,17 +136,32 @@ function idList(ids: readonly string[], max: number): string {
 }
 
 function renderPairedSamples(comparison: AuditComparison, sub: string, max: number): string[] {
-  const s = comparison.samples!;
-  const out = [`${sub} Samples`, ''];
+  return [`${sub} Samples`, '', ...listPaired(comparison.samples!, 'samples', max), ''];
+}
+
+/** The paired lists, for samples or for conversations (`unit`). */
+function listPaired(s: PairedSamples, unit: string, max: number): string[] {
+  const out: string[] = [];
   out.push(`- ❌ **Newly drifting (${s.newlyDrifting.length})**${s.newlyDrifting.length > 0 ? `: ${idList(s.newlyDrifting, max)}` : ''}`);
   out.push(`- ✅ **Fixed (${s.fixed.length})**${s.fixed.length > 0 ? `: ${idList(s.fixed, max)}` : ''}`);
   out.push(
-    `- ${s.shared} samples in both audits: ${s.stillDrifting.length} still drifting, ${s.stillPassing.length} still passing, ` +
+    `- ${s.shared} ${unit} in both audits: ${s.stillDrifting.length} still drifting, ${s.stillPassing.length} still passing, ` +
       `${s.ungraded.length} ungraded in either audit (nothing can be concluded about those).`,
   );
   if (s.onlyInBase.length > 0) out.push(`- Only in the base audit (${s.onlyInBase.length}): ${idList(s.onlyInBase, max)}`);
   if (s.onlyInHead.length > 0) out.push(`- Only in the head audit (${s.onlyInHead.length}): ${idList(s.onlyInHead, max)}`);
-  return [...out, ''];
+  return out;
+}
+
+function renderConversations(changes: ConversationChanges, sub: string, max: number): string[] {
+  const out = [`${sub} Conversations`, '', `**Mode:** ${changes.mode} — ${mdText(changes.modeReason)}`, '', `Conversation drift rate: ${renderDrift(changes.drift)}`, ''];
+  if (changes.conversations) out.push(...listPaired(changes.conversations, 'conversations', max), '');
+  const patterns = changes.patterns ?? [];
+  if (patterns.length > 0) {
+    out.push(mdTable(['Conversation', 'Patterns changed'], patterns.slice(0, max).map((p) => [mdCell(p.id), mdCell(describePatternChange(p))])), '');
+    if (patterns.length > max) out.push(`…and ${patterns.length - max} more conversations whose patterns changed.`, '');
+  }
+  return out;
 }
 
 function renderFindingChanges(added: readonly FindingRef[], resolved: number, unchanged: number, sub: string, max: number): string[] {

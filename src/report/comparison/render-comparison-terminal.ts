@@ -1,9 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditComparison, AuditIdentity, DimensionChange, RateChange, TrendPoint } from '../../diff/index.js';
+import type { AuditComparison, AuditIdentity, ConversationChanges, DimensionChange, PairedSamples, RateChange, TrendPoint } from '../../diff/index.js';
 import type { ChangelogEntry } from '../../types.js';
 import { describeFinding } from '../describe-finding.js';
 import { escapeTerminal, truncate } from '../escape.js';
-import { capList, describeGrader, describePresence, selectDimensionRows, selectRuleRows } from './comparison-rows.js';
+import { capList, describeGrader, describePatternChange, describePresence, selectDimensionRows, selectRuleRows } from './comparison-rows.js';
 import {
   classifyChange,
   describeOutcome,
@@ -62,6 +62,7 @@ export function renderComparisonTerminal(comparison: AuditComparison, options: C
 
   out.push('', ...renderDrift(comparison.drift, c), '', ...renderRules(comparison, c), ...renderDimensions(selectDimensionRows(comparison), c));
   if (comparison.samples) out.push(...renderPaired(comparison, c, max));
+  if (comparison.conversations) out.push(...renderConversations(comparison.conversations, c, max));
   if (options.trend && options.trend.length >= 2) out.push('', renderTrendTerminal(options.trend, { colorLevel: options.colorLevel }).trimEnd());
   return `${out.join('\n')}\n`;
 }
@@ -72,11 +73,11 @@ function describeIdentity(identity: AuditIdentity): string {
   );
 }
 
-function renderDrift(drift: RateChange, c: ChalkInstance): string[] {
+function renderDrift(drift: RateChange, c: ChalkInstance, label = 'drift rate'): string[] {
   const outcome = classifyChange(drift);
   return [
-    `${c.bold('drift rate')}  ${formatRate(drift.base)} → ${formatRate(drift.head)}  ${formatPointChange(drift.change)}`,
-    `            ${tone(c, outcome)(escapeTerminal(describeOutcome(drift)))} ${c.dim(`— ${describeTest(drift)}`)}`,
+    `${c.bold(label)}  ${formatRate(drift.base)} → ${formatRate(drift.head)}  ${formatPointChange(drift.change)}`,
+    `${' '.repeat(label.length + 2)}${tone(c, outcome)(escapeTerminal(describeOutcome(drift)))} ${c.dim(`— ${describeTest(drift)}`)}`,
   ];
 }
 
@@ -157,4 +158,63 @@ function renderPaired(comparison: AuditComparison, c: ChalkInstance, max: number
     if (findings.new.length > max) out.push(c.dim(`  …and ${findings.new.length - max} more new findings`));
   }
   return out;
+}
+
+function renderConversations(changes: ConversationChanges, c: ChalkInstance, max: number): string[] {
+  const out = ['', c.bold('Conversations'), c.dim(`  ${changes.mode} — ${escapeTerminal(changes.modeReason)}`), ...renderDrift(changes.drift, c, 'conversation drift rate')];
+  const s = changes.conversations;
+  if (!s) return out;
+  out.push(
+    s.newlyDrifting.length > 0
+      ? c.red(`newly drifting conversations (${s.newlyDrifting.length}): ${idList(s.newlyDrifting, max)}`)
+      : c.dim('newly drifting conversations: none'),
+  );
+  out.push(s.fixed.length > 0 ? c.green(`fixed conversations (${s.fixed.length}): ${idList(s.fixed, max)}`) : c.dim('fixed conversations: none'));
+  out.push(c.dim(`${s.shared} in both audits: ${s.stillDrifting.length} still drifting, ${s.stillPassing.length} still passing, ${s.ungraded.length} ungraded in either audit`));
+  if (s.onlyInBase.length > 0) out.push(c.dim(`only in the base audit (${s.onlyInBase.length}): ${idList(s.onlyInBase, max)}`));
+  if (s.onlyInHead.length > 0) out.push(c.dim(`only in the head audit (${s.onlyInHead.length}): ${idList(s.onlyInHead, max)}`));
+  for (const change of (changes.patterns ?? []).slice(0, max)) {
+    out.push(`  ${escapeTerminal(change.id)}  ${escapeTerminal(describePatternChange(change))}`);
+  }
+  const morePatterns = (changes.patterns?.length ?? 0) - max;
+  if (morePatterns > 0) out.push(c.dim(`  …and ${morePatterns} more conversations whose patterns changed`));
+  return out;
+}
+
+/**
+ * The comparison in a few lines, for `audit --baseline` in the terminal: how it was paired, the drift
+ * rate, which samples and conversations newly drift or were fixed, and the rules whose rate changed
+ * significantly. `tone-audit diff` prints the whole comparison. Each line is one logical line for
+ * the caller to wrap.
+ */
+export function renderComparisonBrief(comparison: AuditComparison, options: ComparisonTerminalOptions): string[] {
+  const c = new Chalk({ level: options.colorLevel });
+  const max = options.maxListed ?? 10;
+  const out = [c.bold(`Against the baseline (${comparison.base.label})`), c.dim(`${comparison.mode}: ${escapeTerminal(comparison.modeReason)}`)];
+  for (const warning of comparison.warnings) out.push(c.yellow(`⚠ ${escapeTerminal(warning.message)}`));
+  out.push(briefRate('drift rate', comparison.drift, c));
+  if (comparison.samples) out.push(...briefMoves(comparison.samples, 'samples', c, max));
+  const conversations = comparison.conversations;
+  if (conversations) {
+    out.push(briefRate('conversation drift rate', conversations.drift, c));
+    if (conversations.conversations) out.push(...briefMoves(conversations.conversations, 'conversations', c, max));
+  }
+  const moved = comparison.rules.filter((r) => r.significant && r.presentIn === 'both');
+  for (const r of moved) {
+    out.push(tone(c, classifyChange(r))(`rule ${escapeTerminal(r.ruleId)}: ${formatPercent(r.base.rate)} → ${formatPercent(r.head.rate)} ${formatPointChange(r.change)}, ${escapeTerminal(describeOutcome(r))}`));
+  }
+  out.push(c.dim('tone-audit diff <baseline.json> <this audit.json> prints the whole comparison.'));
+  return out;
+}
+
+function briefRate(label: string, rate: RateChange, c: ChalkInstance): string {
+  const paintOutcome = tone(c, classifyChange(rate));
+  return `${label} ${formatPercent(rate.base.rate)} (${rate.base.count}/${rate.base.n}) → ${formatPercent(rate.head.rate)} (${rate.head.count}/${rate.head.n}) ${formatPointChange(rate.change)}, ${paintOutcome(escapeTerminal(describeOutcome(rate)))}`;
+}
+
+function briefMoves(s: PairedSamples, unit: string, c: ChalkInstance, max: number): string[] {
+  return [
+    s.newlyDrifting.length > 0 ? c.red(`newly drifting ${unit} (${s.newlyDrifting.length}): ${idList(s.newlyDrifting, max)}`) : c.dim(`newly drifting ${unit}: none`),
+    s.fixed.length > 0 ? c.green(`fixed ${unit} (${s.fixed.length}): ${idList(s.fixed, max)}`) : c.dim(`fixed ${unit}: none`),
+  ];
 }

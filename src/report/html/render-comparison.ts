@@ -1,4 +1,5 @@
-import type { AuditComparison, AuditIdentity, DimensionChange, RateChange, RateEstimate, RuleChange } from '../../diff/index.js';
+import type { AuditComparison, AuditIdentity, ConversationChanges, DimensionChange, PairedSamples, RateChange, RateEstimate, RuleChange } from '../../diff/index.js';
+import { describePatternChange } from '../comparison/comparison-rows.js';
 import type { ChangelogEntry } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatInterval, formatPercent, formatPoints, formatPValue, formatSigned } from '../format-numbers.js';
@@ -30,6 +31,7 @@ export function renderComparison(comparison: AuditComparison, changelog: readonl
   out += renderRuleChanges(comparison.rules);
   out += renderDimensionChanges(comparison.dimensions);
   if (comparison.samples) out += renderPairedSamples(comparison, linkSample);
+  if (comparison.conversations) out += renderConversationChanges(comparison.conversations);
   return out;
 }
 
@@ -119,19 +121,40 @@ function renderDimensionChanges(dimensions: readonly DimensionChange[]): string 
   );
 }
 
-function renderPairedSamples(comparison: AuditComparison, linkSample: (id: string) => string): string {
-  const s = comparison.samples!;
-  const list = (ids: readonly string[]): string => {
-    if (ids.length === 0) return '<span class="muted">none</span>';
-    const shown = ids.slice(0, LIST_LIMIT).map(linkSample).join(', ');
-    return ids.length > LIST_LIMIT ? `${shown} <span class="muted">and ${ids.length - LIST_LIMIT} more</span>` : shown;
-  };
-  let out = '<h3>Reply by reply</h3><dl class="paired">';
-  out += `<dt class="worse">Newly drifting (${s.newlyDrifting.length})</dt><dd>${list(s.newlyDrifting)}</dd>`;
-  out += `<dt class="better">Fixed (${s.fixed.length})</dt><dd>${list(s.fixed)}</dd>`;
+function listIds(ids: readonly string[], link: (id: string) => string): string {
+  if (ids.length === 0) return '<span class="muted">none</span>';
+  const shown = ids.slice(0, LIST_LIMIT).map(link).join(', ');
+  return ids.length > LIST_LIMIT ? `${shown} <span class="muted">and ${ids.length - LIST_LIMIT} more</span>` : shown;
+}
+
+/** The paired lists, for replies or for conversations. */
+function renderPairedLists(s: PairedSamples, link: (id: string) => string): string {
+  let out = '<dl class="paired">';
+  out += `<dt class="worse">Newly drifting (${s.newlyDrifting.length})</dt><dd>${listIds(s.newlyDrifting, link)}</dd>`;
+  out += `<dt class="better">Fixed (${s.fixed.length})</dt><dd>${listIds(s.fixed, link)}</dd>`;
   out += `<dt>Still drifting</dt><dd>${s.stillDrifting.length}</dd><dt>Still passing</dt><dd>${s.stillPassing.length}</dd>`;
   out += `<dt>Ungraded in either audit</dt><dd>${s.ungraded.length}</dd>`;
   out += `<dt>Only in one audit</dt><dd>${s.onlyInBase.length} only in the baseline, ${s.onlyInHead.length} only in this audit (${s.shared} shared)</dd></dl>`;
+  return out;
+}
+
+function renderConversationChanges(changes: ConversationChanges): string {
+  const { drift } = changes;
+  const code = (id: string): string => `<code>${escapeHtml(id)}</code>`;
+  let out = '<h3>Conversation by conversation</h3>';
+  out += `<p><span class="badge">${changes.mode}</span> ${escapeHtml(changes.modeReason)}</p>`;
+  out += `<p class="headline-change">Conversation drift rate ${formatPercent(drift.base.rate)} → <strong>${formatPercent(drift.head.rate)}</strong> <span class="${changeClass(drift)}">${formatPoints(drift.change)}</span> · ${describeTest(drift)}</p>`;
+  if (changes.conversations) out += renderPairedLists(changes.conversations, code);
+  const patterns = changes.patterns ?? [];
+  if (patterns.length > 0) {
+    const items = patterns.slice(0, LIST_LIMIT).map((p) => `<li>${code(p.id)} ${escapeHtml(describePatternChange(p))}</li>`);
+    out += `<details><summary>Patterns changed in ${patterns.length} conversation(s)</summary><ul class="pattern-changes">${items.join('')}</ul></details>`;
+  }
+  return out;
+}
+
+function renderPairedSamples(comparison: AuditComparison, linkSample: (id: string) => string): string {
+  let out = `<h3>Reply by reply</h3>${renderPairedLists(comparison.samples!, linkSample)}`;
   const f = comparison.findings;
   if (f) {
     out += `<p>Findings on shared replies: <strong>${f.new.length} new</strong>, ${f.resolved.length} resolved, ${f.unchanged} unchanged.</p>`;
