@@ -40,51 +40,69 @@ interface Automaton {
   scan(text: string, size: number): Uint8Array;
 }
 
+/**
+ * The automaton as a dense table: the literals' characters are numbered 1..k (every other character
+ * is 0 and leads back to the start), and `delta[state * (k + 1) + class]` is the next state with the
+ * failure links already followed, so a scan is one table lookup per character, no Map and no loop.
+ */
 function buildAutomaton(literals: string[]): Automaton {
-  const next: Map<number, number>[] = [new Map()];
+  const classOf = new Uint16Array(0x10000);
+  let classes = 0;
+  const goto: Map<number, number>[] = [new Map()];
   const output: number[][] = [[]];
   literals.forEach((literal, id) => {
     let state = 0;
     for (let i = 0; i < literal.length; i++) {
-      const c = literal.charCodeAt(i);
-      let to = next[state]!.get(c);
+      const code = literal.charCodeAt(i);
+      if (classOf[code] === 0) classOf[code] = ++classes;
+      const c = classOf[code]!;
+      let to = goto[state]!.get(c);
       if (to === undefined) {
-        to = next.length;
-        next.push(new Map());
+        to = goto.length;
+        goto.push(new Map());
         output.push([]);
-        next[state]!.set(c, to);
+        goto[state]!.set(c, to);
       }
       state = to;
     }
     output[state]!.push(id);
   });
-  // Failure links breadth-first; each state's outputs include those of its failure state.
-  const fail = new Int32Array(next.length);
-  const queue: number[] = [...next[0]!.values()];
+  const width = classes + 1;
+  const delta = new Int32Array(goto.length * width);
+  // Breadth-first, so a state's failure state is complete before the state itself: a missing edge
+  // goes where the failure state's edge goes, and outputs include the failure state's.
+  const fail = new Int32Array(goto.length);
+  const queue: number[] = [];
+  for (const [c, to] of goto[0]!) {
+    delta[c] = to;
+    queue.push(to);
+  }
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    for (const [c, to] of next[state]!) {
-      let f = fail[state]!;
-      while (f !== 0 && !next[f]!.has(c)) f = fail[f]!;
-      const target = next[f]!.get(c);
-      fail[to] = target !== undefined && target !== to ? target : 0;
-      output[to]!.push(...output[fail[to]!]!);
-      queue.push(to);
+    const f = fail[state]!;
+    for (let c = 1; c < width; c++) {
+      const to = goto[state]!.get(c);
+      if (to === undefined) {
+        delta[state * width + c] = delta[f * width + c]!;
+      } else {
+        delta[state * width + c] = to;
+        fail[to] = delta[f * width + c]!;
+        queue.push(to);
+      }
     }
+    if (output[f]!.length > 0) output[state]!.push(...output[f]!);
   }
+  const hasOutput = new Uint8Array(goto.length);
+  output.forEach((ids, state) => {
+    hasOutput[state] = ids.length > 0 ? 1 : 0;
+  });
   return {
     scan(text, size) {
       const found = new Uint8Array(size);
       let state = 0;
       for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        let to = next[state]!.get(c);
-        while (to === undefined && state !== 0) {
-          state = fail[state]!;
-          to = next[state]!.get(c);
-        }
-        state = to ?? 0;
-        for (const id of output[state]!) found[id] = 1;
+        state = delta[state * width + classOf[text.charCodeAt(i)]!]!;
+        if (hasOutput[state] === 1) for (const id of output[state]!) found[id] = 1;
       }
       return found;
     },

@@ -15,14 +15,16 @@ export interface FrustrationIgnored {
  * acknowledges it.
  */
 export function detectFrustrationIgnored(turns: readonly IndexedTurn[]): FrustrationIgnored | undefined {
-  const last = turns[turns.length - 1];
-  if (last !== undefined && isCompanyTurn(last) && detectHandoff(last.text) !== undefined) return undefined;
   const customers = turns.filter((t) => t.role === 'customer');
+  // Persisting needs two customer messages: a single reply (one message) is decided here, cheaply.
+  if (customers.length < 2) return undefined;
   const trajectory = customers.map((t) => detectDistress(t.text).level);
   const upsetTurns = customers.filter((_, i) => (trajectory[i] ?? 0) > 0).map((t) => t.index);
   if (upsetTurns.length < 2) return undefined;
   // Still upset in the latest message: the frustration has persisted, whether or not it grew.
   if ((trajectory[trajectory.length - 1] ?? 0) === 0) return undefined;
+  const last = turns[turns.length - 1];
+  if (last !== undefined && isCompanyTurn(last) && detectHandoff(last.text) !== undefined) return undefined;
   const firstUpset = upsetTurns[0]!;
   const acknowledged = turns.some((t) => isCompanyTurn(t) && t.index > firstUpset && detectAcknowledgement(t.text).sincere !== undefined);
   return acknowledged ? undefined : { upsetTurns, trajectory };

@@ -14,17 +14,18 @@ export interface LateEscalation {
  */
 export function detectLateEscalation(turns: readonly IndexedTurn[]): LateEscalation | undefined {
   const last = turns[turns.length - 1];
+  if (last === undefined || !isCompanyTurn(last)) return undefined;
+  // Asked twice, or asked once and an earlier bot turn already let it pass. The asks are read
+  // first because they are rarer and cheaper to find than handoffs (a single reply never has them).
+  const asks = turns.filter((t) => t.role === 'customer' && asksForPerson(t.text)).map((t) => t.index);
+  if (!(asks.length >= 2 || asks.some((i) => i < last.index - 1))) return undefined;
   // The turn that hands off is the fix, not the fault: the lateness is the earlier turns' (and the conversation's).
-  if (last === undefined || !isCompanyTurn(last) || detectHandoff(last.text) !== undefined) return undefined;
-  const asks: number[] = [];
-  for (const turn of turns) {
-    if (turn.role === 'customer') {
-      if (detectCustomerTopic(turn.text, 'human-request') !== undefined || detectCustomerTopic(turn.text, 'repeated-complaint') !== undefined) asks.push(turn.index);
-      continue;
-    }
-    // Handed off earlier in the conversation: this reply is not the late one.
-    if (isCompanyTurn(turn) && turn.index < last.index && detectHandoff(turn.text) !== undefined) return undefined;
-  }
-  // Still no handoff: asked twice, or asked once and an earlier bot turn already let it pass.
-  return asks.length >= 2 || asks.some((i) => i < last.index - 1) ? { asks } : undefined;
+  if (detectHandoff(last.text) !== undefined) return undefined;
+  // Handed off earlier in the conversation: this reply is not the late one.
+  if (turns.some((t) => t.index < last.index && isCompanyTurn(t) && detectHandoff(t.text) !== undefined)) return undefined;
+  return { asks };
+}
+
+function asksForPerson(text: string): boolean {
+  return detectCustomerTopic(text, 'human-request') !== undefined || detectCustomerTopic(text, 'repeated-complaint') !== undefined;
 }

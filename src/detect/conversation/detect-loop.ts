@@ -47,11 +47,13 @@ export interface Loop {
 export function detectLoop(turns: readonly IndexedTurn[]): Loop | undefined {
   const last = turns[turns.length - 1];
   if (last === undefined || !isCompanyTurn(last)) return undefined;
+  // A first bot turn (every single reply) has nothing to repeat: decided before any text analysis.
+  const earlier = turns.slice(0, -1).filter(isCompanyTurn);
+  if (earlier.length === 0) return undefined;
   const mine = substance(last.text);
   if (mine.size < MIN_STEMS) return undefined;
   const lastCustomer = lastCustomerMessage(turns);
   if (lastCustomer !== '' && detectAnswer(last.text, lastCustomer).noneNeeded !== undefined) return undefined;
-  const earlier = turns.slice(0, -1).filter(isCompanyTurn);
   const saidBefore = new Set(earlier.flatMap((t) => [...substance(t.text)]));
   const newStems = [...mine].filter((s) => !saidBefore.has(s)).length;
   let best: Loop | undefined;
