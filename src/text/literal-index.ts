@@ -10,6 +10,12 @@ export class LiteralIndex {
   #automaton: Automaton | undefined;
   /** Recent texts' results: each pattern asks about the same few texts in turn (reply, sentences, customer). */
   readonly #found = new Map<string, Uint8Array>();
+  #builds = 0;
+
+  /** How many times the automaton was built: once per burst of registrations followed by a scan. */
+  get builds(): number {
+    return this.#builds;
+  }
 
   /** The id of `literal` (exact characters: fold case before registering and scanning). */
   register(literal: string): number {
@@ -27,7 +33,10 @@ export class LiteralIndex {
   scan(text: string): Uint8Array {
     let found = this.#found.get(text);
     if (found === undefined) {
-      this.#automaton ??= buildAutomaton([...this.#ids.keys()]);
+      if (this.#automaton === undefined) {
+        this.#automaton = buildAutomaton([...this.#ids.keys()]);
+        this.#builds += 1;
+      }
       found = this.#automaton.scan(text, this.#ids.size);
       if (this.#found.size >= 64) this.#found.clear();
       this.#found.set(text, found);
@@ -41,9 +50,11 @@ interface Automaton {
 }
 
 /**
- * The automaton as a dense table: the literals' characters are numbered 1..k (every other character
- * is 0 and leads back to the start), and `delta[state * (k + 1) + class]` is the next state with the
- * failure links already followed, so a scan is one table lookup per character, no Map and no loop.
+ * The automaton as a table: the literals' characters are numbered 1..k (every other character is
+ * 0 and leads back to the start), and `delta[state * (k + 1) + class]` is the next state with the
+ * failure links already followed, so a scan is one table lookup per character. Entries are filled
+ * the first time a scan needs them (-1 until then): literals register in bursts between scans, and
+ * filling the whole table on every rebuild cost more than the scans themselves.
  */
 function buildAutomaton(literals: string[]): Automaton {
   const classOf = new Uint16Array(0x10000);
@@ -67,41 +78,43 @@ function buildAutomaton(literals: string[]): Automaton {
     }
     output[state]!.push(id);
   });
-  const width = classes + 1;
-  const delta = new Int32Array(goto.length * width);
-  // Breadth-first, so a state's failure state is complete before the state itself: a missing edge
-  // goes where the failure state's edge goes, and outputs include the failure state's.
+  // Failure links breadth-first; each state's outputs include those of its failure state.
   const fail = new Int32Array(goto.length);
-  const queue: number[] = [];
-  for (const [c, to] of goto[0]!) {
-    delta[c] = to;
-    queue.push(to);
-  }
+  const queue: number[] = [...goto[0]!.values()];
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    const f = fail[state]!;
-    for (let c = 1; c < width; c++) {
-      const to = goto[state]!.get(c);
-      if (to === undefined) {
-        delta[state * width + c] = delta[f * width + c]!;
-      } else {
-        delta[state * width + c] = to;
-        fail[to] = delta[f * width + c]!;
-        queue.push(to);
-      }
+    for (const [c, to] of goto[state]!) {
+      let f = fail[state]!;
+      while (f !== 0 && !goto[f]!.has(c)) f = fail[f]!;
+      const target = goto[f]!.get(c);
+      fail[to] = target !== undefined && target !== to ? target : 0;
+      if (output[fail[to]!]!.length > 0) output[to]!.push(...output[fail[to]!]!);
+      queue.push(to);
     }
-    if (output[f]!.length > 0) output[state]!.push(...output[f]!);
   }
   const hasOutput = new Uint8Array(goto.length);
   output.forEach((ids, state) => {
     hasOutput[state] = ids.length > 0 ? 1 : 0;
   });
+  const width = classes + 1;
+  const delta = new Int32Array(goto.length * width).fill(-1);
+  for (let state = 0; state < goto.length; state++) delta[state * width] = 0;
+  const transition = (state: number, c: number): number => {
+    let to = delta[state * width + c]!;
+    if (to < 0) {
+      to = goto[state]!.get(c) ?? (state === 0 ? 0 : transition(fail[state]!, c));
+      delta[state * width + c] = to;
+    }
+    return to;
+  };
   return {
     scan(text, size) {
       const found = new Uint8Array(size);
       let state = 0;
       for (let i = 0; i < text.length; i++) {
-        state = delta[state * width + classOf[text.charCodeAt(i)]!]!;
+        const c = classOf[text.charCodeAt(i)]!;
+        const to = delta[state * width + c]!;
+        state = to >= 0 ? to : transition(state, c);
         if (hasOutput[state] === 1) for (const id of output[state]!) found[id] = 1;
       }
       return found;

@@ -102,3 +102,8 @@ export function matchesOf(pattern: PrefilteredRegExp, text: string): { start: nu
   }
   return out;
 }
+
+/** How many times the shared prefilter automata were built (for tests and profiling: one per burst of new patterns). */
+export function prefilterBuilds(): number {
+  return FOLDED_LITERALS.builds + EXACT_LITERALS.builds;
+}

@@ -29,4 +29,19 @@ describe('LiteralIndex', () => {
       expect(literals.map((l, id) => found[id] === 1)).toEqual(literals.map((l) => text.includes(l)));
     }
   });
+
+  it('builds once per burst of registrations, on the next scan', () => {
+    const index = new LiteralIndex();
+    for (const l of ['refund', 'invoice', 'team']) index.register(l);
+    expect(index.builds).toBe(0);
+    index.scan('a refund');
+    index.scan('an invoice');
+    expect(index.builds).toBe(1);
+    index.register('team');
+    index.scan('the team');
+    expect(index.builds).toBe(1);
+    index.register('manager');
+    expect(index.scan('a manager, née Zoë — 🚀 refund')[index.register('refund')]).toBe(1);
+    expect(index.builds).toBe(2);
+  });
 });

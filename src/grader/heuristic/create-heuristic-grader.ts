@@ -14,7 +14,10 @@ import { findSituationViolations, situationCues } from './find-situation-violati
 import { readSituation } from './read-situation.js';
 import { customerText, earlierCustomerText } from '../../text/customer-text.js';
 import * as lexicon from './lexicon.js';
+import * as politenessLexicons from './politeness-lexicon.js';
 import { ANSWER_POLITENESS_LEXICON, POLITENESS_LEXICON } from './politeness-lexicon.js';
+import { compileLexicons } from './match-lexicon.js';
+import type { LexiconEntry } from './lexicon-entry.js';
 import { scorePoliteness } from './score-politeness.js';
 import type { ScoringContext } from './scoring-context.js';
 import { BLENDED_REASON, selectScorer } from './select-scorer.js';
@@ -101,7 +104,10 @@ export async function createHeuristicGrader(guide: StyleGuide, options: Heuristi
     async grade(sample, ruleFindings, signal) {
       if (signal?.aborted === true) return errorGrade('grading was cancelled');
       // Outside the try: a model that cannot load fails the run instead of leaving every reply ungraded.
-      const analyze = await (analyzer ??= loadWink().then(createTextAnalyzer));
+      const analyze = await (analyzer ??= loadWink().then((wink) => {
+        compileLexicons([...everyLexicon(), voice.do, voice.dont]);
+        return createTextAnalyzer(wink);
+      }));
       try {
         const grade = gradeWithHeuristics(sample, guide, analyze, voice);
         return driftModel === null ? grade : applyDriftModel(driftModel, guide.dimensions, ruleFindings, grade);
@@ -110,6 +116,17 @@ export async function createHeuristicGrader(guide: StyleGuide, options: Heuristi
       }
     },
   };
+}
+
+/** Every lexicon the heuristic reads (each exported array of entries), for compiling them at once. */
+function* everyLexicon(): Iterable<readonly LexiconEntry[]> {
+  for (const module of [lexicon, politenessLexicons]) {
+    for (const value of Object.values(module)) if (isLexicon(value)) yield value;
+  }
+}
+
+function isLexicon(value: unknown): value is readonly LexiconEntry[] {
+  return Array.isArray(value) && value.every((entry) => typeof entry === 'object' && entry !== null && ('phrases' in entry || 'patterns' in entry));
 }
 
 function errorGrade(error: string): Grade {
