@@ -5,7 +5,7 @@ import { runRules } from './rules/index.js';
 import { mergeFindings } from './findings/merge-findings.js';
 import { decideVerdict } from './findings/decide-verdict.js';
 import { createSummaryAccumulator } from './findings/summarize.js';
-import { createConversationJudge } from './findings/judge-conversations.js';
+import { conversationIdOf, createConversationJudge } from './findings/judge-conversations.js';
 import { AUDIT_SCHEMA_VERSION } from './types.js';
 import type { AuditCalibration, AuditHeader, AuditRedaction, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
 import { TOOL_VERSION } from './version.js';
@@ -57,8 +57,28 @@ export function buildAuditHeader(engine: AuditEngine, inputs: string[]): AuditHe
 /** Judges one sample: rules first, then the grader (which sees the rule findings). */
 export async function auditSample(engine: AuditEngine, sample: Sample, signal?: AbortSignal): Promise<SampleResult> {
   const ruleFindings = runRules(engine.rules, sample);
-  let grade: Grade | undefined;
-  if (engine.grader) grade = await engine.grader.grade(sample, ruleFindings, signal);
+  const grade = engine.grader ? await engine.grader.grade(sample, ruleFindings, signal) : undefined;
+  return judgeSample(sample, ruleFindings, grade);
+}
+
+/**
+ * Judges the bot turns of one conversation (in order, as `expandTurns` made them): rules per turn,
+ * then one grader call for them all when the grader can grade a conversation at once (its own
+ * choice: the LLM grader does when that is cheaper than a call per turn), else one call per turn.
+ */
+export async function auditConversation(engine: AuditEngine, turns: readonly Sample[], signal?: AbortSignal): Promise<SampleResult[]> {
+  const ruleFindings = turns.map((turn) => runRules(engine.rules, turn));
+  const grader = engine.grader;
+  if (!grader?.gradeConversation) return Promise.all(turns.map((turn, k) => (grader ? grader.grade(turn, ruleFindings[k]!, signal) : Promise.resolve(undefined)).then((grade) => judgeSample(turn, ruleFindings[k]!, grade))));
+  const grades = await grader.gradeConversation(
+    turns.map((sample, k) => ({ sample, findings: ruleFindings[k]! })),
+    signal,
+  );
+  return turns.map((turn, k) => judgeSample(turn, ruleFindings[k]!, grades[k]));
+}
+
+/** The judging stages after the grade: rule reviews → merge → verdict. */
+function judgeSample(sample: Sample, ruleFindings: readonly Finding[], grade: Grade | undefined): SampleResult {
   // The grader may confirm or overrule findings of detectors that can be wrong (escalation, require).
   const reviewed = applyRuleReviews(ruleFindings, grade);
   // A rule and a grader that flag the same text report one finding, not two.
@@ -104,6 +124,25 @@ export async function streamAudit(
     await emit(conversations.push(options.postProcess ? options.postProcess(judged) : judged));
   };
 
+  const start = async (pending: Promise<SampleResult>): Promise<void> => {
+    // Attach a no-op handler so a rejection waiting in the window is not reported as unhandled.
+    pending.catch(() => undefined);
+    inFlight.push(pending);
+    if (inFlight.length >= window) await emitOldest();
+  };
+  // The turns of one conversation arrive together; a grader that judges a conversation in one call
+  // gets them as a group (the group is closed by the next sample that belongs to another conversation).
+  const grouping = options.judge === undefined && engine.grader?.gradeConversation !== undefined;
+  let group: Sample[] = [];
+  const startGroup = async (): Promise<void> => {
+    const turns = group;
+    group = [];
+    if (turns.length === 0) return;
+    if (turns.length === 1) return start(auditSample(engine, turns[0]!, options.signal));
+    const judged = auditConversation(engine, turns, options.signal);
+    for (let k = 0; k < turns.length; k++) await start(judged.then((results) => results[k]!));
+  };
+
   for await (const event of events) {
     if (event.type === 'problem') {
       if (event.severity === 'error') {
@@ -114,12 +153,17 @@ export async function streamAudit(
       continue;
     }
     if (options.signal?.aborted) break;
-    const pending = options.judge ? options.judge(event.sample, options.signal) : auditSample(engine, event.sample, options.signal);
-    // Attach a no-op handler so a rejection waiting in the window is not reported as unhandled.
-    pending.catch(() => undefined);
-    inFlight.push(pending);
-    if (inFlight.length >= window) await emitOldest();
+    if (grouping) {
+      const id = conversationIdOf(event.sample);
+      if (group.length > 0 && (id === undefined || id !== conversationIdOf(group[0]!))) await startGroup();
+      if (id !== undefined) {
+        group.push(event.sample);
+        continue;
+      }
+    }
+    await start(options.judge ? options.judge(event.sample, options.signal) : auditSample(engine, event.sample, options.signal));
   }
+  if (!options.signal?.aborted) await startGroup();
   while (inFlight.length > 0) await emitOldest();
   await emit(conversations.flush());
   return { summary: summary.finish(), inputProblems };

@@ -292,6 +292,12 @@ export interface Grade {
   /** LLM grader: its decisions on the `escalation` and `require` findings it was shown (applied to those findings). */
   ruleReviews?: RuleReview[];
   /**
+   * LLM grader: `conversation` when this bot turn was scored in one call with the other bot turns of
+   * its conversation (that call's usage and requests are on the conversation's last turn; a rewrite
+   * is still a call of its own, on its turn). Absent: the turn or reply had its own scoring call.
+   */
+  call?: 'conversation';
+  /**
    * With `--repeat N` (N > 1): each judgement's verdict in order, and how many disagree with the
    * majority (`flips`); scores are the median per dimension and the verdict the majority's.
    */

@@ -67,6 +67,7 @@ export async function prepareJudging(flags: Record<string, unknown>, io: Io, pre
     cacheDir: options.cache ? options.cacheDir : null,
     ...(options.maxCost !== undefined ? { maxCostUsd: options.maxCost } : {}),
     ...(options.repeat > 1 ? { repeat: options.repeat } : {}),
+    ...(options.conversationCalls !== 'auto' ? { conversationCalls: options.conversationCalls } : {}),
     ...(options.redact ? {} : { redact: false }),
     // The LLM grader re-checks its rewrites with the same rules, in the original's conversation.
     checkRewrite: (text, sample) => runRules(rules, { ...sample, response: text }),
@@ -125,6 +126,9 @@ function graderEventPrinter(io: Io): (event: LlmGraderEvent) => void {
         break;
       case 'rewrite-failed':
         io.stderr.write(`warning: no rewrite for ${event.sampleId}: ${event.reason}\n`);
+        break;
+      case 'conversation-fallback':
+        io.stderr.write(`warning: conversation ${event.conversationId}: the one-call verdict failed (${event.reason}); grading its turns one call each\n`);
         break;
       case 'batch': {
         const line = `batch ${event.batchId}: ${event.status} · ${event.succeeded} done, ${event.processing} processing, ${event.failed} failed`;

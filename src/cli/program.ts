@@ -104,6 +104,12 @@ function addJudgeOptions(command: Command): Command {
 function addJudgingOptions(command: Command): Command {
   return addJudgeOptions(command)
     .option('--repeat <n>', 'LLM grader: judge each reply n times (1–20, default 1) and report replies whose verdict flips; scores are the median', parseRepeat)
+    .addOption(
+      new Option('--conversation-calls <mode>', 'LLM grader: auto (default) scores the 2–8 bot turns of a conversation in one call (the transcript sent once); per-turn: one call per bot turn').choices([
+        'auto',
+        'per-turn',
+      ]),
+    )
     .option('--no-redact', 'send replies, customer messages and transcripts to the API verbatim (default: emails, phones, cards, IBANs, SSNs, NI numbers, URL tokens, secrets and greeting/signature names are replaced by placeholders first)')
     .option('--redact-output', 'also redact those texts in every report and the backlog (the result cache holds only redacted texts whenever redaction is on)')
     .option('--calibration <file>', 'calibration record from tone-audit calibrate --write: its dimension minimums replace the guide\'s in the grader\'s drift decision')

@@ -44,6 +44,7 @@ export const configSchema = z
     maxCost: z.number().positive(),
     redact: z.boolean().describe('Redact personal data (emails, phones, cards, IBANs, SSNs, NI numbers, URL tokens, secrets, names) before text reaches the API; default true'),
     redactOutput: z.boolean().describe('Also redact the texts written to reports, the result cache and the backlog; default false'),
+    conversationCalls: z.enum(['auto', 'per-turn']).describe('LLM grader: auto (default) scores the bot turns of a conversation in one call; per-turn makes one call per bot turn'),
     repeat: z.number().int().min(1).max(MAX_REPEAT).describe('LLM grader: judge each reply this many times (median scores, majority verdict, unstable replies counted); default 1'),
     failOn: severity.describe('Fail the gate on any finding at or above this severity'),
     maxDriftRate: rate,

@@ -52,6 +52,8 @@ export interface ResolvedOptions {
   maxCost?: number;
   /** Judgements per reply by the LLM grader (`--repeat`, default 1). */
   repeat: number;
+  /** LLM grader: one scoring call per conversation (`auto`) or per bot turn (`--conversation-calls`). */
+  conversationCalls: 'auto' | 'per-turn';
   /** Redact personal data before text reaches the API (default true; `--no-redact`). */
   redact: boolean;
   /** Also redact what reports, the result cache and the backlog get (`--redact-output`; default false). */
@@ -106,6 +108,7 @@ export function resolveOptions(config: ToneAuditConfig, flags: CliFlags, cwd: st
     cacheDir: fromFlag(flags.cacheDir) ?? config.cacheDir ?? path.resolve(cwd, '.tone-audit-cache'),
     ...(merged.maxCost !== undefined ? { maxCost: merged.maxCost } : {}),
     repeat: merged.repeat ?? 1,
+    conversationCalls: merged.conversationCalls ?? 'auto',
     redact: merged.redact ?? true,
     redactOutput: merged.redactOutput ?? false,
     failOn: merged.failOn ?? 'error',

@@ -1,5 +1,11 @@
 import type { Finding, Grade, GraderKind, Sample } from '../types.js';
 
+/** One bot turn of a conversation as a grader receives it. */
+export interface ConversationTurn {
+  sample: Sample;
+  findings: readonly Finding[];
+}
+
 /**
  * A grader scores one reply on the guide's dimensions. It never throws for a reply it could not
  * judge: it returns `status: 'error'` with the reason (timeouts, refusals, malformed output),
@@ -16,6 +22,13 @@ export interface Grader {
    * can take them into account (e.g. a rewrite that also fixes banned terms).
    */
   grade(sample: Sample, ruleFindings: readonly Finding[], signal?: AbortSignal): Promise<Grade>;
+  /**
+   * Optional: grade the bot turns of one conversation (in order, each with its rule findings and
+   * the transcript before it), one grade per turn. A grader that has it decides per conversation
+   * whether one call for all turns is cheaper than one per turn; grades from a whole-conversation
+   * call say so (`call: 'conversation'`).
+   */
+  gradeConversation?(turns: readonly ConversationTurn[], signal?: AbortSignal): Promise<Grade[]>;
   /** Flush caches/state; called once at the end of an audit. */
   close?(): Promise<void>;
 }

@@ -20,6 +20,8 @@ export interface GraderSelection {
   maxCostUsd?: number;
   /** LLM grader: judge each reply this many times (default 1). The heuristic grader is deterministic and ignores it. */
   repeat?: number;
+  /** LLM grader: `per-turn` makes one scoring call per bot turn instead of one per conversation (default `auto`). */
+  conversationCalls?: 'auto' | 'per-turn';
   /** LLM grader: redact personal data from requests (default true; false = `--no-redact`). */
   redact?: boolean;
   /** LLM grader: the guide's rules run on a rewrite (in the original's conversation), to re-check it. */
@@ -66,6 +68,7 @@ export async function selectGrader(guide: StyleGuide, selection: GraderSelection
       cacheDir: selection.cacheDir,
       ...(selection.maxCostUsd !== undefined ? { maxCostUsd: selection.maxCostUsd } : {}),
       ...(selection.repeat !== undefined ? { repeat: selection.repeat } : {}),
+      ...(selection.conversationCalls ? { conversationCalls: selection.conversationCalls } : {}),
       ...(selection.redact !== undefined ? { redact: selection.redact } : {}),
       ...(selection.checkRewrite ? { checkRewrite: selection.checkRewrite } : {}),
       ...(selection.onEvent ? { onEvent: selection.onEvent } : {}),

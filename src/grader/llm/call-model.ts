@@ -25,6 +25,8 @@ export interface ModelCall<T> {
   tool: OutputTool;
   /** `verdict` or `rewrite`, for error messages. */
   what: string;
+  /** Output room for this call (default: the grader's); doubled once on a `max_tokens` stop. */
+  maxTokens?: number;
   /** Validates the JSON payload; a failure is retried once. */
   parse: (raw: unknown) => { ok: true; value: T } | { ok: false; error: string };
   signal?: AbortSignal;
@@ -71,7 +73,7 @@ export async function callModel<T>(deps: CallerDeps, call: ModelCall<T>): Promis
   };
   let usage = ZERO_USAGE;
   let calls = 0;
-  let tokens = deps.maxTokens;
+  let tokens = call.maxTokens ?? deps.maxTokens;
   let truncatedOnce = false;
   let invalidOnce = false;
   // JSON-text mode has no schema enforcement: the one retry says what was wrong (a repair), instead of asking again blind.

@@ -12,13 +12,25 @@ import { rewriteReply, type CheckRewrite } from './rewrite-reply.js';
 import { renderRubric } from './rubric.js';
 import { renderSampleTurn } from './sample-turn.js';
 import { buildRewriteSchema, buildVerdictSchema, parseVerdict } from './verdict.js';
-import { buildVerdictRequest, resolveOutputMode, VERDICT_OUTPUT, type OutputMode, type StructuredOutput } from './verdict-request.js';
+import { buildVerdictRequest, CONVERSATION_OUTPUT, resolveOutputMode, VERDICT_OUTPUT, type OutputMode, type StructuredOutput } from './verdict-request.js';
 import type { MessageCreateParamsNonStreaming } from '../clients/anthropic.js';
 import { restore, type RedactOptions } from '../../redact/index.js';
 import { requestView, resolveRequestRedaction, type RequestRedaction, type RequestView } from './request-view.js';
 import { restoreGrade } from './restore-grade.js';
+import type { ConversationTurn } from '../grader.js';
+import {
+  buildConversationVerdictSchema,
+  locateTurns,
+  MAX_CONVERSATION_CALL_TURNS,
+  parseConversationVerdicts,
+  preferConversationCall,
+  renderConversationTurn,
+  turnsInView,
+} from './conversation-request.js';
 
 export type { CheckRewrite } from './rewrite-reply.js';
+
+export { MAX_CONVERSATION_CALL_TURNS };
 
 export const DEFAULT_MODEL = 'claude-haiku-5-5';
 export const DEFAULT_CONCURRENCY = 8;
@@ -34,7 +46,8 @@ export type LlmGraderEvent =
   | { type: 'budget-exhausted'; spentUsd: number; budgetUsd: number }
   | { type: 'cache-error'; message: string }
   | { type: 'rewrite-failed'; sampleId: string; reason: string }
-  | { type: 'batch'; batchId: string; status: string; succeeded: number; processing: number; failed: number };
+  | { type: 'batch'; batchId: string; status: string; succeeded: number; processing: number; failed: number }
+  | { type: 'conversation-fallback'; conversationId: string; reason: string };
 
 export interface LlmGraderOptions {
   apiKey: string;
@@ -58,6 +71,12 @@ export interface LlmGraderOptions {
   maxTokens?: number;
   /** Judge each reply this many times (default 1): median scores, majority verdict, flips recorded. */
   repeat?: number;
+  /**
+   * `auto` (default): the bot turns of a conversation (2 to {@link MAX_CONVERSATION_CALL_TURNS}) are
+   * scored in one call, which sends the transcript once instead of once per turn; `per-turn`: one
+   * scoring call per bot turn. With `repeat` above 1 every turn has its own calls.
+   */
+  conversationCalls?: 'auto' | 'per-turn';
   /**
    * Re-checks a rewrite with the guide's compiled rules (the CLI passes `runRules` on the rewrite in the
    * original's conversation). Without it rewrites are not re-checked and carry no `rewriteCheck`.
@@ -92,6 +111,7 @@ export interface LlmGraderTotals {
 
 export interface LlmGrader extends Grader {
   readonly kind: 'llm';
+  gradeConversation(turns: readonly ConversationTurn[], signal?: AbortSignal): Promise<Grade[]>;
   readonly model: string;
   readonly promptHash: string;
   /** The output mode in use (after any fallback). */
@@ -144,6 +164,7 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
   const repeat = Math.max(1, Math.floor(options.repeat ?? 1));
   const rubric = renderRubric(guide);
   const schema = buildVerdictSchema(guide);
+  const conversationSchema = buildConversationVerdictSchema(guide);
   const rewriteSchema = buildRewriteSchema();
   const prices = options.prices ?? readPriceTable();
   const emit = (event: LlmGraderEvent): void => options.onEvent?.(event);
@@ -246,6 +267,31 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     return grade;
   }
 
+  /** After scoring: a rewrite when the grade drifts, then everything brought back from the redacted view. */
+  async function finishGrade(original: Sample, request: Omit<RequestView, 'counts'>, graded: Grade, signal?: AbortSignal): Promise<Grade> {
+    const { sample, findings } = request;
+    let grade = graded;
+    if (grade.status === 'graded' && judgeRepeat(grade, findings, guide) === 'drift') {
+      const check = options.checkRewrite;
+      // The rewrite comes back with placeholders: the rules check it restored, in the original conversation;
+      // what they find is redacted again before the retry shows it to the model.
+      const checkRewrite: CheckRewrite | undefined = check ? (text) => request.protect(check(restore(text, request.map), original)) : undefined;
+      grade = await rewriteReply(
+        { deps, guide, model, promptHash: rubric.hash, schema: rewriteSchema, cache, emit, track, onCacheHit: () => (totals.cachedResults += 1), ...(checkRewrite ? { checkRewrite } : {}) },
+        sample,
+        findings,
+        grade,
+        signal,
+      );
+    }
+    return restoreGrade(grade, request.map, original);
+  }
+
+  const withRedactedCounts = (grade: Grade, counts: RequestView['counts']): Grade => {
+    const redacted = counts ? Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)) : undefined;
+    return redacted && Object.keys(redacted).length > 0 ? { ...grade, redacted } : grade;
+  };
+
   async function gradeSample(original: Sample, originalFindings: readonly Finding[], signal?: AbortSignal, prescored?: Prescored): Promise<Grade> {
     let grade: Grade;
     let counts: RequestView['counts'];
@@ -256,29 +302,96 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
       counts = request.counts;
       const judgements = await Promise.all(Array.from({ length: repeat }, (_, i) => scoreOnce(sample, findings, i, signal, prescored?.(i))));
       const verdicts: RepeatVerdict[] = judgements.map((g) => judgeRepeat(g, findings, guide));
-      grade = combineRepeats(judgements, verdicts, guide);
-      if (grade.status === 'graded' && judgeRepeat(grade, findings, guide) === 'drift') {
-        const check = options.checkRewrite;
-        // The rewrite comes back with placeholders: the rules check it restored, in the original conversation;
-        // what they find is redacted again before the retry shows it to the model.
-        const checkRewrite: CheckRewrite | undefined = check ? (text) => request.protect(check(restore(text, request.map), original)) : undefined;
-        const rewritten = await rewriteReply(
-          { deps, guide, model, promptHash: rubric.hash, schema: rewriteSchema, cache, emit, track, onCacheHit: () => (totals.cachedResults += 1), ...(checkRewrite ? { checkRewrite } : {}) },
-          sample,
-          findings,
-          grade,
-          signal,
-        );
-        grade = rewritten;
-      }
-      grade = restoreGrade(grade, request.map, original);
+      grade = await finishGrade(original, request, combineRepeats(judgements, verdicts, guide), signal);
     } catch (error) {
       // Defensive: the contract says a grader never throws for a sample.
       grade = errorGrade(`internal error: ${(error as Error)?.message ?? String(error)}`, ZERO_USAGE, 0);
     }
     if (grade.status === 'error') totals.ungraded += 1;
-    const redacted = counts ? Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)) : undefined;
-    return redacted && Object.keys(redacted).length > 0 ? { ...grade, redacted } : grade;
+    return withRedactedCounts(grade, counts);
+  }
+
+  /**
+   * The scoring judgements of a conversation's turns (in the conversation's redacted view): from the
+   * cache when every turn is there, else one call. A failed call says why, with what it cost.
+   */
+  async function scoreConversation(
+    id: string,
+    turns: readonly Sample[],
+    positions: readonly number[],
+    findings: readonly (readonly Finding[])[],
+    signal: AbortSignal | undefined,
+  ): Promise<{ ok: true; grades: Grade[] } | { ok: false; error: string; usage: Usage; calls: number }> {
+    const whole = turns[turns.length - 1]!;
+    // The whole conversation (its last turn's texts) and the turn's place in it: one key per turn.
+    const keys = turns.map((_, k) => resultCacheKey(model, `${rubric.hash}:conversation:${turns.length}`, whole, k));
+    const hits = cache ? await Promise.all(keys.map((key) => cache.read(key))) : [];
+    if (hits.length === turns.length && hits.every((hit) => hit !== undefined)) {
+      totals.cachedResults += hits.length;
+      return { ok: true, grades: hits.map((hit) => ({ ...hit!, model, calls: 0 })) };
+    }
+    const outcome = await callModel(deps, {
+      sampleId: id,
+      user: renderConversationTurn(whole, positions, findings),
+      schema: conversationSchema,
+      tool: CONVERSATION_OUTPUT,
+      what: 'verdict',
+      // Room for every turn's verdict.
+      maxTokens: maxTokens * turns.length,
+      parse: (raw) => parseConversationVerdicts(raw, turns, guide, findings),
+      ...(signal ? { signal } : {}),
+    });
+    track(outcome.usage);
+    if (!outcome.ok) return outcome;
+    const last = turns.length - 1;
+    // The call's cost is on the last turn, so a summary adds it once.
+    const grades = outcome.value.map((g, k): Grade => ({ ...g, model, ...(k === last ? { usage: outcome.usage, calls: outcome.calls } : { calls: 0 }) }));
+    for (const [k, grade] of grades.entries()) {
+      try {
+        await cache?.write(keys[k]!, grade);
+      } catch (error) {
+        emit({ type: 'cache-error', message: (error as Error).message });
+      }
+    }
+    return { ok: true, grades };
+  }
+
+  async function gradeConversation(turns: readonly ConversationTurn[], signal?: AbortSignal): Promise<Grade[]> {
+    const perTurn = (): Promise<Grade[]> => Promise.all(turns.map((turn) => gradeSample(turn.sample, turn.findings, signal)));
+    const positions = locateTurns(turns);
+    if (options.conversationCalls === 'per-turn' || repeat > 1 || !preferConversationCall(turns.length) || positions === undefined) return perTurn();
+    const last = turns[turns.length - 1]!;
+    const id = typeof last.sample.metadata['conversation_id'] === 'string' ? last.sample.metadata['conversation_id'] : last.sample.id;
+    let counts: RequestView['counts'];
+    let grades: Grade[];
+    try {
+      // One redacted view for the whole conversation: every turn's texts share its placeholders.
+      const request = view(last.sample, last.findings);
+      counts = request.counts;
+      const inView = turnsInView(request.sample, turns.map((t) => t.sample), positions);
+      const findings = turns.map((turn, k) => (k === turns.length - 1 ? request.findings : request.protect(turn.findings)));
+      const scored = await scoreConversation(id, inView, positions, findings, signal);
+      if (!scored.ok) {
+        if (signal?.aborted) return turns.map(() => errorGrade('interrupted', ZERO_USAGE, 0));
+        emit({ type: 'conversation-fallback', conversationId: id, reason: scored.error });
+        // Each turn gets its own chance; the failed call's cost stays counted, on the last turn.
+        const fallback = await perTurn();
+        const end = fallback[fallback.length - 1]!;
+        fallback[fallback.length - 1] = { ...end, usage: addUsage(end.usage ?? ZERO_USAGE, scored.usage), calls: (end.calls ?? (end.cached ? 0 : 1)) + scored.calls };
+        return fallback;
+      }
+      grades = await Promise.all(
+        scored.grades.map((grade, k) => finishGrade(turns[k]!.sample, { ...request, sample: inView[k]!, findings: findings[k]! }, grade, signal)),
+      );
+    } catch (error) {
+      grades = turns.map(() => errorGrade(`internal error: ${(error as Error)?.message ?? String(error)}`, ZERO_USAGE, 0));
+    }
+    totals.ungraded += grades.filter((g) => g.status === 'error').length;
+    // Personal data counted once, on the last turn: the conversation's texts were redacted once.
+    return grades.map((grade, k) => {
+      const marked: Grade = grade.status === 'graded' ? { ...grade, call: 'conversation' } : grade;
+      return k === grades.length - 1 ? withRedactedCounts(marked, counts) : marked;
+    });
   }
 
   const context: GradingContext = {
@@ -317,6 +430,7 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     },
     totals: () => ({ ...totals, calls: state.calls, usage: { ...totals.usage }, lowestConcurrency: limiter.lowestLimit }),
     grade: (sample, ruleFindings, signal) => gradeSample(sample, ruleFindings, signal),
+    gradeConversation,
     async close() {},
   };
 }

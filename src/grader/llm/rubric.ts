@@ -165,7 +165,7 @@ function renderAnswerFormat(guide: StyleGuide): string {
   const dimensionIds = guide.dimensions.map((d) => d.id).join(', ');
   return [
     '# How to answer',
-    'The user turn starts with "Task: verdict" or "Task: rewrite". Return one JSON object, nothing else.',
+    'The user turn starts with "Task: verdict", "Task: conversation verdicts" or "Task: rewrite". Return one JSON object, nothing else.',
     '',
     '## Task: verdict',
     'Fields, in this order:',
@@ -182,6 +182,12 @@ function renderAnswerFormat(guide: StyleGuide): string {
     '- drift: "on-brand" when every dimension meets its minimum and nothing important is broken; "minor-drift" when the',
     '  reply is recognisably the brand but slips; "major-drift" when it reads like a different brand or mishandles the customer.',
     'Do not write a rewrite in this task.',
+    '',
+    '## Task: conversation verdicts',
+    'A whole conversation with several bot turns marked "[bot turn k of n, code]". Judge each marked turn as in',
+    'Task: verdict, on that turn\'s words only and in the context of the turns before it (not what came later), with',
+    'the findings listed for that turn: { "turns": [ one verdict object per marked turn, in order ] }. Quotes come from',
+    'that turn\'s own words.',
     '',
     '## Task: rewrite',
     'You get a drifting reply and what is wrong with it. Fields, in this order:',

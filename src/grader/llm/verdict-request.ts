@@ -15,6 +15,7 @@ export interface OutputTool {
 
 export const VERDICT_OUTPUT: OutputTool = { name: VERDICT_TOOL, description: 'Record the verdict on the reply.' };
 export const REWRITE_OUTPUT: OutputTool = { name: REWRITE_TOOL, description: 'Record the on-brand rewrite of the reply.' };
+export const CONVERSATION_OUTPUT: OutputTool = { name: VERDICT_TOOL, description: 'Record the verdict on each marked bot turn.' };
 
 /** `auto` picks json_schema for Claude models and the forced tool for anything else (local servers). */
 export function resolveOutputMode(mode: StructuredOutput, model: string): OutputMode {
