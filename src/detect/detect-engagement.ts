@@ -16,6 +16,9 @@ export function stemWord(word: string): string {
   for (const suffix of ['ational', 'ations', 'ation', 'ments', 'ment', 'ness', 'ingly', 'ings', 'ing', 'edly', 'ies', 'ied', 'ers', 'er', 'ed', 'ly', 'es', 's', 'y', 'e']) {
     if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
       w = w.slice(0, -suffix.length);
+      // "banned" → "ban", "shipping" → "ship": the consonant doubled for the suffix goes with it
+      // (not l, s, z or f, which double in the word itself: "billed", "missed").
+      if (/^(?:ing|ings|ingly|ed|edly|er|ers)$/u.test(suffix) && /([bdgkmnprt])\1$/u.test(w)) w = w.slice(0, -1);
       break;
     }
   }

@@ -11,6 +11,8 @@ export const HUMAN_PARTY = oneOf(
   'officers?', 'staff', 'member of (?:our|the) \\w+', 'case ?(?:handlers?|workers?|managers?|owners?)', 'investigators?',
   'coordinators?', 'consultants?', 'underwriters?', 'lead', 'head of \\w+', 'on-?call', 'nurses?', 'counsell?ors?',
   'reviewers?', 'assessors?', 'doctors?', 'gp', 'pharmacists?', 'handlers?', 'surveyors?', 'technicians?', 'owners?',
+  'vets?', 'dentists?', 'hygienists?', 'therapists?', 'tutors?', 'librarians?', 'solicitors?', 'lawyers?', 'accountants?',
+  'inspectors?', 'loss adjusters?', 'adjusters?',
 );
 
 /** Saying a case moves to someone else: passed, escalated, transferred, referred, flagged, assigned… */
@@ -21,7 +23,7 @@ const TRANSFER = oneOf(
   'rais(?:ed|ing)', 'open(?:ed)? a (?:case|ticket|claim|complaint)', 'creat(?:ed|ing) a (?:case|ticket|claim|request|complaint)',
   'logg(?:ed|ing) (?:a|this|it|your)', 'put (?:in )?a request', 'request(?:ed)? a (?:call|callback|call back)', 'shar(?:ed|ing) (?!(?:your|the) (?:comments|feedback|thoughts|review))', 'sent (?:this|it|your \\w+|everything|the details)',
   'let (?:our|your|the|a|an) ', 'put (?:you|this|it|your \\w+) (?:in|into|on) (?:the|a|our) (?:queue|list|callback list|waiting list)',
-  'submitt?(?:ed|ing)', 'book(?:ed|ing) (?:you )?(?:in )?with', 'book(?:ed|ing)? (?:you )?(?:a |an )?(?:call|callback|appointment)',
+  'submitt?(?:ed|ing)', 'book(?:ed|ing) (?:you )?(?:in )?with', 'book(?:ed|ing)? (?:you )?(?:in )?(?:a |an )?(?:[\\w-]+ ){0,3}?(?:call|callback|appointment|meeting|consultation)',
   'arrang(?:ed|ing) (?:a |for )', 'get(?:ting)? (?:someone|a \\w+|one of)', 'asked', 'notif(?:ied|ying)', 'alert(?:ed|ing)',
 );
 

@@ -54,6 +54,24 @@ export function readAskedQuestions(customer: string): AskedQuestion[] {
 const TIME_ANSWER = /\b\d+(?:[.,]\d+)?\s?(?:-\s?\d+\s?)?(?:(?:working|business|calendar) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|now|immediately|right away|straight away|this (?:morning|afternoon|evening|week|month)|next (?:week|month|year)|end of (?:the |this |next )?(?:day|week|month)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:a|one|two|three|four|five|ten|a few|few|couple of) (?:minutes?|hours?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:each|every|per) (?:day|week|month|year)|overnight|already|within the hour|by (?:the )?(?:morning|evening|weekend))\b/iu;
 const AMOUNT_ANSWER = /[£$€¥₹]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|gbp|usd|eur|pounds?|dollars?|euros?|p\b|cents?)|\b(?:free|no (?:extra )?(?:charge|cost|fee)|nothing|the same price|\d+)\b/iu;
 const YES_NO_ANSWER = /(?:^|[.!?\n]\s*|[,:;—–-]\s*)(?:(?:hi|hello|hey)\b[^.!?\n]{0,30}?[,.!]\s*)?(?:yes|yeah|yep|no|nope|sure|of course|absolutely|definitely|unfortunately|sadly|i['’]m afraid|afraid not|not (?:yet|at the moment|currently|right now))\b|\bonly\b/iu;
+/** Whether the reply gives the kind of answer the question asks for: a time, an amount, a yes or no. */
+function givesAnswerTo(question: AskedQuestion, reply: string): boolean {
+  if (question.kind === 'time') return TIME_ANSWER.test(reply);
+  if (question.kind === 'amount') return AMOUNT_ANSWER.test(reply);
+  const lower = reply.toLowerCase();
+  return YES_NO_ANSWER.test(reply) || opensWithYesOrNo(reply) || question.focus.every((f) => lower.includes(f.toLowerCase()));
+}
+
+/**
+ * Whether the customer asked for a time, an amount or a yes or no and the reply gives that kind of
+ * answer to every such question. Such an answer shows it read the question whatever words it uses
+ * ("how much is the 12 kg bag?" — "£47.99"): short answers rarely repeat the question's words.
+ */
+export function answersInKind(reply: string, customer: string): boolean {
+  const asked = readAskedQuestions(customer);
+  return asked.length > 0 && asked.every((question) => givesAnswerTo(question, reply));
+}
+
 /** Addressing a question by asking what is needed to answer it, or saying plainly it is not known yet. */
 const CLARIFIES = /\?/u;
 
@@ -66,15 +84,8 @@ const CLARIFIES = /\?/u;
  */
 export function detectUnansweredQuestion(reply: string, customer: string): (Detection & { kind: AnswerKind }) | undefined {
   if (CLARIFIES.test(reply)) return undefined;
-  const lower = reply.toLowerCase();
   for (const question of readAskedQuestions(customer)) {
-    const answered =
-      question.kind === 'time'
-        ? TIME_ANSWER.test(reply)
-        : question.kind === 'amount'
-          ? AMOUNT_ANSWER.test(reply)
-          : YES_NO_ANSWER.test(reply) || opensWithYesOrNo(reply) || question.focus.every((f) => lower.includes(f.toLowerCase()));
-    if (answered) continue;
+    if (givesAnswerTo(question, reply)) continue;
     const start = customer.indexOf(question.text);
     return { kind: question.kind, label: `does not give the ${question.kind === 'yes-no' ? 'yes or no' : question.kind} the customer asked for`, evidence: question.text, span: { start, end: start + question.text.length } };
   }

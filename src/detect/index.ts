@@ -9,4 +9,4 @@ export { detectHandoff, type Handoff } from './detect-handoff.js';
 export { detectPassedWindow } from './detect-passed-window.js';
 export { REQUIRE_DETECTORS, replyShows, type RequireDetector } from './reply-shows.js';
 export { detectSettlement } from './detect-settlement.js';
-export { detectUnansweredQuestion, readAskedQuestions, type AnswerKind, type AskedQuestion } from './detect-question-answered.js';
+export { answersInKind, detectUnansweredQuestion, readAskedQuestions, type AnswerKind, type AskedQuestion } from './detect-question-answered.js';

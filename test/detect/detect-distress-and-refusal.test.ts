@@ -36,6 +36,11 @@ describe('detectEngagement', () => {
     expect(read.sharedNumbers).toContain('48812');
     expect(read.shared).toEqual(expect.arrayContaining(['parcel', 'delivered']));
     expect(stemWord('delivery')).toBe(stemWord('delivered'));
+    // The consonant doubled for a suffix goes with it; one that doubles in the word stays.
+    expect(stemWord('banned')).toBe(stemWord('ban'));
+    expect(stemWord('shipping')).toBe(stemWord('ship'));
+    expect(stemWord('billed')).toBe('bill');
+    expect(stemWord('missed')).toBe('miss');
     expect(read.score).toBeGreaterThan(0.5);
   });
 

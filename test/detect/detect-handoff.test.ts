@@ -17,6 +17,8 @@ const HANDOFFS: [string, boolean][] = [
   ['I am handing this over to our security team, who will lock the account and call you.', true],
   ['We have opened a case with our engineers and they will update you here.', true],
   ["I'll put you through to a colleague in billing.", true],
+  ["We've booked you a free 20-minute video consultation with one of our vets for Friday.", true],
+  ['I have booked an in-person meeting with a mortgage adviser at the Leeds branch.', true],
   // Deflection and self-service are not handoffs.
   ['You can contact our support team through the form on our website.', false],
   ['Please call our helpline on 0800 000 000 if you need anything else.', false],
@@ -24,6 +26,7 @@ const HANDOFFS: [string, boolean][] = [
   ['Our team works hard to keep prices low.', false],
   ['Go to Settings > Team and add a new member.', false],
   ['You will need to reset your password from the login page.', false],
+  ['You can book a 30-minute call from the Appointments page whenever suits you.', false],
 ];
 
 describe('detectHandoff', () => {

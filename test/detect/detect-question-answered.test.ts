@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectUnansweredQuestion, readAskedQuestions } from '../../src/detect/detect-question-answered.js';
+import { answersInKind, detectUnansweredQuestion, readAskedQuestions } from '../../src/detect/detect-question-answered.js';
 
 // Questions and replies written for this test, from several industries; none comes from an evaluation set.
 describe('readAskedQuestions', () => {
@@ -38,5 +38,19 @@ describe('detectUnansweredQuestion', () => {
     ['How long will delivery to Orkney take?', 'Could you send me your postcode so I can check the courier route?'],
   ])('%s → answered by %s', (customer, reply) => {
     expect(detectUnansweredQuestion(reply, customer)).toBeUndefined();
+  });
+});
+
+describe('answersInKind', () => {
+  it.each([
+    ['How much is the large bag of oats?', '£6.49, or £5.99 on subscription.', true],
+    ['How many guests can we bring?', 'Up to 4 per member.', true],
+    ['When does the pool close on Sundays?', 'At 18:30.', true],
+    ['Is the Leeds branch open on Sundays?', 'Yes, 10 till 4.', true],
+    // Asked for an amount, given none; and no question of a specific kind at all.
+    ['How much is the large bag of oats?', 'We stock a wide range of oats for every diet.', false],
+    ['My screen flickers after the update.', 'Restart the app and it should settle.', false],
+  ])('%s → %s: %s', (customer, reply, expected) => {
+    expect(answersInKind(reply, customer)).toBe(expected);
   });
 });

@@ -22,6 +22,20 @@ const NEGATIVE_SENTIMENT = -0.25;
 const VERY_NEGATIVE_SENTIMENT = -0.5;
 
 /**
+ * A question about the thing itself is not pressure: "what's the application deadline?" asks for a
+ * date, while "my deadline is tomorrow" or "is this urgent? it's due today" is pressure. A deadline
+ * word at `at` in a question sentence that asks what, when or whether it is reads as information-seeking.
+ */
+function asksAbout(text: string, at: number): boolean {
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('!', at), text.lastIndexOf('?', at - 1), text.lastIndexOf('\n', at)) + 1;
+  const endAt = text.slice(at).search(/[.!?\n]/u);
+  const sentence = text.slice(start, endAt === -1 ? text.length : at + endAt + 1);
+  if (!sentence.trimEnd().endsWith('?')) return false;
+  const before = text.slice(start, at);
+  return /\bdeadlines?\b/iu.test(text.slice(at, at + 10)) && /\b(?:what|when|which|is there|are there|do you have|any)\b/iu.test(before) && !/\b(?:my|our|i have|i've got|we have)\b/iu.test(before);
+}
+
+/**
  * Reads frustration and urgency in the customer's words: complaint words, "still/again", ALL-CAPS,
  * "!!!", negative sentiment (half a point, or a full one when strongly negative), outages and
  * deadlines. 1 point makes a customer frustrated, 2.5 furious.
@@ -31,7 +45,7 @@ export function assessCustomerMood(customer: TextAnalysis | undefined, history =
   const text = customer?.text ?? '';
   const evidence: string[] = [];
   let points = 0;
-  const urgentHits = CUSTOMER_URGENCY.flatMap((entry) => matchEntry(text, entry).slice(0, 1));
+  const urgentHits = CUSTOMER_URGENCY.flatMap((entry) => matchEntry(text, entry).filter((hit) => !asksAbout(text, hit.span.start)).slice(0, 1));
   const urgent = urgentHits.length > 0;
   for (const entry of CUSTOMER_FRUSTRATION) {
     // "URGENT", "PRODUCTION DOWN": capitals in an urgent message are the urgency, already counted.

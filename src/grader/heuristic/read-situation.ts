@@ -8,6 +8,7 @@ import {
   detectHandoff,
   detectPassedWindow,
   detectUnansweredQuestion,
+  answersInKind,
   type Acknowledgement,
   type AnswerReading,
   type Detection,
@@ -26,6 +27,8 @@ export interface Situation {
   cold: Detection | undefined;
   /** A question asking for a time, an amount or a yes/no that the reply leaves unanswered (span in the customer's message). */
   unanswered: Detection | undefined;
+  /** The customer asked for a time, an amount or a yes/no and the reply gives that kind of answer to each such question. */
+  answersInKind: boolean;
   /** A general time window ("can take up to 2 days") the customer says they have already waited out (span in the reply). */
   passedWindow: Detection | undefined;
 }
@@ -52,6 +55,7 @@ export function readSituation(reply: string, customer: string, lastMessage: stri
     answer,
     engagement: detectEngagement(reply, customer, last),
     unanswered: handoff !== undefined || answer.noneNeeded !== undefined ? undefined : detectUnansweredQuestion(reply, last),
+    answersInKind: answersInKind(reply, last),
     passedWindow: hints.givesSteps === true ? undefined : detectPassedWindow(reply, customer),
     cold: last.trim() === '' ? undefined : detectColdRefusal(reply, { upset: distress.level > 0, customerWords, closing: answer.noneNeeded !== undefined }),
   };

@@ -22,8 +22,10 @@ export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   else if (engagement.score >= 0.5) cues.push({ label: `engages with the customer's details (${evidence})`, effect: 1, evidence });
   else if (engagement.score > 0) cues.push({ label: `engages with some of the customer's details (${evidence})`, effect: 0.5, evidence });
   else if (engagement.customerStems >= 3 && handoff === undefined && engagement.questionMissed !== true) cues.push({ label: 'none of the customer\'s details picked up', effect: -0.8 });
-  // A yes or no is an answer whatever words it uses ("do you open weekends?" — "yes, Saturdays").
-  if (engagement.questionMissed === true && handoff === undefined && answer.noneNeeded === undefined && answer.answer?.label !== 'yes or no') cues.push({ label: "none of the question's words picked up: it may answer a different question", effect: -0.8 });
+  // The kind of answer asked for is an answer whatever words it uses: a yes or no ("do you open
+  // weekends?" — "yes, Saturdays"), an amount for "how much", a time for "when".
+  const answeredInKind = ctx.situation.answersInKind || answer.answer?.label === 'yes or no';
+  if (engagement.questionMissed === true && handoff === undefined && answer.noneNeeded === undefined && !answeredInKind) cues.push({ label: "none of the question's words picked up: it may answer a different question", effect: -0.8 });
   const unanswered = ctx.situation.unanswered;
   if (unanswered !== undefined) cues.push({ label: `${unanswered.label}: “${unanswered.evidence.slice(0, 80)}”`, effect: -0.8 });
   const passedWindow = ctx.situation.passedWindow;

@@ -22,6 +22,14 @@ describe('assessCustomerMood', () => {
     expect(mood('This is useless!!! The dashboard is broken AGAIN and I am fed up.').level).toBe(2);
   });
 
+  it('reads a question about a deadline as asking for a date, and a deadline of the customer\'s own as pressure', () => {
+    expect(mood('What is the closing date and deadline for the spring intake?').urgent).toBe(false);
+    expect(mood('When is the deadline to switch tariffs?').urgent).toBe(false);
+    expect(mood('Is there a deadline for sending the forms back?').urgent).toBe(false);
+    expect(mood('My deadline is Friday. Can you speed this up?').urgent).toBe(true);
+    expect(mood('I have a filing deadline tomorrow, what is the fastest way to get the certificate?').urgent).toBe(true);
+  });
+
   it('counts capitals in an urgent message as the urgency, not as extra anger', () => {
     const urgent = mood('URGENT: PRODUCTION DOWN since 09:10. Please help.');
     expect(urgent.urgent).toBe(true);
