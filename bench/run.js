@@ -12,7 +12,7 @@
 //   node bench/run.js --cli <bin>       measure another build (e.g. a checkout of main) the same way
 //   npm run bench -- --llm              also the LLM grader against a local rate-limited fake API
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,11 +101,24 @@ function completeJson(result) {
   return result;
 }
 
+function readTail(file, bytes) {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buffer = Buffer.alloc(Math.min(bytes, size));
+    readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function outputFileComplete(file) {
   return (result) => {
     ran(result);
     const size = statSync(file).size;
-    const end = readFileSync(file, 'utf8').slice(-50);
+    // Only the end: a 1M-reply report is larger than the longest string V8 can hold.
+    const end = readTail(file, 50);
     if (size === 0 || !/\}\s*$/.test(end)) throw new Error(`the JSON report in ${file} is incomplete`);
     rmSync(file);
     return { ...result, bytes: size };
