@@ -1,12 +1,13 @@
 import { describeConversation } from './thread/describe-conversation.js';
+import { truncate } from './escape.js';
 import { htmlText, mdDetails, mdText } from './markdown-syntax.js';
 import { renderJudgement } from './markdown-replies.js';
 import type { Thread } from './thread/collect-threads.js';
 
-/** Context messages are cut: the thread is for following the conversation, the drifting turns are in full. */
+/** Context messages are cut to one line: the thread is for following the conversation, the drifting turns are in full. */
 const MAX_CONTEXT_CHARS = 400;
 
-const cut = (text: string) => (text.length <= MAX_CONTEXT_CHARS ? text : `${text.slice(0, MAX_CONTEXT_CHARS - 1)}…`);
+const cut = (text: string) => truncate(text, MAX_CONTEXT_CHARS);
 
 /**
  * One drifting conversation as a collapsed `<details>` block: the summary line says which
