@@ -25,7 +25,8 @@ function focusOf(sentence: string): string[] {
   words.forEach((m, i) => {
     const word = m[0].replace(/[.'’]+$/u, '');
     if (/\d/u.test(word)) out.push(word);
-    else if (i > 0 && /^\p{Lu}/u.test(word) && !WEEKDAYS_AND_MONTHS.test(word) && word !== word.toUpperCase()) out.push(word);
+    // Names and acronyms ("the IB", "VAT"); a lone capital ("I", "A") is not a name.
+    else if (i > 0 && /^\p{Lu}/u.test(word) && !WEEKDAYS_AND_MONTHS.test(word) && (word !== word.toUpperCase() || /^\p{Lu}{2,}$/u.test(word))) out.push(word);
   });
   return out;
 }

@@ -6,6 +6,7 @@ describe('readAskedQuestions', () => {
   it('reads what kind of answer each question asks for', () => {
     expect(readAskedQuestions('Hi! When does the pool reopen? And how much is a day pass?').map((q) => q.kind)).toEqual(['time', 'amount']);
     expect(readAskedQuestions('Does the Kindle edition include the maps?')).toMatchObject([{ kind: 'yes-no', focus: ['Kindle'] }]);
+    expect(readAskedQuestions('Do you accept the BTEC for Nursing?')).toMatchObject([{ kind: 'yes-no', focus: ['BTEC', 'Nursing'] }]);
     // A request ("can you check…") and a question about nothing named are left to the general reader.
     expect(readAskedQuestions('Can you check my order please?')).toEqual([]);
     expect(readAskedQuestions('Is it broken?')).toEqual([]);
