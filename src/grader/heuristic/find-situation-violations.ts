@@ -84,10 +84,10 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   const customerWords = new Set((ctx.customer?.text ?? '').toUpperCase().split(/[^\p{L}\p{N}]+/u));
   // A customer who writes in acronyms reads the technical ones (API, DNS); one who does not may not.
   const technicalCustomer = findUnfamiliarAcronyms(ctx.customer?.text ?? '').length > 0;
-  const spelledOut = initialsOf(ctx.customer?.text ?? '');
-  const acronyms = findUnfamiliarAcronyms(text, technicalCustomer ? undefined : new Set()).filter(
-    (a) => !customerWords.has(a) && !spelledOut.has(a) && !(technicalCustomer && DEFAULT_ACRONYMS.includes(a)),
-  );
+  const candidates = findUnfamiliarAcronyms(text, technicalCustomer ? undefined : new Set());
+  // Built only when the reply has an acronym to check: most replies have none.
+  const spelledOut = candidates.length > 0 ? initialsOf(ctx.customer?.text ?? '') : new Set<string>();
+  const acronyms = candidates.filter((a) => !customerWords.has(a) && !spelledOut.has(a) && !(technicalCustomer && DEFAULT_ACRONYMS.includes(a)));
   if (acronyms.length >= JARGON_ACRONYMS && (acronyms.length >= JARGON_ACRONYMS_AT_ANY_DENSITY || acronyms.length / Math.max(1, reply.wordCount) >= JARGON_DENSITY)) {
     found.push(violation('heuristic/jargon', `Jargon: ${acronyms.length} unexplained abbreviations (${acronyms.slice(0, 4).join(', ')})`, text));
   }
