@@ -77,6 +77,7 @@ export async function printDryRun(source: AsyncIterable<LoadEvent>, engine: Audi
       cacheDir: options.cache ? options.cacheDir : null,
       findingsById,
       repeat: options.repeat,
+      conversationCalls: options.conversationCalls,
       countTokens,
     });
     const prices = readPriceTable();

@@ -7,6 +7,7 @@ import { createResultCache, resultCacheKey } from './result-cache.js';
 import { renderRubric } from './rubric.js';
 import { renderSampleTurn } from './sample-turn.js';
 import { requestView, resolveRequestRedaction } from './request-view.js';
+import { locateTurns, preferConversationCall, renderConversationTurn } from './conversation-request.js';
 import type { RedactOptions } from '../../redact/index.js';
 
 /** Output tokens assumed per scoring call (evidence, reasoning and a score per dimension, a few violations and reviews). */
@@ -16,7 +17,10 @@ export const MIN_CACHEABLE_TOKENS = 512;
 
 export interface AuditEstimate {
   model: string;
-  /** Scoring calls expected (samples × repeats not already in the result cache); rewrite calls for drifting replies come on top. */
+  /**
+   * Scoring calls expected, not already in the result cache: one per reply and repeat, or one per
+   * conversation of 2–8 bot turns (as the grader makes them); rewrite calls for drifting replies come on top.
+   */
   calls: number;
   /** Samples the result cache already answers. */
   cachedResults: number;
@@ -48,6 +52,8 @@ export interface EstimateOptions {
   redact?: boolean | RedactOptions;
   /** False when the server has no count_tokens endpoint or there is no key to call it with: characters / 4, no request. Default true. */
   countTokens?: boolean;
+  /** As the grader's option: `auto` (default) counts one scoring call per conversation of 2–8 bot turns. */
+  conversationCalls?: 'auto' | 'per-turn';
 }
 
 /**
@@ -62,17 +68,34 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
   const rubric = renderRubric(guide);
   const cache = options.cacheDir ? createResultCache(options.cacheDir) : undefined;
   const redaction = resolveRequestRedaction(guide, options.redact);
-  const pending: { sample: Sample; findings: readonly Finding[] }[] = [];
+  /** The user turn of each scoring call still to make, and how many verdicts it asks for. */
+  const pending: { user: string; verdicts: number }[] = [];
   const repeat = Math.max(1, Math.floor(options.repeat ?? 1));
-  for (const original of samples) {
-    // count_tokens sees exactly what the scoring call would send: the redacted view.
-    const { sample, findings } = requestView(original, options.findingsById?.get(original.id) ?? [], redaction);
-    for (let i = 0; i < repeat; i += 1) {
-      if (cache && (await cache.read(resultCacheKey(model, rubric.hash, sample, i)))) continue;
-      pending.push({ sample, findings });
+  const findingsOf = (sample: Sample): readonly Finding[] => options.findingsById?.get(sample.id) ?? [];
+  for (const group of conversationGroups(samples)) {
+    const turns = group.map((sample) => ({ sample, findings: findingsOf(sample) }));
+    const positions = options.conversationCalls !== 'per-turn' && repeat === 1 && preferConversationCall(group.length) ? locateTurns(turns) : undefined;
+    if (positions !== undefined) {
+      // One call for the conversation, as the grader makes it (same view, same cache keys).
+      const last = turns[turns.length - 1]!;
+      const view = requestView(last.sample, last.findings, redaction);
+      const keys = group.map((_, k) => resultCacheKey(model, `${rubric.hash}:conversation:${group.length}`, view.sample, k));
+      const hits = cache ? await Promise.all(keys.map((key) => cache.read(key))) : [];
+      if (hits.length === group.length && hits.every((hit) => hit !== undefined)) continue;
+      const findings = turns.map((turn, k) => (k === turns.length - 1 ? view.findings : view.protect(turn.findings)));
+      pending.push({ user: renderConversationTurn(view.sample, positions, findings), verdicts: group.length });
+      continue;
+    }
+    for (const original of group) {
+      // count_tokens sees exactly what the scoring call would send: the redacted view.
+      const { sample, findings } = requestView(original, findingsOf(original), redaction);
+      for (let i = 0; i < repeat; i += 1) {
+        if (cache && (await cache.read(resultCacheKey(model, rubric.hash, sample, i)))) continue;
+        pending.push({ user: renderSampleTurn(sample, findings).text, verdicts: 1 });
+      }
     }
   }
-  const turns = pending.map((p) => renderSampleTurn(p.sample, p.findings).text);
+  const turns = pending.map((p) => p.user);
   const representative = turns.reduce((longest, t) => (t.length > longest.length ? t : longest), turns[0] ?? '');
 
   let method: AuditEstimate['method'] = 'chars/4';
@@ -98,7 +121,8 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
   const cacheWriteTokens = calls > 0 && cacheable ? systemTokens : 0;
   const cacheReadTokens = calls > 1 && cacheable ? systemTokens * (calls - 1) : 0;
   const uncachedSystem = cacheable ? 0 : systemTokens * calls;
-  const outputTokens = calls * EXPECTED_OUTPUT_TOKENS;
+  const verdicts = pending.reduce((sum, p) => sum + p.verdicts, 0);
+  const outputTokens = verdicts * EXPECTED_OUTPUT_TOKENS;
   const usage = priceUsage(
     { inputTokens: inputTokens + uncachedSystem, outputTokens, cacheCreationInputTokens: cacheWriteTokens, cacheReadInputTokens: cacheReadTokens },
     model,
@@ -107,7 +131,7 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
   return {
     model,
     calls,
-    cachedResults: samples.length * repeat - calls,
+    cachedResults: samples.length * repeat - verdicts,
     method,
     systemTokens,
     inputTokens: inputTokens + uncachedSystem,
@@ -117,4 +141,16 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
     costUsd: usage.costUsd,
     priced: isPriced(model, prices),
   };
+}
+
+/** The samples in runs of one conversation's turns (consecutive, as the loader yields them); other samples alone. */
+function conversationGroups(samples: readonly Sample[]): Sample[][] {
+  const groups: Sample[][] = [];
+  for (const sample of samples) {
+    const id = sample.metadata['conversation_id'];
+    const open = groups[groups.length - 1];
+    if (typeof id === 'string' && open !== undefined && open[0]!.metadata['conversation_id'] === id) open.push(sample);
+    else groups.push([sample]);
+  }
+  return groups;
 }

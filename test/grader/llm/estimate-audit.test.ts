@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { estimateAudit, EXPECTED_OUTPUT_TOKENS } from '../../../src/grader/llm/estimate-audit.js';
 import { readPriceTable } from '../../../src/grader/llm/read-price-table.js';
 import { startFakeAnthropicServer, type FakeAnthropicServer } from '../../helpers/fake-anthropic-server.js';
+import { expandTurns } from '../../../src/load/samples/expand-turns.js';
 import { API_KEY, makeGuide, makeSample } from './fixtures.js';
 
 let server: FakeAnthropicServer | undefined;
@@ -34,5 +35,31 @@ describe('estimateAudit', () => {
     expect(estimate.method).toBe('chars/4');
     expect(estimate.calls).toBe(3);
     expect(estimate.costUsd).toBeGreaterThan(0);
+  });
+
+  it('counts one scoring call per conversation of 2–8 bot turns, as the grader makes them, with fewer input tokens', async () => {
+    const conversation = expandTurns(
+      makeSample({
+        id: 'c1',
+        transcript: [
+          { role: 'customer', text: 'My deploy fails with exit code 137.' },
+          { role: 'bot', text: 'It ran out of memory: raise the build memory to 2 GB.' },
+          { role: 'customer', text: 'Done, it still fails.' },
+          { role: 'bot', text: 'Then the cache is too large: clear it under Settings.' },
+          { role: 'customer', text: 'Still failing.' },
+        ],
+        response: 'I have passed this to our on-call engineer, who will email you within the hour.',
+      }),
+      'all',
+    );
+    const options = { apiKey: API_KEY, countTokens: false } as const;
+    const whole = await estimateAudit([...conversation, makeSample()], guide, options);
+    const perTurn = await estimateAudit([...conversation, makeSample()], guide, { ...options, conversationCalls: 'per-turn' });
+    expect(whole.calls).toBe(2);
+    expect(perTurn.calls).toBe(4);
+    // Every turn still gets a verdict's worth of output.
+    expect(whole.outputTokens).toBe(perTurn.outputTokens);
+    expect(whole.inputTokens).toBeLessThan(perTurn.inputTokens);
+    expect(whole.cachedResults).toBe(0);
   });
 });
