@@ -22,9 +22,32 @@ function stringWidth(text: string): number {
 }
 
 function wrapAnsi(text: string, columns: number, options: { hard: boolean }): string {
-  // Fits on one line, no edge whitespace for wrap-ansi to trim: it would return the text unchanged.
-  if (text.length <= columns && PLAIN.test(text) && text === text.trim() && !text.includes('  ')) return text;
+  // Plain single-spaced text without edge whitespace: wrap-ansi would fill lines greedily word by
+  // word, which this does without loading it. Text that fits comes back unchanged; a word longer
+  // than a line (hard breaks), colour codes and wide characters go to wrap-ansi.
+  if (PLAIN.test(text) && text === text.trim()) {
+    if (text.length <= columns) return text;
+    const greedy = text.includes('  ') ? undefined : wrapGreedy(text, columns);
+    if (greedy !== undefined) return greedy;
+  }
   return ansi().wrapAnsi(text, columns, options);
+}
+
+/** Greedy word wrap of single-spaced text, or undefined when a word is longer than a line. */
+function wrapGreedy(text: string, columns: number): string | undefined {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (word.length > columns) return undefined;
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= columns) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
 
 /** Below this many columns for the text after a prefix, the prefix gets a line of its own. */
