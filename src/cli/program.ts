@@ -172,6 +172,7 @@ Examples:
   $ tone-audit audit samples/support-replies.jsonl
   $ tone-audit audit samples/support-replies.jsonl --format terminal,json,html,markdown --output-dir reports
   $ tone-audit audit samples/support-replies.jsonl --baseline baseline.json --max-newly-drifting 0
+  $ tone-audit audit samples/transcripts.jsonl --baseline base.json --max-newly-drifting-conversations 0
   $ tone-audit audit samples/support-replies.jsonl --grader llm --repeat 3   # judge each reply 3 times; flips are reported
   $ tone-audit audit samples/support-replies.jsonl --provider ollama --model qwen3:8b   # a local judge, no key
   $ tone-audit audit samples/support-replies.jsonl --grader llm --dry-run   # calls, tokens and cost; no key needed
