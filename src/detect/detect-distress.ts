@@ -9,6 +9,8 @@ import type { Detection } from './detection.js';
  */
 const READINGS = [
   reading('angry', `\\b(?:frustrat\\w*|annoy\\w*|ridiculous|unacceptable|outrageous|unbelievable|appalling|disgrace\\w*|furious|angry|livid|fed up|sick of|tired of|had enough|waste of (?:my )?time|wasting my time|useless|pathetic|a joke|daylight robbery|rip-?off|disgusting|terrible|awful|horrendous|shocking|i['’]m done|not good enough|what the hell|wtf)\\b`),
+  // "Third failed deploy today", "the second outage this month": a count of the same trouble in a short time.
+  reading('repeated failure', `\\b(?:second|third|fourth|fifth|sixth|\\d+(?:st|nd|rd|th)) (?:[\\w-]+ ){0,2}?(?:today|this (?:morning|week|month|year)|in a row|running)\\b|\\b(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) (?:failed|failure|outage|crash|breakdown|missed|cancell?ed|broken)\\b`),
   reading('repeated failure', `\\b(?:once again|yet again|(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) (?:time|month|week)|(?:three|four|five|several|\\d+) times|months? running|weeks? running|still (?:not|no|hasn['’]t|haven['’]t|isn['’]t|can['’]t|waiting))\\b`),
   reading('anxious', `\\b(?:worr(?:ied|ying)|scared|frighten\\w*|terrified|panic\\w*|anxious|nervous|stress(?:ed|ful)|desperate|upset|distraught|devastated|heartbroken|overwhelmed|i don['’]t know what (?:to do|else)|at my wits['’] end|(?:a bit|bit|really|completely|totally|so) lost|out of my depth|never done (?:it|this|that) before|no idea (?:what|where|how))\\b`),
   reading('hard circumstances', `\\b(?:passed away|died|death|funeral|bereave\\w*|redundan\\w*|lost (?:my|his|her|our) job|can['’]t afford|scam\\w*|fraud\\w*|stolen|hacked|shaken|shook up|choked|choking|injur\\w*|hurt myself|bleeding|allergic reaction|in pain|hit by (?:a|the) (?:car|bus|van|bike)|not breathing|not moving|collapsed|unconscious|emergency)\\b`),
@@ -18,6 +20,8 @@ const READINGS = [
   reading('ignored by support', `\\b(?:nobody|no one|none of you)(?: has| have)? (?:ever )?(?:replied|answered|responded|got back|called back|rang back|came back)|\\bno (?:reply|response|answer) (?:to|from|yet)|\\bhaven['’]t heard (?:back|anything)|\\bstill (?:no|not had an?) (?:reply|response|answer|word)\\b`),
   reading('blocked', `\\b(?:can['’]t|cannot|unable to) (?:work|log ?in|sign in|access|get in|pay|use)|locked out|no (?:internet|broadband|power|heating|hot water|water)\\b`),
   reading('under pressure', `\\b(?:urgent\\w*|asap|right now|immediately|emergency|today|tonight|this morning|within (?:the|an|one) hour|in (?:an|one|two|\\d+) hours?|deadline|due (?:today|tomorrow)|by (?:tomorrow|tonight)|losing (?:money|orders|customers|sales))\\b`),
+  // The customer's own service down is pressure enough on its own: "our checkout is down", "PRODUCTION DOWN".
+  reading('their service is down', `\\b(?:production|prod|(?:our|my) (?:[\\w-]+ ){0,2}?(?:site|website|store|shop|app|service|system|servers?|checkout|api|platform|business))(?: is| are|['’]s|['’]re| has been| have been| went| keeps going)? (?:completely |totally )?(?:down|offline|unreachable)\\b`),
   reading('money at stake', `\\b(?:rent|mortgage|overdrawn|my wages|my salary|my savings|bills? (?:is|are) due)\\b`),
   reading('asking for help', `\\b(?:please help|help me|need help|confused|lost|again)\\b`),
   reading('shouting or exclaiming', '(?:[!?]{2,}|\\b[A-Z]{3,}\\b[^a-z\\n]{0,12}\\b[A-Z]{3,}\\b)', true),

@@ -11,6 +11,12 @@ describe('detectDistress', () => {
     ["I'm locked out and the payroll has to go today.", true],
     ['What time does the shop open on Sunday?', false],
     ['Could you tell me how to update my address?', false],
+    // A count of the same trouble in a short time, and the customer's own service down.
+    ['Second missed collection this week. The bins are overflowing.', true],
+    ['That is the fourth cancelled train in a row.', true],
+    ['Our booking site is down and customers cannot pay.', true],
+    ['Is there a planned outage on your network tonight?', false],
+    ['Which is the second cheapest plan?', false],
   ])('%s → upset: %s', (text, expected) => {
     expect(detectDistress(text).level > 0).toBe(expected);
   });

@@ -50,7 +50,7 @@ export function readSituation(reply: string, customer: string, lastMessage: stri
   const handoff = detectHandoff(reply);
   return {
     distress,
-    acknowledgement: acknowledgementOf(reply, last, handoff),
+    acknowledgement: acknowledgementOf(reply, last, handoff, distress),
     handoff,
     answer,
     engagement: detectEngagement(reply, customer, last),
@@ -62,12 +62,19 @@ export function readSituation(reply: string, customer: string, lastMessage: stri
 }
 
 /**
- * A sincere acknowledgement in words, or — for a customer who demanded a person — the person,
- * handed over with when they will act: giving someone what they had to ask for is the
- * acknowledgement, and an added "sorry" would not make it warmer.
+ * A sincere acknowledgement in words, or — for a customer who demanded a person, or whose service
+ * is down — the person, handed over with when they will act: giving someone what they had to ask
+ * for, or putting an engineer on an outage now, is the acknowledgement, and an added "sorry" would
+ * not make it warmer.
  */
-function acknowledgementOf(reply: string, lastMessage: string, handoff: Handoff | undefined): Acknowledgement {
+function acknowledgementOf(reply: string, lastMessage: string, handoff: Handoff | undefined, distress: Distress): Acknowledgement {
   const acknowledgement = detectAcknowledgement(reply);
-  if (acknowledgement.sincere !== undefined || handoff?.saysWhen !== true || detectCustomerTopic(lastMessage, 'human-request') === undefined) return acknowledgement;
-  return { ...acknowledgement, sincere: { label: 'hands over to the person the customer asked for, and says when', evidence: handoff.evidence, span: handoff.span } };
+  if (acknowledgement.sincere !== undefined || handoff === undefined) return acknowledgement;
+  if (handoff.saysWhen === true && detectCustomerTopic(lastMessage, 'human-request') !== undefined) {
+    return { ...acknowledgement, sincere: { label: 'hands over to the person the customer asked for, and says when', evidence: handoff.evidence, span: handoff.span } };
+  }
+  if (distress.signs.some((sign) => sign.label === 'their service is down')) {
+    return { ...acknowledgement, sincere: { label: 'puts a person on the outage at once', evidence: handoff.evidence, span: handoff.span } };
+  }
+  return acknowledgement;
 }
