@@ -77,7 +77,8 @@ function renderScores(sample: SampleResult): string | undefined {
   if (!grade) return undefined;
   if (grade.status === 'error') return `**Grader:** could not decide — ${mdText(grade.error ?? 'no reason given')}`;
   const scores = Object.entries(grade.scores).map(([id, s]) => `${mdText(id)} ${s.score}`);
-  return `**Grader (${grade.grader}):** ${grade.drift}${scores.length > 0 ? ` · ${scores.join(' · ')}` : ''}`;
+  const grader = grade.call === 'conversation' ? `${grade.grader}, one call for the conversation` : grade.grader;
+  return `**Grader (${grader}):** ${grade.drift}${scores.length > 0 ? ` · ${scores.join(' · ')}` : ''}`;
 }
 
 /** Rule ids named in a reply's summary line; the rest are in its body. */

@@ -68,7 +68,8 @@ function renderGrade(result: SampleResult, c: ChalkInstance, ctx: ReportContext)
   const scores = Object.entries(grade.scores)
     .map(([id, s]) => `${id} ${s.score.toFixed(1)}`)
     .join(' · ');
-  let out = `${wrapHanging(`    ${c.dim(`${grade.grader}:`)} `, `${scores}  ${grade.drift === 'on-brand' ? c.green(grade.drift) : c.yellow(grade.drift)}`, ctx.width, 6)}\n`;
+  const grader = grade.call === 'conversation' ? `${grade.grader} (one call for the conversation)` : grade.grader;
+  let out = `${wrapHanging(`    ${c.dim(`${grader}:`)} `, `${scores}  ${grade.drift === 'on-brand' ? c.green(grade.drift) : c.yellow(grade.drift)}`, ctx.width, 6)}\n`;
   // For one reply, say why each score is what it is: the cues are what makes the heuristic trustworthy.
   if (ctx.compact) for (const [id, s] of Object.entries(grade.scores)) out += `${wrapHanging(`      ${c.dim(`${id} ${s.score.toFixed(1)}:`)} `, escapeTerminal(s.reason), ctx.width, 8)}\n`;
   return out;

@@ -40,7 +40,7 @@ function renderFinding(f: Finding): string {
 }
 
 function renderGrade(grade: Grade): string {
-  const who = `${grade.grader}${grade.model ? ` · ${grade.model}` : ''}${grade.cached ? ' · cached' : ''}`;
+  const who = `${grade.grader}${grade.model ? ` · ${grade.model}` : ''}${grade.call === 'conversation' ? ' · one call for the conversation' : ''}${grade.cached ? ' · cached' : ''}`;
   if (grade.status === 'error') return `<h4>Grader · ${escapeHtml(who)}</h4><p class="callout warn">The ${escapeHtml(who)} grader could not decide: ${escapeHtml(grade.error ?? 'no reason given')}</p>`;
   const rows = Object.entries(grade.scores).map(([id, s]) => {
     const cues = (s.cues ?? []).map(

@@ -166,6 +166,11 @@ describe('audit --grader llm on transcripts', () => {
     expect(server.messageRequests()).toHaveLength(6);
     expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')).summary.usage.calls).toBe(4);
 
+    // A drifting turn in the terminal says its grade came from the conversation's call.
+    server.verdict = (request) => (isConversationCall(request) ? { turns: [good, { ...good, scores: scores(2), drift: 'major-drift' }] } : good);
+    const shown = await runCli(['audit', 't.jsonl', '--guide', northwind, '--no-cache', '--no-color'], { cwd: dir, env });
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain('llm (one call for the conversation):');
+
     const bad = await runCli([...args, '--conversation-calls', 'sometimes'], { cwd: dir, env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--conversation-calls');
