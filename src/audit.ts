@@ -5,7 +5,8 @@ import { runRules } from './rules/index.js';
 import { mergeFindings } from './findings/merge-findings.js';
 import { decideVerdict } from './findings/decide-verdict.js';
 import { createSummaryAccumulator } from './findings/summarize.js';
-import { conversationIdOf, createConversationJudge } from './findings/judge-conversations.js';
+import { createConversationJudge } from './findings/judge-conversations.js';
+import { conversationIdOf } from './load/samples/expand-turns.js';
 import { AUDIT_SCHEMA_VERSION } from './types.js';
 import type { AuditCalibration, AuditHeader, AuditRedaction, AuditResult, AuditSummary, Finding, Grade, GraderKind, Problem, Sample, SampleResult, StyleGuide } from './types.js';
 import { TOOL_VERSION } from './version.js';
@@ -67,9 +68,9 @@ export async function auditSample(engine: AuditEngine, sample: Sample, signal?: 
  * choice: the LLM grader does when that is cheaper than a call per turn), else one call per turn.
  */
 export async function auditConversation(engine: AuditEngine, turns: readonly Sample[], signal?: AbortSignal): Promise<SampleResult[]> {
-  const ruleFindings = turns.map((turn) => runRules(engine.rules, turn));
   const grader = engine.grader;
-  if (!grader?.gradeConversation) return Promise.all(turns.map((turn, k) => (grader ? grader.grade(turn, ruleFindings[k]!, signal) : Promise.resolve(undefined)).then((grade) => judgeSample(turn, ruleFindings[k]!, grade))));
+  if (!grader?.gradeConversation) return Promise.all(turns.map((turn) => auditSample(engine, turn, signal)));
+  const ruleFindings = turns.map((turn) => runRules(engine.rules, turn));
   const grades = await grader.gradeConversation(
     turns.map((sample, k) => ({ sample, findings: ruleFindings[k]! })),
     signal,

@@ -1,12 +1,7 @@
 import { detectDistress } from '../detect/detect-distress.js';
 import { detectHandoff } from '../detect/detect-handoff.js';
+import { conversationIdOf } from '../load/samples/expand-turns.js';
 import type { ConversationVerdict, FrustrationTrajectory, SampleResult } from '../types.js';
-
-/** The conversation a per-turn result belongs to (`expandTurns` sets it), if any. */
-export function conversationIdOf(result: Pick<SampleResult, 'metadata'>): string | undefined {
-  const id = result.metadata['conversation_id'];
-  return typeof id === 'string' ? id : undefined;
-}
 
 interface OpenConversation {
   id: string;

@@ -8,6 +8,7 @@ import { renderRubric } from './rubric.js';
 import { renderSampleTurn } from './sample-turn.js';
 import { requestView, resolveRequestRedaction } from './request-view.js';
 import { locateTurns, preferConversationCall, renderConversationTurn } from './conversation-request.js';
+import { conversationIdOf } from '../../load/samples/expand-turns.js';
 import type { RedactOptions } from '../../redact/index.js';
 
 /** Output tokens assumed per scoring call (evidence, reasoning and a score per dimension, a few violations and reviews). */
@@ -147,9 +148,9 @@ export async function estimateAudit(samples: readonly Sample[], guide: StyleGuid
 function conversationGroups(samples: readonly Sample[]): Sample[][] {
   const groups: Sample[][] = [];
   for (const sample of samples) {
-    const id = sample.metadata['conversation_id'];
+    const id = conversationIdOf(sample);
     const open = groups[groups.length - 1];
-    if (typeof id === 'string' && open !== undefined && open[0]!.metadata['conversation_id'] === id) open.push(sample);
+    if (id !== undefined && open !== undefined && conversationIdOf(open[0]!) === id) open.push(sample);
     else groups.push([sample]);
   }
   return groups;

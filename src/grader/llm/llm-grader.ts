@@ -18,6 +18,7 @@ import { restore, type RedactOptions } from '../../redact/index.js';
 import { requestView, resolveRequestRedaction, type RequestRedaction, type RequestView } from './request-view.js';
 import { restoreGrade } from './restore-grade.js';
 import type { ConversationTurn } from '../grader.js';
+import { conversationIdOf } from '../../load/samples/expand-turns.js';
 import {
   buildConversationVerdictSchema,
   locateTurns,
@@ -361,7 +362,7 @@ export function createLlmGrader(guide: StyleGuide, options: LlmGraderOptions): L
     const positions = locateTurns(turns);
     if (options.conversationCalls === 'per-turn' || repeat > 1 || !preferConversationCall(turns.length) || positions === undefined) return perTurn();
     const last = turns[turns.length - 1]!;
-    const id = typeof last.sample.metadata['conversation_id'] === 'string' ? last.sample.metadata['conversation_id'] : last.sample.id;
+    const id = conversationIdOf(last.sample) ?? last.sample.id;
     let counts: RequestView['counts'];
     let grades: Grade[];
     try {

@@ -42,3 +42,9 @@ export function expandTurns(sample: Sample, selection: TurnSelection): Sample[] 
   samples.push({ ...sample, id: `${sample.id}#${bot}`, metadata: { ...sample.metadata, conversation_id: sample.id, turn: bot } });
   return samples;
 }
+
+/** The conversation a sample or its result belongs to (`expandTurns` sets it), if any. */
+export function conversationIdOf(result: Pick<Sample, 'metadata'>): string | undefined {
+  const id = result.metadata['conversation_id'];
+  return typeof id === 'string' ? id : undefined;
+}

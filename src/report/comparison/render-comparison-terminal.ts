@@ -140,15 +140,7 @@ function idList(ids: readonly string[], max: number): string {
 }
 
 function renderPaired(comparison: AuditComparison, c: ChalkInstance, max: number): string[] {
-  const s = comparison.samples!;
-  const out = [''];
-  out.push(s.newlyDrifting.length > 0 ? c.red(`newly drifting (${s.newlyDrifting.length}): ${idList(s.newlyDrifting, max)}`) : c.dim('newly drifting: none'));
-  out.push(s.fixed.length > 0 ? c.green(`fixed (${s.fixed.length}): ${idList(s.fixed, max)}`) : c.dim('fixed: none'));
-  out.push(
-    c.dim(`${s.shared} in both audits: ${s.stillDrifting.length} still drifting, ${s.stillPassing.length} still passing, ${s.ungraded.length} ungraded in either audit`),
-  );
-  if (s.onlyInBase.length > 0) out.push(c.dim(`only in the base audit (${s.onlyInBase.length}): ${idList(s.onlyInBase, max)}`));
-  if (s.onlyInHead.length > 0) out.push(c.dim(`only in the head audit (${s.onlyInHead.length}): ${idList(s.onlyInHead, max)}`));
+  const out = ['', ...pairedLines(comparison.samples!, '', c, max)];
   const findings = comparison.findings;
   if (findings) {
     out.push('', `findings: ${c.red(`${findings.new.length} new`)} · ${c.green(`${findings.resolved.length} resolved`)} · ${findings.unchanged} unchanged`);
@@ -162,17 +154,8 @@ function renderPaired(comparison: AuditComparison, c: ChalkInstance, max: number
 
 function renderConversations(changes: ConversationChanges, c: ChalkInstance, max: number): string[] {
   const out = ['', c.bold('Conversations'), c.dim(`  ${changes.mode} — ${escapeTerminal(changes.modeReason)}`), ...renderDrift(changes.drift, c, 'conversation drift rate')];
-  const s = changes.conversations;
-  if (!s) return out;
-  out.push(
-    s.newlyDrifting.length > 0
-      ? c.red(`newly drifting conversations (${s.newlyDrifting.length}): ${idList(s.newlyDrifting, max)}`)
-      : c.dim('newly drifting conversations: none'),
-  );
-  out.push(s.fixed.length > 0 ? c.green(`fixed conversations (${s.fixed.length}): ${idList(s.fixed, max)}`) : c.dim('fixed conversations: none'));
-  out.push(c.dim(`${s.shared} in both audits: ${s.stillDrifting.length} still drifting, ${s.stillPassing.length} still passing, ${s.ungraded.length} ungraded in either audit`));
-  if (s.onlyInBase.length > 0) out.push(c.dim(`only in the base audit (${s.onlyInBase.length}): ${idList(s.onlyInBase, max)}`));
-  if (s.onlyInHead.length > 0) out.push(c.dim(`only in the head audit (${s.onlyInHead.length}): ${idList(s.onlyInHead, max)}`));
+  if (!changes.conversations) return out;
+  out.push(...pairedLines(changes.conversations, ' conversations', c, max));
   for (const change of (changes.patterns ?? []).slice(0, max)) {
     out.push(`  ${escapeTerminal(change.id)}  ${escapeTerminal(describePatternChange(change))}`);
   }
@@ -193,11 +176,11 @@ export function renderComparisonBrief(comparison: AuditComparison, options: Comp
   const out = [c.bold(`Against the baseline (${comparison.base.label})`), c.dim(`${comparison.mode}: ${escapeTerminal(comparison.modeReason)}`)];
   for (const warning of comparison.warnings) out.push(c.yellow(`⚠ ${escapeTerminal(warning.message)}`));
   out.push(briefRate('drift rate', comparison.drift, c));
-  if (comparison.samples) out.push(...briefMoves(comparison.samples, 'samples', c, max));
+  if (comparison.samples) out.push(...moveLines(comparison.samples, ' samples', c, max));
   const conversations = comparison.conversations;
   if (conversations) {
     out.push(briefRate('conversation drift rate', conversations.drift, c));
-    if (conversations.conversations) out.push(...briefMoves(conversations.conversations, 'conversations', c, max));
+    if (conversations.conversations) out.push(...moveLines(conversations.conversations, ' conversations', c, max));
   }
   const moved = comparison.rules.filter((r) => r.significant && r.presentIn === 'both');
   for (const r of moved) {
@@ -212,9 +195,21 @@ function briefRate(label: string, rate: RateChange, c: ChalkInstance): string {
   return `${label} ${formatPercent(rate.base.rate)} (${rate.base.count}/${rate.base.n}) → ${formatPercent(rate.head.rate)} (${rate.head.count}/${rate.head.n}) ${formatPointChange(rate.change)}, ${paintOutcome(escapeTerminal(describeOutcome(rate)))}`;
 }
 
-function briefMoves(s: PairedSamples, unit: string, c: ChalkInstance, max: number): string[] {
+/** Newly drifting and fixed ids; `unit` (" conversations", or "") follows the words. */
+function moveLines(s: PairedSamples, unit: string, c: ChalkInstance, max: number): string[] {
   return [
-    s.newlyDrifting.length > 0 ? c.red(`newly drifting ${unit} (${s.newlyDrifting.length}): ${idList(s.newlyDrifting, max)}`) : c.dim(`newly drifting ${unit}: none`),
-    s.fixed.length > 0 ? c.green(`fixed ${unit} (${s.fixed.length}): ${idList(s.fixed, max)}`) : c.dim(`fixed ${unit}: none`),
+    s.newlyDrifting.length > 0 ? c.red(`newly drifting${unit} (${s.newlyDrifting.length}): ${idList(s.newlyDrifting, max)}`) : c.dim(`newly drifting${unit}: none`),
+    s.fixed.length > 0 ? c.green(`fixed${unit} (${s.fixed.length}): ${idList(s.fixed, max)}`) : c.dim(`fixed${unit}: none`),
   ];
+}
+
+/** The paired lists in full: moves, what stayed, and ids in one audit only. */
+function pairedLines(s: PairedSamples, unit: string, c: ChalkInstance, max: number): string[] {
+  const out = [
+    ...moveLines(s, unit, c, max),
+    c.dim(`${s.shared} in both audits: ${s.stillDrifting.length} still drifting, ${s.stillPassing.length} still passing, ${s.ungraded.length} ungraded in either audit`),
+  ];
+  if (s.onlyInBase.length > 0) out.push(c.dim(`only in the base audit (${s.onlyInBase.length}): ${idList(s.onlyInBase, max)}`));
+  if (s.onlyInHead.length > 0) out.push(c.dim(`only in the head audit (${s.onlyInHead.length}): ${idList(s.onlyInHead, max)}`));
+  return out;
 }

@@ -1,5 +1,5 @@
 import { isJudgedBotTurn } from '../../load/samples/expand-turns.js';
-import { conversationIdOf } from '../../findings/judge-conversations.js';
+import { conversationIdOf } from '../../load/samples/expand-turns.js';
 import type { ConversationVerdict, SampleResult, TurnRole } from '../../types.js';
 
 /** One message of a conversation as the thread views show it. */
