@@ -1,4 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
 import { removeTempFilesSync } from '../temp-files.js';
+import { RELAUNCHED_ENV } from './heap-relaunch.js';
 
 /**
  * Everything the CLI needs from the outside world, injected so tests can run `main()` in-process
@@ -32,6 +35,14 @@ export interface Io {
    * Returns a function that removes the handler.
    */
   onInterrupt?(handler: () => void): () => void;
+  /**
+   * Runs this same command again in a child Node started with `nodeFlags`, sharing stdin, stdout
+   * and stderr, and resolves with its exit code (see `heap-relaunch.ts`). Absent in tests and in
+   * the child itself.
+   */
+  relaunch?(nodeFlags: readonly string[]): Promise<number>;
+  /** The running Node's own flags (`process.execArgv`): a heap the user sized is never overridden. */
+  execArgv?: readonly string[];
 }
 
 /**
@@ -73,19 +84,32 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 /**
  * SIGINT and SIGTERM: the first one goes to the running command's handler, when it registered one;
  * otherwise (or the second time) the process exits at once — but only after removing the temp files
- * of atomic writes in progress, which Node's default signal exit would leave behind. Installed once per process.
+ * of atomic writes in progress, which Node's default signal exit would leave behind. While a
+ * relaunched child runs the command, every signal is passed on to it instead, and this process
+ * exits when the child does. Installed once per process.
  */
-let installed: { register(handler: () => void): () => void } | undefined;
+interface SignalHandling {
+  register(handler: () => void): () => void;
+  /** Sends every later SIGINT and SIGTERM to `child` until the returned function is called. */
+  forwardTo(child: ChildProcess): () => void;
+}
 
-function installSignalHandling(): { register(handler: () => void): () => void } {
+let installed: SignalHandling | undefined;
+
+function installSignalHandling(): SignalHandling {
   installed ??= createSignalHandling();
   return installed;
 }
 
-function createSignalHandling(): { register(handler: () => void): () => void } {
+function createSignalHandling(): SignalHandling {
   let current: (() => void) | undefined;
+  let forwarding: ChildProcess | undefined;
   let interrupted = false;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => () => {
+    if (forwarding) {
+      forwarding.kill(signal);
+      return;
+    }
     if (current && !interrupted) {
       interrupted = true;
       current();
@@ -108,6 +132,12 @@ function createSignalHandling(): { register(handler: () => void): () => void } {
         if (current === handler) current = undefined;
       };
     },
+    forwardTo(child) {
+      forwarding = child;
+      return () => {
+        if (forwarding === child) forwarding = undefined;
+      };
+    },
   };
 }
 
@@ -121,5 +151,34 @@ export function processIo(): Io {
     cwd: process.cwd(),
     now: () => new Date(),
     onInterrupt: (handler) => signals.register(handler),
+    execArgv: process.execArgv,
+    ...(process.env[RELAUNCHED_ENV] ? {} : { relaunch: (nodeFlags: readonly string[]) => relaunchNode(nodeFlags, signals) }),
   };
+}
+
+/**
+ * The same command in a child Node with extra flags. The child shares this process's stdout and
+ * stderr and reads its input files itself; this process only waits. It runs in its own process
+ * group, so a Ctrl-C reaches it once, passed on from here, like a SIGTERM from a CI timeout (the
+ * first stops the run cleanly, a second at once). Relaunched runs read no stdin (their inputs are
+ * files), so it is not shared: a background group must not read the terminal. Exits as the child
+ * did: its code, or 128 + its signal.
+ */
+function relaunchNode(nodeFlags: readonly string[], signals: SignalHandling): Promise<number> {
+  const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, ...process.argv.slice(1)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+    env: { ...process.env, [RELAUNCHED_ENV]: '1' },
+  });
+  const stopForwarding = signals.forwardTo(child);
+  return new Promise((resolve, reject) => {
+    child.once('error', (error) => {
+      stopForwarding();
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      stopForwarding();
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 1));
+    });
+  });
 }

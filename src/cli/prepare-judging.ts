@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { checkThresholdNames } from '../config/check-threshold-names.js';
-import { readConfig } from '../config/load-config.js';
-import { resolveOptions, type CliFlags, type ResolvedOptions } from '../config/resolve-options.js';
+import type { CliFlags, ResolvedOptions } from '../config/resolve-options.js';
+import { resolveRunOptions } from '../config/resolve-run-options.js';
 import { selectGrader } from '../grader/select-grader.js';
 import { getProviderProfile, resolveProviderBaseUrl } from '../grader/providers/provider-profiles.js';
 import { readStyleGuideCached } from '../load/styleguide/cached-style-guide.js';
@@ -30,9 +30,7 @@ export interface PrepareJudgingOptions {
 
 /** Config → options → guide → compiled rules → grader (→ calibration): everything `audit`, `check` and `calibrate` share. */
 export async function prepareJudging(flags: Record<string, unknown>, io: Io, prepare: PrepareJudgingOptions = {}): Promise<PreparedJudging> {
-  const loaded = await readConfig(io.cwd, flags.config as string | undefined);
-  const { config } = loaded;
-  const options = resolveOptions(config, flags as CliFlags, io.cwd);
+  const { loaded, options } = await resolveRunOptions(flags, io.cwd);
   if (!options.redact && options.redactOutput) {
     throw new UsageError('--no-redact and --redact-output contradict each other', {
       hint: 'redacting the reports while sending the texts verbatim protects nothing: drop one (config keys `redact`, `redactOutput`)',

@@ -186,6 +186,9 @@ ${IMPORT_FORMATS_HELP}
 ${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], flags: Record<string, unknown>, command: Command) => {
       if (flags.printConfig === true) return setExitCode(await printConfig(cliFlags(command, flags), io));
+      const { relaunchLargeAudit } = await import('./relaunch-large-audit.js');
+      const relaunched = await relaunchLargeAudit(inputs, cliFlags(command, flags), io);
+      if (relaunched !== undefined) return setExitCode(relaunched);
       const { runAuditCommand } = await import('./commands/audit-command.js');
       setExitCode(await runAuditCommand(inputs, cliFlags(command, flags), io));
     });

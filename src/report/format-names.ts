@@ -5,3 +5,9 @@
 export const REPORT_FORMATS = ['terminal', 'json', 'html', 'markdown', 'junit', 'github'] as const;
 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * Formats written once from the whole result (their reporters set `needsAllSamples`): an audit
+ * with one of them keeps every sample in memory. Listed here so deciding it loads no reporter.
+ */
+export const WHOLE_DOCUMENT_FORMATS = ['html', 'markdown', 'junit', 'github'] as const satisfies readonly ReportFormat[];

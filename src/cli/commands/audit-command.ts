@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { appendFile, readFile } from 'node:fs/promises';
 import { auditSample, buildAuditHeader, type AuditEngine } from '../../audit.js';
 import { runAudit } from '../../engine/run-audit.js';
 import { ConfigError, formatProblem } from '../../errors.js';
@@ -16,6 +15,7 @@ import { addCounts, redactOptionsForBrand, redactSampleResult, zeroCounts } from
 import { displayPath } from '../display-path.js';
 import { gateOptionsFrom } from '../gate-options.js';
 import type { Io } from '../io.js';
+import { totalFileBytes } from '../input-bytes.js';
 import { prepareJudging } from '../prepare-judging.js';
 import { startProgress } from '../progress.js';
 import { readAuditFile } from '../read-audit-file.js';
@@ -176,22 +176,6 @@ async function startJudgePool(inputs: string[], flags: Record<string, unknown>, 
   const { createJudgePool, workerScript } = await import('../../parallel/judge-pool.js');
   const script = workerScript();
   return script ? createJudgePool({ flags, cwd: io.cwd, env: { ...io.env } }, workers, script) : undefined;
-}
-
-/** Bytes of the inputs that are plain files (stdin and globs count as unknown: no pool unless asked). */
-async function totalFileBytes(inputs: string[], cwd: string): Promise<number | undefined> {
-  let total = 0;
-  for (const input of inputs) {
-    if (input === '-') return undefined;
-    try {
-      const info = await stat(path.resolve(cwd, input));
-      if (!info.isFile()) return undefined;
-      total += info.size;
-    } catch {
-      return undefined;
-    }
-  }
-  return total;
 }
 
 async function readSuppressionsFile(file: string): Promise<Suppression[]> {
