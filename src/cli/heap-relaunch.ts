@@ -5,7 +5,7 @@
  * replies peaked at 219–241 MiB although what the run holds at once is a window of replies. A
  * 128 MiB old generation and 8 MiB semi-spaces make V8 collect sooner; 100k replies, rules only,
  * JSON out: 232 MiB → 126 MiB peak, 44.8 s → 46.1 s. Only runs whose memory is bounded by design
- * qualify (nothing collects every sample), so the cap is headroom, never a limit the run can hit.
+ * qualify (nothing collects every sample, or only a small audit's), so the cap is headroom, not a limit the run meets.
  */
 
 /** Set in the child so it never relaunches again; set it yourself to keep Node's default heap. */
@@ -17,8 +17,8 @@ export const RELAUNCH_MIN_INPUT_BYTES = 32 * 1024 * 1024;
 export const STREAMING_HEAP_FLAGS = ['--max-old-space-size=128', '--max-semi-space-size=8'] as const;
 
 export interface RelaunchContext {
-  /** Total bytes of the input files; undefined when any input is stdin or not a plain file. */
-  inputBytes: number | undefined;
+  /** Bytes of the files the run streams through (its inputs, or the backlog it merges into); undefined when unknown (stdin). */
+  streamedBytes: number | undefined;
   env: Record<string, string | undefined>;
   /** The running Node's own flags (`process.execArgv`). */
   execArgv: readonly string[];
@@ -26,12 +26,12 @@ export interface RelaunchContext {
 
 /** The Node flags to relaunch a streaming audit with, or undefined to run it here. */
 export function heapFlagsForRun(context: RelaunchContext): readonly string[] | undefined {
-  if (context.inputBytes === undefined) return undefined;
+  if (context.streamedBytes === undefined) return undefined;
   if (context.env[RELAUNCHED_ENV]) return undefined;
   // Someone who sized the heap themselves keeps their choice.
   const chosen = [...context.execArgv, ...(context.env.NODE_OPTIONS ?? '').split(/\s+/)];
   if (chosen.some((flag) => /^--max-(old|semi)-space-size\b/.test(flag))) return undefined;
   const override = Number(context.env[RELAUNCH_MIN_BYTES_ENV]);
   const minimum = context.env[RELAUNCH_MIN_BYTES_ENV] !== undefined && Number.isFinite(override) ? override : RELAUNCH_MIN_INPUT_BYTES;
-  return context.inputBytes >= minimum ? STREAMING_HEAP_FLAGS : undefined;
+  return context.streamedBytes >= minimum ? STREAMING_HEAP_FLAGS : undefined;
 }

@@ -15,11 +15,11 @@ const guide = path.join(root, 'styleguide/northwind.yaml');
 const samples = path.join(root, 'samples/support-replies.jsonl');
 
 describe('heapFlagsForRun: which streaming audits rerun with a small heap', () => {
-  const big = { inputBytes: RELAUNCH_MIN_INPUT_BYTES, env: {}, execArgv: [] };
+  const big = { streamedBytes: RELAUNCH_MIN_INPUT_BYTES, env: {}, execArgv: [] };
   it('relaunches file inputs of at least the threshold, not smaller ones or stdin', () => {
     expect(heapFlagsForRun(big)).toEqual(STREAMING_HEAP_FLAGS);
-    expect(heapFlagsForRun({ ...big, inputBytes: RELAUNCH_MIN_INPUT_BYTES - 1 })).toBeUndefined();
-    expect(heapFlagsForRun({ ...big, inputBytes: undefined })).toBeUndefined();
+    expect(heapFlagsForRun({ ...big, streamedBytes: RELAUNCH_MIN_INPUT_BYTES - 1 })).toBeUndefined();
+    expect(heapFlagsForRun({ ...big, streamedBytes: undefined })).toBeUndefined();
   });
   it('never relaunches the child, nor a run whose heap the user sized', () => {
     expect(heapFlagsForRun({ ...big, env: { TONE_AUDIT_RELAUNCHED: '1' } })).toBeUndefined();
@@ -28,7 +28,7 @@ describe('heapFlagsForRun: which streaming audits rerun with a small heap', () =
     expect(heapFlagsForRun({ ...big, env: { NODE_OPTIONS: '--enable-source-maps' } })).toEqual(STREAMING_HEAP_FLAGS);
   });
   it('TONE_AUDIT_RELAUNCH_MIN_BYTES moves the threshold', () => {
-    expect(heapFlagsForRun({ ...big, inputBytes: 10, env: { TONE_AUDIT_RELAUNCH_MIN_BYTES: '0' } })).toEqual(STREAMING_HEAP_FLAGS);
+    expect(heapFlagsForRun({ ...big, streamedBytes: 10, env: { TONE_AUDIT_RELAUNCH_MIN_BYTES: '0' } })).toEqual(STREAMING_HEAP_FLAGS);
     expect(heapFlagsForRun({ ...big, env: { TONE_AUDIT_RELAUNCH_MIN_BYTES: String(RELAUNCH_MIN_INPUT_BYTES + 1) } })).toBeUndefined();
   });
   it('the whole-document formats are exactly the reporters that need every sample', () => {
@@ -69,7 +69,11 @@ describe('the built CLI relaunching a large streaming audit', () => {
     const baseline = path.join(dir, 'base.json');
     run([...audit, '--format', 'json', '--output', baseline], { TONE_AUDIT_RELAUNCHED: '1' });
     expect(run([...audit, '--format', 'json', '--baseline', baseline], env).stderr).not.toMatch(relaunchNote);
-    expect(run([...audit, '--format', 'json', '--backlog', path.join(dir, 'b.jsonl')], env).stderr).not.toMatch(relaunchNote);
+    // A backlog that does not exist yet streams nothing: no relaunch. Merging into it afterwards relaunches (threshold 0).
+    expect(run([...audit, '--format', 'json', '--backlog', path.join(dir, 'b.jsonl')], { TONE_AUDIT_RELAUNCH_MIN_BYTES: '1' }).stderr).not.toMatch(relaunchNote);
+    const merged = run([...audit, '--format', 'json', '--output', path.join(dir, 'r.json'), '--backlog', path.join(dir, 'b.jsonl')], env);
+    expect(merged.stderr).toMatch(relaunchNote);
+    expect(merged.stderr).toMatch(/backlog .*b\.jsonl: 0 added, 0 updated/);
     const stdin = spawnSync(process.execPath, [bin, 'audit', '-', '--guide', guide, '--grader', 'none', '--verbose', '--format', 'json'], { input: readFileSync(samples), encoding: 'utf8', env: { ...process.env, ...env, TONE_AUDIT_RELAUNCHED: '', GITHUB_ACTIONS: '' } });
     expect(stdin.stderr).not.toMatch(relaunchNote);
   });
