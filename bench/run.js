@@ -12,7 +12,7 @@
 //   node bench/run.js --cli <bin>       measure another build (e.g. a checkout of main) the same way
 //   npm run bench -- --llm              also the LLM grader against a local rate-limited fake API
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /**
  * Runs `node <args>` and resolves with wall milliseconds, the child's peak RSS in KiB, its exit
  * code, the bytes it wrote to stdout (read here as fast as they come, through a pipe) and the last
- * bytes of it. Peak RSS comes from GNU time (`%M`) when present, else from polling VmHWM.
+ * bytes of it. Peak RSS is the larger of GNU time's `%M` (when present; else the child's VmHWM,
+ * polled) and the peak of VmRSS summed over every node process in the child's tree, polled every
+ * 50 ms: a large streaming audit reruns itself in a child Node (src/cli/heap-relaunch.ts) while the
+ * first one waits, and `%M` reports only the larger of the two.
  */
 function run(args) {
   return new Promise((resolve, reject) => {
@@ -55,7 +58,11 @@ function run(args) {
     let tail = '';
     let stderr = '';
     let polledKb = 0;
-    const poll = timeBin ? undefined : setInterval(() => (polledKb = Math.max(polledKb, readVmHwm(child.pid))), 20);
+    let treeKb = 0;
+    const poll = setInterval(() => {
+      if (!timeBin) polledKb = Math.max(polledKb, readVmHwm(child.pid));
+      treeKb = Math.max(treeKb, nodeTreeRssKb(child.pid));
+    }, timeBin ? 50 : 20);
     child.stdout.on('data', (chunk) => {
       bytes += chunk.length;
       tail = (tail + chunk.toString('utf8')).slice(-200);
@@ -64,11 +71,45 @@ function run(args) {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      if (poll) clearInterval(poll);
-      const maxRssKb = timeBin ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : polledKb;
+      clearInterval(poll);
+      const maxRssKb = Math.max(timeBin ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : polledKb, treeKb);
       resolve({ ms, maxRssKb, code, bytes, tail, stderr });
     });
   });
+}
+
+/** VmRSS summed over `pid` and its descendants that are node processes (not GNU time itself), in KiB; 0 off Linux. */
+function nodeTreeRssKb(pid) {
+  let entries;
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const children = new Map();
+  for (const name of entries) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent).push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  for (const stack = [pid]; stack.length > 0; ) {
+    const current = stack.pop();
+    stack.push(...(children.get(current) ?? []));
+    try {
+      if (readFileSync(`/proc/${current}/comm`, 'utf8').trim() !== 'node') continue;
+      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'));
+      if (match) total += Number(match[1]);
+    } catch {
+      // Ended.
+    }
+  }
+  return total;
 }
 
 function readVmHwm(pid) {
@@ -163,7 +204,7 @@ const audit = (file, ...more) => [cli, 'audit', file, '--guide', guide, '--forma
 
 try {
   console.log(`tone-audit bench — ${cli}`);
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); peak RSS from ${timeBin ? 'GNU time %M' : '/proc VmHWM polling'}`);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); peak RSS: the larger of ${timeBin ? 'GNU time %M' : '/proc VmHWM polling'} and node processes' VmRSS summed over the process tree (polled every 50 ms)`);
   // Wall times on a shared machine move with its load; the floor, run alongside, moves with it.
   console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 
