@@ -31,7 +31,9 @@ export function heapFlagsForRun(context: RelaunchContext): readonly string[] | u
   // Someone who sized the heap themselves keeps their choice.
   const chosen = [...context.execArgv, ...(context.env.NODE_OPTIONS ?? '').split(/\s+/)];
   if (chosen.some((flag) => /^--max-(old|semi)-space-size\b/.test(flag))) return undefined;
-  const override = Number(context.env[RELAUNCH_MIN_BYTES_ENV]);
-  const minimum = context.env[RELAUNCH_MIN_BYTES_ENV] !== undefined && Number.isFinite(override) ? override : RELAUNCH_MIN_INPUT_BYTES;
+  // An empty or malformed value is no value (Number('') is 0, which would relaunch every run).
+  const raw = context.env[RELAUNCH_MIN_BYTES_ENV]?.trim();
+  const override = raw ? Number(raw) : Number.NaN;
+  const minimum = Number.isFinite(override) && override >= 0 ? override : RELAUNCH_MIN_INPUT_BYTES;
   return context.streamedBytes >= minimum ? STREAMING_HEAP_FLAGS : undefined;
 }

@@ -30,6 +30,7 @@ describe('heapFlagsForRun: which streaming audits rerun with a small heap', () =
   it('TONE_AUDIT_RELAUNCH_MIN_BYTES moves the threshold', () => {
     expect(heapFlagsForRun({ ...big, streamedBytes: 10, env: { TONE_AUDIT_RELAUNCH_MIN_BYTES: '0' } })).toEqual(STREAMING_HEAP_FLAGS);
     expect(heapFlagsForRun({ ...big, env: { TONE_AUDIT_RELAUNCH_MIN_BYTES: String(RELAUNCH_MIN_INPUT_BYTES + 1) } })).toBeUndefined();
+    for (const ignored of ['', ' ', 'lots', '-5']) expect(heapFlagsForRun({ ...big, streamedBytes: 10, env: { TONE_AUDIT_RELAUNCH_MIN_BYTES: ignored } })).toBeUndefined();
   });
   it('the whole-document formats are exactly the reporters that need every sample', () => {
     for (const format of REPORT_FORMATS) expect((WHOLE_DOCUMENT_FORMATS as readonly string[]).includes(format)).toBe(REPORTERS[format].needsAllSamples === true);
