@@ -17,6 +17,10 @@ const FAULT_OWNED = oneOf(
   '(?:our|my) (?:mistake|fault|error)',
   'we (?:got (?:this|it) wrong|let you down|dropped the ball|should have)',
   "you['’]re (?:right|not wrong)", 'you are right', 'fair (?:point|question|enough)',
+  // Siding with the complaint: "that's fair", "completely fair" as its own clause (not "it's fair to say").
+  "(?:that['’]s|that is|it['’]s|(?:completely|totally|entirely|perfectly|absolutely|very)) fair(?= *[.;:!,—–]| *$)",
+  // "isn't something you should have to put up with", "you shouldn't have to chase us".
+  "(?:shouldn['’]t|should not|should never|don['’]t|do not|not something (?:you|anyone) should|no one should|nobody should) (?:ever )?have to (?:put up with|deal with|go through|chase|keep chasing|worry about|wait)",
 );
 
 const READINGS = [

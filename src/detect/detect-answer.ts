@@ -19,16 +19,28 @@ export function opensWithYesOrNo(reply: string): boolean {
   return findFirst(reply, [YES_OR_NO]) !== undefined;
 }
 
+/**
+ * The first sentence rules on what was asked, without the word yes or no: "Dogs aren't allowed at
+ * the Southbank site", "Our drivers can't take away old furniture", "Pets are welcome".
+ */
+const VERDICT = reading('a ruling on what was asked', `^\\W*(?:(?:hi|hello|hey|dear|thanks|thank you)\\b[^\\n]{0,40}?[,.!—–\\n]\\s*)?[^.!?\\n]{0,80}?\\b(?:can['’]t|cannot|can not|aren['’]t|isn['’]t|won['’]t|don['’]t|doesn['’]t|not (?:allowed|permitted|possible|available|able|included|covered)|unable to|(?:is|are)(?: always| also)? (?:allowed|permitted|welcome|included|covered|fine))\\b`);
+
+/** Whether the reply's first sentence gives a ruling (see {@link VERDICT}). */
+export function opensWithVerdict(reply: string): boolean {
+  return findFirst(reply, [VERDICT]) !== undefined;
+}
+
 /** Sentence shapes that answer: a yes/no, a reason, an amount, a date, a place in the product, a step. */
 const ANSWER = [
   YES_OR_NO,
+  VERDICT,
   reading('what we do', `(?:^|[.!?\n]\s*)(?:we|you)\s+(?:do|don['’]t|offer|repair|fix|support|accept|ship|deliver|open|close|have|sell|cover|provide|run|charge|allow|take)\b`),
   reading('a reason', `\\b(?:because|that['’]s because|this (?:happens|happened) (?:when|because)|the reason|due to|caused by|which is why|so that['’]s why)\\b`),
   reading('a figure, date or time', `(?:[£$€¥]\\s?\\d|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d+(?:[.,]\\d+)?\\s?(?:(?:working|business|calendar|full|more|extra) )?(?:%|am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mbps|gb|mb|kg|cm|km|miles?|mg|mcg|ml)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)\\b)`),
   reading('a place in the product', `(?:→|\\s>\\s|\\bunder\\s+['‘"“]?\\p{Lu}|\\bgo to\\s+['‘"“]?\\p{Lu}|\\btap\\b|\\bclick\\b|\\bselect\\b|\\bopen\\s+['‘"“]?\\p{Lu})`),
   reading('something done for the customer', `\\b(?:i|we)(?:['’]ve| have)\\s+(?:\\w+\\s+){0,2}?(?:\\w+ed|sent|made|set|put|done|run|found|given|taken|got|booked|moved|switched|applied|issued|cancelled|canceled|refunded|added|removed|reset|fixed|updated|changed|credited|arranged|flagged|escalated|passed)\\b`),
   reading('something done for the customer', `\\b(?:has|have|is|are)(?: now| already| just)? been (?:\\w+ed|sent|made|set|put|done|given|taken|booked|moved|applied|issued|cancel+ed|refunded|added|removed|reset|fixed|updated|changed|credited|arranged|found|paid)\\b`),
-  reading('what happens next', `\\b(?:i|we|they|she|he|it|you)(?:['’]ll| will| should| can)\\s+(?:\\w+\\s+){0,2}?(?:arrive|receive|get|see|call|email|contact|reach|be|send|have|show|appear|take|need|find|keep|go|arrange|book|text|message|refund|replace|collect|deliver|fix|sort|update|check|cover|pay|post|ring)\\b`),
+  reading('what happens next', `\\b(?:i|we|they|she|he|it|you|your \\w+|the \\w+)(?:['’]ll| will| should| can)\\s+(?:\\w+\\s+){0,2}?(?:arrive|receive|get|see|call|email|contact|reach|be|send|have|show|appear|take|need|find|keep|go|arrange|book|text|message|refund|replace|collect|deliver|fix|sort|update|check|cover|pay|post|ring)\\b`),
   reading('a code or reference', '`[^`\\n]+`|\\b[A-Z]{2,}[-‐]?\\d{3,}\\b|\\b[A-Z]{2,}-[A-Z0-9]{2,}-\\d+\\b'),
 ];
 

@@ -33,7 +33,8 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
     reading('asks for the loss to be reflected', `\\b(?:reflected|taken into account|knocked off|deducted) (?:in|from|off) (?:what (?:i|we) pay|(?:my|our|the) (?:bill|invoice|fee|price|payment))`),
   ],
   'security-incident': [
-    reading('account or money taken over', `\\b(?:hack(?:ed|er|ers)?|scam(?:med|mer|mers)?|fraud\\w*|phish\\w*|stolen|breach\\w*|compromised|unauthori[sz]ed|identity theft)\\b`),
+    // Not the figure of speech: "I feel scammed", "what a rip-off, it's a scam" is a complaint about value.
+    reading('account or money taken over', `(?<!\\b(?:feel|feels|felt|feeling|like|such a|what a|total|complete|absolute|bit of a|daylight)\\s+)\\b(?:hack(?:ed|er|ers)?|scam(?:med|mer|mers)?|fraud\\w*|phish\\w*|stolen|breach\\w*|compromised|unauthori[sz]ed|identity theft)\\b`),
     reading('someone else acted on the account', `\\b(?:someone|somebody|a stranger|they)\\b[^.!?\\n]{0,30}\\b(?:changed|accessed|logged|signed|used|took|withdrew|moved|made|added|reset|got into|pretending|claiming|posing|impersonat\\w*)\\b`),
     reading('unknown sign-in or device', `\\b(?:new |unknown |strange |unrecognised |unrecognized )?(?:log ?-?in|sign ?-?in|device|login attempt|token|key|session|payment|transfer)\\b[^.\\n]{0,40}\\b(?:from|in)\\b[^.\\n]{0,40}\\b(?:never|not me|wasn['’]t me|don['’]t recogni[sz]e|i['’]m in|i am in|none of us|not us|we['’]re not|we are not)`),
     reading('a stranger in the account', `\\b(?:i|we) (?:don['’]t|do not) (?:know|recogni[sz]e) (?:any|this|that|the|who|anyone)\\b|\\b(?:profile|user|device|login|payee|person|order|account|email) (?:called|named)\\b`),
@@ -53,7 +54,8 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
   'human-request': [
     reading('asks for a person', `\\b(?:speak|talk|chat|get|put me through|pass me|transfer me|connect me)\\b[^.!?\\n]{0,25}\\b(?:to|with|me)\\b[^.!?\\n]{0,20}\\b${PERSON}\\b`),
     reading('asks for a person', `\\b(?:not a bot|not a robot|real person|actual person|a human|escalate (?:this|it|me)|your manager|a manager|supervisor)\\b`),
-    reading('asks for someone who can fix it', `\\b(?:get|find|send) (?:me )?(?:someone|somebody|a person)\\b`),
+    // Not a visit: "send someone to fix the leak", "get someone out to look at it" asks for a technician.
+    reading('asks for someone who can fix it', `\\b(?:get|find|send) (?:me )?(?:someone|somebody|a person)\\b(?!\\s+(?:out|round|over|here|along|to (?:(?:come|go) (?:and |to )?)?(?:fix|repair|look|check|inspect|install|collect|read|replace|service|visit|come|measure|survey|clean|unblock|deliver|pick)))`),
   ],
   negotiation: [
     reading('asks for a better price', `\\b(?:can|could|would|will|do|is there)\\b[^.!?\\n]{0,30}\\b(?:get|give|offer|do|match|have|any)\\b[^.!?\\n]{0,30}\\b(?:discount|deal|better (?:price|rate)|lower (?:price|rate)|special (?:price|rate|offer)|price match|reduction|cheaper)\\b`),

@@ -63,6 +63,8 @@ export interface Engagement {
    * them (nor a number): it may answer a different question. Undefined when there was no question.
    */
   questionMissed?: boolean;
+  /** Content stems of the message the reply answers: "yes" or a postcode alone gives nothing to pick up. */
+  askedStems: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export function detectEngagement(reply: string, customer: string, asked: string 
     shared,
     customerStems: customerStems.size,
     sharedNumbers,
+    askedStems: asked === customer ? customerStems.size : contentStems(asked).size,
     score: Math.min(1, base + 0.25 * sharedNumbers.length),
     ...(questionMissed === undefined ? {} : { questionMissed }),
   };

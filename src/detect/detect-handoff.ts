@@ -25,6 +25,7 @@ const TRANSFER = oneOf(
   'let (?:our|your|the|a|an) ', 'put (?:you|this|it|your \\w+) (?:in|into|on) (?:the|a|our) (?:queue|list|callback list|waiting list)',
   'submitt?(?:ed|ing)', 'book(?:ed|ing) (?:you )?(?:in )?with', 'book(?:ed|ing)? (?:you )?(?:in )?(?:a |an )?(?:[\\w-]+ ){0,3}?(?:call|callback|appointment|meeting|consultation)',
   'arrang(?:ed|ing) (?:a |for )', 'get(?:ting)? (?:someone|a \\w+|one of)', 'asked', 'notif(?:ied|ying)', 'alert(?:ed|ing)',
+  'report(?:ed|ing)? (?:this|it|the (?:breach|incident|issue|problem|error)|what happened)',
 );
 
 /** First person or passive voice: the bot (or its company) did or is doing the transfer, not "you can contact…". */
@@ -50,7 +51,10 @@ const READINGS = [
   reading('a person or team is taking over', `\\b${HUMAN_PARTY}\\b[^.!?\\n]{0,40}?\\b(?:is|are|['’]s|['’]re) (?:now |already )?(?:joining|taking over|picking (?:this|it) up|picking up (?:this|the|your)|reviewing|looking (?:into|at)|on (?:it|the line|their way))\\b`),
   reading('put through to a person', `\\b(?:be|being|been|get|getting) (?:put through|connected|transferred|passed)\\b`),
   reading('has a person contact the customer', `\\b(?:get|have|ask|asked|getting|having) (?:our|your|the|a|an|one of (?:our|the)) [^.!?\\n]{0,40}?\\bto (?:\\w+ ){0,2}?${CONTACT}\\b`),
-  reading('a named person will follow up', `\\b(?!(?:You|We|It|This|That|There|These|Those|If|When|Once|I)\\b)\\p{Lu}\\p{Ll}+(?:,[^.!?\\n]{1,60}?,)?\\s+(?:will|['’]ll)\\s+(?:\\w+\\s+){0,2}?${CONTACT}\\b`, true),
+  // "Priya will email you", "Sam, our adviser, will call", "Priya from trade sales will email you".
+  reading('a named person will follow up', `\\b(?!(?:You|We|It|This|That|There|These|Those|If|When|Once|I)\\b)\\p{Lu}\\p{Ll}+(?:,[^.!?\\n]{1,60}?,| (?:from|in|at|on) (?:the |our |your )?[\\w-]+(?: [\\w-]+){0,2}?)?\\s+(?:will|['’]ll)\\s+(?:\\w+\\s+){0,2}?${CONTACT}\\b`, true),
+  // The case moves by itself: "an order that size goes to our trade team", "this now goes to a claims handler".
+  reading('the case goes to a person or team', `\\b(?:goes|go|will go|is going|gets passed|moves) (?:now |straight |directly )?(?:over )?to (?:our|the|a|an|your|one of (?:our|the)) (?:[\\w-]+ ){0,3}?${HUMAN_PARTY}\\b`),
   reading('the case is with a person', NOW_WITH),
   reading('a person decides it', `\\b(?:reviewed|handled|looked at|decided|checked|dealt with|assessed|approved|picked up) by (?:a|an|our|the|your|one of (?:our|the)) (?:[\\w-]+ ){0,3}?${HUMAN_PARTY}\\b`),
   reading('a person now has the case', `\\b${HUMAN_PARTY}\\b[^.!?\\n]{0,60}?\\b(?:now )?(?:has|have|is handling|owns|is looking after) (?:your|the|this)\\b`),

@@ -1,5 +1,5 @@
 import type { Detection } from './detection.js';
-import { opensWithYesOrNo } from './detect-answer.js';
+import { opensWithVerdict, opensWithYesOrNo } from './detect-answer.js';
 
 /** What kind of answer a question asks for: a time, an amount, or a yes or no about a named thing. */
 export type AnswerKind = 'time' | 'amount' | 'yes-no';
@@ -16,7 +16,18 @@ const TIME_QUESTION = /\b(?:when|how long|how soon|what time|what date|which day
 const AMOUNT_QUESTION = /\bhow much\b|\bhow many\b|\bwhat(?:['’]s| is| are| would| will| does)?\b[^?]{0,30}\b(?:price|cost|fee|charge|bill|rate|total|amount)\b/iu;
 // "Can you check…?" is a request, not a yes-or-no question.
 const YES_NO_QUESTION = /^\W*(?:(?:and|so|but|ok|okay|right|also)\W+)?(?:do|does|did|is|are|was|were|can i|can we|can my|can our|can it|can they|could i|will it|will i|will my|will they|would it|has|have|should i)\b/iu;
-const WEEKDAYS_AND_MONTHS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|i|i['’]m|i['’]ve|i['’]d|ok|hi|hello|thanks|yes|no|please|sorry)$/iu;
+const WEEKDAYS_AND_MONTHS = /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|january|february|march|april|may|june|july|august|september|october|november|december|i|i['’]m|i['’]ve|i['’]d|ok|hi|hello|thanks|yes|no|please|sorry)$/iu;
+
+/** A yes-or-no opener ("can your team…", "will it…"): a later "when" is then a condition, not the question. */
+const AUXILIARY_OPENER = /^\W*(?:(?:and|so|but|ok|okay|right|also)\W+)?(?:do|does|did|is|are|was|were|can|could|will|would|has|have|should|shall)\b/iu;
+const ASKS_WHEN = /\b(?:know|tell (?:me|us)|say|idea|sure|confirm|find out|let (?:me|us) know|advise)\s+when\b/iu;
+const WHEN_ONLY = /\b(?:how long|how soon|what time|what date|which day|by when|until when|eta)\b/iu;
+
+/** "When will it arrive?" and "can you tell me when…" ask for a time; "can your team take it away when they deliver?" does not. */
+function asksForTime(sentence: string): boolean {
+  if (!TIME_QUESTION.test(sentence)) return false;
+  return !AUXILIARY_OPENER.test(sentence) || WHEN_ONLY.test(sentence) || ASKS_WHEN.test(sentence);
+}
 
 /** Names (capitalised words not opening the sentence) and numbers a yes-or-no question is about. */
 function focusOf(sentence: string): string[] {
@@ -41,7 +52,7 @@ export function readAskedQuestions(customer: string): AskedQuestion[] {
   for (const m of customer.matchAll(SENTENCES)) {
     const text = m[0].trim();
     if (!text.includes('?') && !/^\W*(?:when|how)\b/iu.test(text)) continue;
-    if (TIME_QUESTION.test(text)) out.push({ kind: 'time', text, focus: [] });
+    if (asksForTime(text)) out.push({ kind: 'time', text, focus: [] });
     else if (AMOUNT_QUESTION.test(text)) out.push({ kind: 'amount', text, focus: [] });
     else if (YES_NO_QUESTION.test(text) || /\byes or no\b/iu.test(text)) {
       // "Specifically Xero? Yes or no?": the demand names no thing; the message around it does.
@@ -60,7 +71,7 @@ function givesAnswerTo(question: AskedQuestion, reply: string): boolean {
   if (question.kind === 'time') return TIME_ANSWER.test(reply);
   if (question.kind === 'amount') return AMOUNT_ANSWER.test(reply);
   const lower = reply.toLowerCase();
-  return YES_NO_ANSWER.test(reply) || opensWithYesOrNo(reply) || question.focus.every((f) => lower.includes(f.toLowerCase()));
+  return YES_NO_ANSWER.test(reply) || opensWithYesOrNo(reply) || opensWithVerdict(reply) || question.focus.every((f) => lower.includes(f.toLowerCase()));
 }
 
 /**

@@ -42,7 +42,8 @@ export const escalation: RuleModule<EscalationOptions> = {
   create(opts) {
     const mentions = compilePhraseOption('customer_mentions', opts.customer_mentions, { mode: 'prefix' });
     const handoff = compilePhraseOption('handoff', opts.handoff, { mode: 'prefix' });
-    return ({ sample, customerSignals, customerText: text }) => {
+    // Triggers are read in what is still open: one handed off in an earlier turn is settled.
+    return ({ sample, unsettledSignals: customerSignals, unsettledText: text }) => {
       if (sample.escalated === true) return [];
       let trigger: string | undefined;
       if (opts.customer_signals.length > 0) {

@@ -14,10 +14,19 @@ export interface RuleProblem {
 /** The context a compiled rule sees: the sample plus customer signals computed once per sample. */
 export interface RuleContext {
   sample: Sample;
-  /** Ids of the customer signals (`frustrated`, `urgent`, `question`, …) present in the customer context. */
+  /**
+   * Ids of the customer signals (`frustrated`, `urgent`, `question`, …) present in the customer
+   * context since the last company turn that acknowledged the customer or handed off.
+   */
   customerSignals: ReadonlySet<string>;
   /** Everything the customer said (see `text/customer-text.ts`), built once per sample for all rules. */
   customerText: string;
+  /**
+   * What the customer said since the last company turn that handed off, and its signals: a trigger
+   * raised before a handoff is the person's now (see `detect/conversation/settled-turns.ts`).
+   */
+  unsettledText: string;
+  unsettledSignals: ReadonlySet<string>;
 }
 
 export type CompiledCheck = (ctx: RuleContext) => RuleProblem[];

@@ -1,6 +1,8 @@
 import type { Finding, Sample } from '../types.js';
 import { capText } from '../text/cap-text.js';
 import { customerText } from '../text/customer-text.js';
+import { settledTurns } from '../detect/conversation/settled-turns.js';
+import type { SignalDetector } from '../text/signals.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import type { RuleContext, RuleProblem } from './rule-module.js';
 
@@ -34,8 +36,7 @@ export function fillPlaceholders(template: string, data: Readonly<Record<string,
 export function runRules(compiled: CompiledRules, sample: Sample): Finding[] {
   const response = capText(sample.response);
   const checked: Sample = response === sample.response ? sample : { ...sample, response };
-  const text = customerText(checked);
-  const ctx: RuleContext = { sample: checked, customerText: text, customerSignals: compiled.detectSignals(checked, text) };
+  const ctx = buildRuleContext(compiled.detectSignals, checked);
   const findings: Finding[] = [];
   for (const rule of compiled.rules) {
     if (!rule.when.every((id) => ctx.customerSignals.has(id))) continue;
@@ -48,6 +49,21 @@ export function runRules(compiled: CompiledRules, sample: Sample): Finding[] {
     for (const problem of problems) findings.push(toFinding(rule, problem, response));
   }
   return findings.sort(compareFindings);
+}
+
+/** Signals and trigger text for one sample, each built once; a conversation's settled turns narrow them. */
+export function buildRuleContext(detectSignals: SignalDetector, sample: Sample): RuleContext {
+  const text = customerText(sample);
+  const signals = detectSignals(sample, text);
+  const settled = settledTurns(sample);
+  const since = (after: number): [string, ReadonlySet<string>] => {
+    if (after < 0) return [text, signals];
+    const open = customerText(sample, after);
+    return [open, detectSignals(sample, open)];
+  };
+  const [, customerSignals] = since(settled.acknowledged);
+  const [unsettledText, unsettledSignals] = settled.handedOff === settled.acknowledged ? since(settled.acknowledged) : since(settled.handedOff);
+  return { sample, customerText: text, customerSignals, unsettledText, unsettledSignals };
 }
 
 function toFinding(rule: CompiledRule, problem: RuleProblem, response: string): Finding {

@@ -5,10 +5,11 @@ import { capText } from './cap-text.js';
  * Everything the customer said that a reply answers: the customer turns of the transcript, oldest
  * first, then `sample.customer` unless it repeats the last customer turn (loaders set it to that
  * turn). Each part is capped by {@link capText}; parts are joined by blank lines so phrases never
- * run across turns.
+ * run across turns. `after` (a transcript index) keeps only the turns after it: what the customer
+ * said since a company turn that dealt with the rest.
  */
-export function customerText(sample: Sample): string {
-  const turns = sample.transcript?.filter((t) => t.role === 'customer').map((t) => t.text) ?? [];
+export function customerText(sample: Sample, after = -1): string {
+  const turns = sample.transcript?.filter((t, i) => i > after && t.role === 'customer').map((t) => t.text) ?? [];
   if (sample.customer !== '' && turns[turns.length - 1] !== sample.customer) turns.push(sample.customer);
   if (turns.length === 1) return capText(turns[0] ?? '');
   return turns.map((t) => capText(t)).join('\n\n');

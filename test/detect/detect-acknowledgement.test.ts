@@ -13,6 +13,11 @@ const CASES: [string, boolean][] = [
   ['Congratulations on the new house!', true],
   ['I understand how important this trip is for you.', true],
   ['What a stressful start to the holiday.', true],
+  // Siding with the complaint in its own clause.
+  ["That's fair, and I'd feel the same after two cancelled visits.", true],
+  ['Totally fair. I have moved your slot to the morning.', true],
+  ['Waiting in all day for nobody is not something you should have to put up with.', true],
+  ["It's fair to say the app has changed a lot this year.", false],
   // Stock phrases and plain answers are not acknowledgements.
   ['We apologise for any inconvenience caused.', false],
   ['Sorry for the inconvenience.', false],

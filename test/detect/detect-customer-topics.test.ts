@@ -14,6 +14,12 @@ const CASES: [CustomerTopic, string, boolean][] = [
   ['security-incident', 'I think I was scammed by a fake text.', true],
   ['security-incident', "The phone number on my profile isn't mine.", true],
   ['security-incident', 'How do I change the phone number on my profile?', false],
+  // The figure of speech is a complaint about value, not fraud.
+  ['security-incident', 'You doubled the price overnight. I feel scammed.', false],
+  ['security-incident', 'Charging £9 for a delivery slot is such a scam.', false],
+  ['human-request', 'Can you send someone to fix the boiler this week?', false],
+  ['human-request', 'Please get someone out to look at the damp in the bathroom.', false],
+  ['human-request', 'Just get me someone who can actually help.', true],
   ['repeated-complaint', "This is the third time I've called about the same leak.", true],
   ["repeated-complaint", "I've explained this to you four times now.", true],
   ['repeated-complaint', "We're going in circles here.", true],

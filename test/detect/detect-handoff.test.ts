@@ -19,7 +19,11 @@ const HANDOFFS: [string, boolean][] = [
   ["I'll put you through to a colleague in billing.", true],
   ["We've booked you a free 20-minute video consultation with one of our vets for Friday.", true],
   ['I have booked an in-person meeting with a mortgage adviser at the Leeds branch.', true],
+  ["I'm reporting this to our data protection officer now, and she will write to you this week.", true],
+  ['A booking for 60 guests goes to our events team, who set the menu prices.', true],
+  ['Tomasz from group bookings will email you the options by Friday.', true],
   // Deflection and self-service are not handoffs.
+  ['You can report it to our team using the form below.', false],
   ['You can contact our support team through the form on our website.', false],
   ['Please call our helpline on 0800 000 000 if you need anything else.', false],
   ['Visit the help centre for more information about refunds.', false],

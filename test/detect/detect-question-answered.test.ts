@@ -10,6 +10,10 @@ describe('readAskedQuestions', () => {
     // A request ("can you check…") and a question about nothing named are left to the general reader.
     expect(readAskedQuestions('Can you check my order please?')).toEqual([]);
     expect(readAskedQuestions('Is it broken?')).toEqual([]);
+    // "When" after a yes-or-no opener is a condition, unless the customer asks to be told when.
+    expect(readAskedQuestions('Can your fitters take the old carpet when they lay the new one?')).toEqual([]);
+    expect(readAskedQuestions('Can you tell me when the fitters arrive?').map((q) => q.kind)).toEqual(['time']);
+    expect(readAskedQuestions('Will it still work when the power goes off, like on Sundays?')).toEqual([]);
   });
 });
 
@@ -37,6 +41,9 @@ describe('detectUnansweredQuestion', () => {
     ['Will the planner sync with Outlook, yes or no?', 'It does: turn on calendar sync under Settings and pick your account.'],
     ['Do the hiking boots run large?', "They're true to size, so order your usual."],
     ['How long will delivery to Orkney take?', 'Could you send me your postcode so I can check the courier route?'],
+    // A ruling on what was asked answers a yes or no without the word.
+    ['Can I bring my bike on the Glasgow train?', 'Bikes are welcome on every service, in the front carriage.'],
+    ['Can I pay the Harbour Room deposit in two parts?', "Deposits can't be split, but the balance can be paid in three instalments."],
   ])('%s → answered by %s', (customer, reply) => {
     expect(detectUnansweredQuestion(reply, customer)).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULE_MODULES, type RuleKind } from '../../src/rules/registry.js';
 import type { RuleModule, RuleProblem } from '../../src/rules/rule-module.js';
 import { compileSignals } from '../../src/text/signals.js';
-import { customerText } from '../../src/text/customer-text.js';
+import { buildRuleContext } from '../../src/rules/run-rules.js';
 import type { SignalDefinition, Span, Turn } from '../../src/types.js';
 import { makeSample } from '../helpers/guide-factory.js';
 
@@ -39,7 +39,7 @@ function runModule(kind: RuleKind, options: Record<string, unknown>, sample: Tes
     ...(sample.transcript ? { transcript: sample.transcript } : {}),
     ...(sample.escalated === undefined ? {} : { escalated: sample.escalated }),
   });
-  return check({ sample: s, customerText: customerText(s), customerSignals: compileSignals(signals)(s) });
+  return check(buildRuleContext(compileSignals(signals), s));
 }
 
 function label(sample: TesterSample): string {

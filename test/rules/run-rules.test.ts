@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRules, type CompiledRules } from '../../src/rules/compile-rules.js';
 import { fillPlaceholders, RuleCrashError, runRules } from '../../src/rules/run-rules.js';
 import { MAX_CHECKED_CHARS } from '../../src/text/cap-text.js';
+import type { Turn } from '../../src/types.js';
 import { makeGuide, makeRule, makeRules, makeSample, makeTrigger } from '../helpers/guide-factory.js';
 
 const guide = makeGuide({
@@ -42,6 +43,26 @@ describe('runRules', () => {
       ['acknowledge', 'Reply contains none of: “sorry”, “that sounds”'],
       ['brief-when-urgent', 'Reply is 8 words long (at most 6)'],
     ]);
+  });
+
+  it('reads a conversation turn against what is still open: a handoff settles earlier triggers, an acknowledgement earlier feelings', () => {
+    const ids = (transcript: Turn[], reply: string) => runRules(compiled, makeSample(reply, { transcript, customer: transcript.at(-1)!.text })).map((f) => f.ruleId);
+    const handedOff: Turn[] = [
+      { role: 'customer', text: 'What are the contract terms for three years?' },
+      { role: 'bot', text: "I've passed this to your account manager, who will call you today." },
+      { role: 'customer', text: 'Thanks. Also, where do I find my invoices?' },
+    ];
+    expect(ids(handedOff, 'Under Billing, then Invoices.')).not.toContain('commercial');
+    // Not handed off in the earlier turn: still owed in this one.
+    const notHandedOff: Turn[] = [handedOff[0]!, { role: 'bot', text: 'Our terms are on the website.' }, handedOff[2]!];
+    expect(ids(notHandedOff, 'Under Billing, then Invoices.')).toContain('commercial');
+    const acknowledged: Turn[] = [
+      { role: 'customer', text: 'This is ridiculous, the export failed again.' },
+      { role: 'bot', text: 'That sounds frustrating, sorry. I have rerun it for you.' },
+      { role: 'customer', text: 'Ok. How do I schedule it weekly?' },
+    ];
+    expect(ids(acknowledged, 'Open Exports and choose Weekly.')).not.toContain('acknowledge');
+    expect(ids([acknowledged[0]!, { role: 'bot', text: 'I have rerun it for you.' }, acknowledged[2]!], 'Open Exports and choose Weekly.')).toContain('acknowledge');
   });
 
   it('sorts by span start, then rule id, with span-less findings last', () => {

@@ -4,3 +4,4 @@ export { detectForgotContext, type ForgotContext } from './detect-forgot-context
 export { detectFrustrationIgnored, type FrustrationIgnored } from './detect-frustration-ignored.js';
 export { detectLateEscalation, type LateEscalation } from './detect-late-escalation.js';
 export { CONVERSATION_CHECKS, type ConversationCheck } from './checks.js';
+export { settledTurns, type SettledTurns } from './settled-turns.js';

@@ -250,7 +250,11 @@ export const DISMISSIVE: readonly LexiconEntry[] = [
   {
     id: 'dismissive',
     label: 'dismissive',
-    phrases: ['whatever', 'not our problem', 'not my problem', 'nothing we can do', 'nothing i can do', 'there is nothing we can do', 'deal with it', 'that\'s just how it is', 'that is just how it is', 'it is what it is', 'it\'s what it is', 'not our fault', 'not our responsibility', 'take it or leave it', 'we can\'t help you', 'we cannot help you', 'can\'t help you', 'calm down', 'relax', 'no need to shout', 'no need to be rude', 'stop complaining', 'too bad'],
+    phrases: ['whatever you say', 'not our problem', 'not my problem', 'nothing we can do', 'nothing i can do', 'there is nothing we can do', 'deal with it', 'that\'s just how it is', 'that is just how it is', 'it is what it is', 'it\'s what it is', 'not our fault', 'not our responsibility', 'take it or leave it', 'we can\'t help you', 'we cannot help you', 'can\'t help you', 'calm down', 'relax', 'no need to shout', 'no need to be rude', 'stop complaining', 'too bad'],
+    patterns: [
+      // "Whatever." or "whatever, it's done": the shrug, not "whatever hours you want".
+      '\\bwhatever(?=\\s*(?:[.!?;…]|$))|{S}whatever,',
+    ],
     effect: -1.0,
     note: 'Closing the door on the customer ("not our problem", "calm down") is the opposite of support.',
     violation: { severity: 'error', message: 'Dismisses the customer: “{{match}}”' },
@@ -303,7 +307,7 @@ export const OVER_PROMISE: readonly LexiconEntry[] = [
   {
     id: 'over-promise',
     label: 'over-promising',
-    phrases: ['100%', '100 percent', 'never again', 'never happen again', 'will never happen', 'won\'t happen again', 'won\'t ever happen', 'will not happen again', 'i promise', 'we promise', 'absolutely certain', 'definitely fixed', 'fixed for good', 'permanently fixed', 'completely safe', 'totally safe'],
+    phrases: ['100%', '100 percent', 'never again', 'never happen again', 'will never happen', 'won\'t ever happen', 'i promise', 'we promise', 'absolutely certain', 'definitely fixed', 'fixed for good', 'permanently fixed', 'completely safe', 'totally safe'],
     patterns: [
       // A guarantee given, not one denied ("recovery isn't guaranteed").
       '\\b(?:i|we)(?:[\'’]ll| will| can| do)? guarantee\\b',
@@ -313,6 +317,8 @@ export const OVER_PROMISE: readonly LexiconEntry[] = [
       '\\bi[\'’]ll make sure (?:you[\'’]re|you are|you get|you[\'’]ll)\\b',
       '\\b(?:i|we) can (?:promise|assure you)\\b',
       '\\bwon[\'’]t be (?:a|any) problem at all\\b|\\bthey always (?:do|say yes|agree)\\b',
+      // Not the consequence of what was just done ("I've turned off auto-renew, so this won't happen again").
+      '(?<!\\bso (?:that )?(?:this|that|it) )\\b(?:won[\'’]t|will not) happen again\\b',
     ],
     effect: -0.5,
     note: 'Certainty the team cannot back ("guarantee", "never again") creates the next complaint.',

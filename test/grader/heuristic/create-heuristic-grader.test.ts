@@ -85,6 +85,24 @@ describe('createHeuristicGrader', () => {
     expect(g.scores['brand-voice']!.score).toBeLessThan(2);
   });
 
+  it('tells the shrug from "whatever" as a determiner, and a promise from the consequence of an action', async () => {
+    const ids = async (response: string, customer: string) => (await grade(response, customer)).violations.map((v) => v.ruleId);
+    expect(await ids('Whatever. The fee stands.', 'Why was I charged twice?')).toContain('heuristic/dismissive');
+    expect(await ids('Set the guest code to Mondays only, with whatever hours suit you.', 'Can my cleaner get in on Mondays?')).not.toContain('heuristic/dismissive');
+    expect(await ids("I've switched off the auto top-up, so this won't happen again.", 'I was topped up without asking.')).not.toContain('heuristic/over-promise');
+    expect(await ids("Sorry about that, it won't happen again.", 'I was topped up without asking.')).toContain('heuristic/over-promise');
+  });
+
+  it('does not fault a reply for missing details when the customer only answered its question', async () => {
+    const transcript = [
+      { role: 'customer' as const, text: 'My boiler keeps losing pressure overnight and the radiators go cold.' },
+      { role: 'bot' as const, text: 'That sounds miserable in this weather. I can book an engineer visit. Does Thursday morning work?' },
+      { role: 'customer' as const, text: 'yes' },
+    ];
+    const g = await grader.grade({ ...makeSample('Great, that is booked. You will get a text confirming the slot shortly.', 'yes'), transcript }, []);
+    expect(labels(g, 'active-listening')).not.toContain("none of the customer's details picked up");
+  });
+
   it("reports the guide's quoted don't-phrases and policy-first openers", async () => {
     const response = 'Per our policy, refunds take 10 days.';
     const g = await grade(response, 'Where is my refund?');
