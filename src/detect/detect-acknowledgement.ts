@@ -2,7 +2,8 @@ import { findAll, oneOf, reading, rememberLast, type Detection } from './detecti
 
 /** Feelings and weights a reply can name: "that's stressful", "a worrying message to get". */
 const FEELING = oneOf(
-  'frustrat\\w*', 'stress\\w*', 'worr\\w*', 'scar\\w*', 'awful', 'horrible', 'upsetting', 'upset', 'distressing',
+  'frustrat\\w*', 'stress\\w*', 'worr\\w*', 'scar\\w*', 'frighten\\w*', 'terrif\\w*', 'shock\\w*', 'embarrass\\w*',
+  'humiliat\\w*', 'miserable', 'gutting', 'awful', 'horrible', 'upsetting', 'upset', 'distressing',
   'alarming', 'unnerving', 'annoying', 'infuriating', 'maddening', 'disappointing', 'concerning', 'nerve-?wracking',
   'rough', 'tough', 'hard', 'difficult', 'painful', 'heartbreaking', 'exhausting', 'unsettling', 'confusing',
   'overwhelming', 'nightmare', 'a (?:long|lot|big deal|real worry|real pain)', 'serious', 'terrible', 'unfair',
@@ -30,10 +31,11 @@ const READINGS = [
   reading('shows understanding', `\\bi (?:completely |totally |fully |really |can |do )?(?:understand|can see|can imagine|can tell|know how|know what|know this|know that|hear you|get (?:it|why|that))\\b`),
   reading('owns the fault', `\\b${FAULT_OWNED}\\b`),
   reading('validates the worry', `\\b(?:right|good|sensible|smart|wise) (?:to|that you) (?:check|ask|flag|get in touch|tell|contact|be (?:careful|cautious|worried|concerned))`),
+  reading('validates the worry', `\\b(?:did|doing|done|do|is|was) (?:exactly |absolutely |just )?the right (?:thing|move|call|step)\\b|\\b(?:completely |totally |entirely |perfectly |very |so )?understandable\\b`),
   reading('thanks for patience or candour', `\\bthank(?:s| you) (?:so much |very much )?for (?:your patience|bearing with|being (?:patient|upfront|honest)|telling us|telling me|letting us know|letting me know|flagging|raising|the heads-up|asking|explaining|sharing)\\b`),
   reading('meets the problem head-on', `\\b(?:oh no|not ideal|let['’]s (?:get|sort|fix) (?:this|that|it|you)|i['’]ll (?:sort|fix|get) (?:this|that|it) (?:out|sorted|fixed)? ?(?:for you|straight away|right away|now|today)|glad you (?:asked|got in touch|reached out|told us|flagged))\\b`),
   reading('shares the relief', `\\b(?:(?:i['’]m|i am|we['’]re|we are|so|really) )?glad (?:you(?:['’]re| are)|nobody|no one|everyone|to hear|it['’]s|he['’]s|she['’]s|they['’]re)\\b|\\bthat['’]s (?:what|the main thing that) matters\\b|\\bthe (?:main|important) thing is\\b`),
-  reading('reassures', `\\b(?:don['’]t worry|do not worry|no need to worry|nothing to worry about|you(?:['’]re| are) not (?:the only one|alone|going to lose)|(?:your|the) (?:money|account|data|booking|place) is safe|(?:you|nothing)(?: has|['’]ve| have)? (?:not )?lost (?:nothing|anything))\\b`),
+  reading('reassures', `\\b(?:don['’]t worry|do not worry|try not to worry|no need to (?:worry|panic|feel bad)|nothing to worry about|you(?:['’]re| are) not (?:the only one|alone|going to lose|stupid|silly|foolish|an idiot|to blame|at fault|overreacting|being difficult)|(?:a |really |very |quite |such a )?common (?:slip|mistake|question|worry|thing to happen)|it happens to (?:lots of|many|plenty of|careful|the best)|(?:your|the) (?:money|account|data|booking|place) is safe|(?:you|nothing)(?: has|['’]ve| have)? (?:not )?lost (?:nothing|anything))\\b`),
   reading('shares the good news', `\\b(?:congratulations|congrats|how exciting|lovely to hear|great to hear|good to hear|glad to hear|happy to hear)\\b`),
   reading('condolence', `\\b(?:condolences|so sorry for your loss|sorry to hear about your loss|thinking of you)\\b`),
 ];

@@ -12,7 +12,7 @@ const CLOSING = [
  * can't", "They're true to size"). Only at the opening: later, "You can explore our marketplace"
  * points elsewhere instead of answering.
  */
-const YES_OR_NO = reading('yes or no', `^\\W*(?:(?:hi|hello|hey|dear|thanks|thank you|good (?:morning|afternoon|evening|day))\\b[^\\n]{0,40}?[,.!—–\\n]\\s*)?(?:yes|no|yep|nope|sure|of course|absolutely|definitely|both|neither|either|all of them|none of them|not (?:yet|quite|at the moment)|it (?:does|doesn['’]t|is|isn['’]t|can|can['’]t|will|won['’]t)|you (?:can|can['’]t|could|do|don['’]t|will|won['’]t)|they (?:can|can['’]t|do|don['’]t|are|aren['’]t|will|won['’]t)|they['’]re|we (?:do|don['’]t|can|can['’]t))\\b`);
+const YES_OR_NO = reading('yes or no', `^\\W*(?:(?:hi|hello|hey|dear|thanks|thank you|good (?:morning|afternoon|evening|day))\\b[^\\n]{0,40}?[,.!—–\\n]\\s*)?(?:yes|no|yep|nope|sure|of course|absolutely|definitely|both|neither|either|all of them|none of them|not (?:yet|quite|at the moment)|it (?:does|doesn['’]t|is|isn['’]t|can|can['’]t|will|won['’]t)|you (?:can|can['’]t|could|do|don['’]t|did|didn['’]t|will|won['’]t|passed|qualify|don['’]t qualify|are|aren['’]t|were|weren['’]t)|they (?:can|can['’]t|do|don['’]t|are|aren['’]t|will|won['’]t)|they['’]re|we (?:do|don['’]t|can|can['’]t|are|aren['’]t|will|won['’]t|have|haven['’]t)|there (?:is|isn['’]t|are|aren['’]t|will be|won['’]t be)|there['’]s)\\b`);
 
 /** Whether the reply opens on a yes or no (see {@link YES_OR_NO}). */
 export function opensWithYesOrNo(reply: string): boolean {
@@ -35,6 +35,8 @@ const ANSWER = [
   YES_OR_NO,
   VERDICT,
   reading('what we do', `(?:^|[.!?\n]\s*)(?:we|you)\s+(?:do|don['’]t|offer|repair|fix|support|accept|ship|deliver|open|close|have|sell|cover|provide|run|charge|allow|take)\b`),
+  // "An advisory is a note from the tester…": what a term means, for "what does X mean?".
+  reading('a definition', `(?:^|[.!?\\n]\\s*)(?:an?|the) [\\w-]+(?: [\\w-]+)? (?:is|means) (?:a|an|the|when|that|where|how)\\b`),
   reading('a reason', `\\b(?:because|that['’]s because|this (?:happens|happened) (?:when|because)|the reason|due to|caused by|which is why|so that['’]s why)\\b`),
   reading('a figure, date or time', `(?:[£$€¥]\\s?\\d|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d+(?:[.,]\\d+)?\\s?(?:(?:working|business|calendar|full|more|extra) )?(?:%|am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mbps|gb|mb|kg|cm|km|miles?|mg|mcg|ml)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)\\b)`),
   reading('a place in the product', `(?:→|\\s>\\s|\\bunder\\s+['‘"“]?\\p{Lu}|\\bgo to\\s+['‘"“]?\\p{Lu}|\\btap\\b|\\bclick\\b|\\bselect\\b|\\bopen\\s+['‘"“]?\\p{Lu})`),

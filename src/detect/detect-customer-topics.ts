@@ -65,6 +65,8 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
     reading('asks to match an offer', `\\b(?:offer(?:ing|ed)?|quot(?:ing|ed)|giving) (?:me|us)\\b[^.!?\\n]{0,60}[.!?]?\\s*[^.!?\\n]{0,20}\\b(?:match|beat) (?:it|that|theirs?|this|them)\\b|\\b(?:can|could|will|would) you (?:match|beat) (?:it|that|theirs?|this|them)\\b`),
     // What growth would cost ("60 more employees: what would that do to our bill?") is a quote, whichever comes first.
     reading('asks what growth would cost', `\\b${GROWTH}\\b[^?]{0,160}\\b${PRICE_WORD}\\b[^?]{0,60}\\?|\\b${PRICE_WORD}\\b[^?]{0,120}\\b${GROWTH}\\b[^?]{0,60}\\?`),
+    // "Can we change the terms or are we locked in?": the contract itself, not a setting.
+    reading('asks to change a contract', `\\b(?:change|renegotiate|alter|amend|get out of|break|exit|end|leave) (?:the|our|my|this) (?:terms|contract|agreement|deal|fixed rate|tie-in)\\b|\\b(?:locked|tied) in(?:to (?:the|a|this|our|my) (?:contract|agreement|deal|term))?\\?`),
     reading('negotiates terms', `\\b(?:(?:re-?)?negotiat\\w*|contract terms|multi-?year|renewal (?:price|pricing|quote|terms)|price (?:increase|rise|hike))\\b`),
   ],
   churn: [
@@ -76,6 +78,9 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
     reading('thinking of leaving', `\\b(?:thinking of|thinking about|considering|about to|going to|tempted to|ready to) (?:just )?(?:deleting|delete|leaving|leave|cancell?ing|cancel|closing|close|quitting|quit|switching|switch|moving|move|giving up|give up|unsubscrib\\w*|ditching|ditch|dropping|drop|dumping|dump)\\b`),
     // An ultimatum: "match it or I'm switching", "fix this or we'll cancel".
     reading('threatens to leave', `\\bor (?:else )?(?:i|we)(?:['’]m| am|['’]re| are|['’]ll| will)(?: be)? (?:switching|leaving|cancell?ing|going elsewhere|moving|taking my business|closing)\\b`),
+    // "I'd like to cancel, please": cancelling with no object is cancelling the service.
+    reading('wants to cancel', `\\b(?:like|want|wish|need|going|ready|decided|trying) to cancel(?=\\s*(?:please|now|today|asap|[.!,;]|$)|\\s+(?:everything|the lot|altogether|completely))`),
+    reading('has lost faith', `\\blost (?:all )?(?:faith|trust|confidence) in (?:you|your|this|the company)\\b|\\b(?:don['’]t|do not|can['’]t|cannot) trust (?:you|your company) any ?more\\b`),
     reading('mentions a competitor', `\\b(?:your|a|another|the other) (?:competitors?|rivals?)\\b`),
     reading('weighing alternatives', `\\b(?:looking at|considering|exploring|evaluating|weighing|comparing|shopping around|reviewing) (?:\\w+ ){0,2}?(?:alternatives|other (?:vendors|providers|platforms|suppliers|banks|tools|options))\\b|\\bcomparison of \\w+ (?:against|with|to)\\b|\\bcompar(?:e|ing) \\w+ (?:against|with) (?:two|three|other|a few)\\b`),
     reading('no longer worth it', `\\b(?:not|isn['’]t|no longer)\\b[^.!?\\n]{0,15}\\b(?:worth it|for me|for us)\\b[^.!?\\n]{0,10}\\b(?:anymore|any more|any longer)?|\\bstop (?:the|my|our|all) (?:payments|subscription|billing)\\b|\\b(?:move|moving|transfer(?:ring)?) (?:all )?(?:my|our) (?:money|savings|funds|business)\\b`),

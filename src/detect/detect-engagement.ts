@@ -25,12 +25,19 @@ export function stemWord(word: string): string {
   return w.length > 6 ? w.slice(0, 6) : w;
 }
 
+/** "it's", "I’m", "can't", "don't": a contraction of stopwords says nothing about the topic. */
+function isStopwordContraction(word: string): boolean {
+  const base = word.replace(/['’](?:s|m|re|ve|ll|d|t)$/u, '');
+  return base !== word && (STOPWORDS.has(base) || (base.endsWith('n') && STOPWORDS.has(base.slice(0, -1))));
+}
+
 /** Content stems of `text`, each with the first word (lower-case) that produced it. */
 export function contentStems(text: string): Map<string, string> {
   const stems = new Map<string, string>();
   for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
-    const word = m[0];
-    if (word.length < 3 || STOPWORDS.has(word)) continue;
+    // "BC-74028" reads as "BC-": the hyphen before a number is not part of a word.
+    const word = m[0].replace(/[-'’]+$/u, '');
+    if (word.length < 3 || STOPWORDS.has(word) || isStopwordContraction(word)) continue;
     const stem = stemWord(word);
     if (!stems.has(stem)) stems.set(stem, word);
   }

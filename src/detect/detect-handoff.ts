@@ -20,12 +20,12 @@ const TRANSFER = oneOf(
   'pass(?:ed|ing)?', 'transferr?(?:ed|ing)?', 'connect(?:ed|ing)?', 'escalat(?:ed|ing|e)', 'referr(?:ed|ing)', 'refer',
   'forward(?:ed|ing)?', 'hand(?:ed|ing)?(?: (?:this|it|you|your \\w+))? (?:over|on)', 'put(?:ting)? you through',
   'flagg(?:ed|ing)', 'flag', 'assign(?:ed|ing)?', 'rout(?:ed|ing)', 'loop(?:ed|ing)? in', 'bring(?:ing)? in', 'brought in',
-  'rais(?:ed|ing)', 'open(?:ed)? a (?:case|ticket|claim|complaint)', 'creat(?:ed|ing) a (?:case|ticket|claim|request|complaint)',
+  'rais(?:ed|ing)', 'open(?:ed)? (?:a|an) (?:[\\w-]+ ){0,3}?(?:case|ticket|claim|complaint|request|investigation)', 'cop(?:ied|ying) in', 'creat(?:ed|ing) a (?:case|ticket|claim|request|complaint)',
   'logg(?:ed|ing) (?:a|this|it|your)', 'put (?:in )?a request', 'request(?:ed)? a (?:call|callback|call back)', 'shar(?:ed|ing) (?!(?:your|the) (?:comments|feedback|thoughts|review))', 'sent (?:this|it|your \\w+|everything|the details)',
   'let (?:our|your|the|a|an) ', 'put (?:you|this|it|your \\w+) (?:in|into|on) (?:the|a|our) (?:queue|list|callback list|waiting list)',
   'submitt?(?:ed|ing)', 'book(?:ed|ing) (?:you )?(?:in )?with', 'book(?:ed|ing)? (?:you )?(?:in )?(?:a |an )?(?:[\\w-]+ ){0,3}?(?:call|callback|appointment|meeting|consultation)',
   'arrang(?:ed|ing) (?:a |for )', 'get(?:ting)? (?:someone|a \\w+|one of)', 'asked', 'notif(?:ied|ying)', 'alert(?:ed|ing)',
-  'report(?:ed|ing)? (?:this|it|the (?:breach|incident|issue|problem|error)|what happened)',
+  'report(?:ed|ing)? (?:[\\w’\'-]+ ){1,3}?to',
 );
 
 /** First person or passive voice: the bot (or its company) did or is doing the transfer, not "you can contact…". */

@@ -86,6 +86,8 @@ export function answersInKind(reply: string, customer: string): boolean {
 
 /** Addressing a question by asking what is needed to answer it, or saying plainly it is not known yet. */
 const CLARIFIES = /\?/u;
+/** "Is there anything else I can help with?" closes; it does not ask what is needed to answer. */
+const STOCK_CLOSER = /[^.!?\n]*\b(?:anything else|any other questions?|something else)\b[^.!?\n]*\?/giu;
 
 /**
  * The first question of a specific kind the reply leaves unanswered: no time for "when", no
@@ -95,7 +97,7 @@ const CLARIFIES = /\?/u;
  * `evidence` and `span` are the question, in the customer's message.
  */
 export function detectUnansweredQuestion(reply: string, customer: string): (Detection & { kind: AnswerKind }) | undefined {
-  if (CLARIFIES.test(reply)) return undefined;
+  if (CLARIFIES.test(reply.replace(STOCK_CLOSER, ''))) return undefined;
   for (const question of readAskedQuestions(customer)) {
     if (givesAnswerTo(question, reply)) continue;
     const start = customer.indexOf(question.text);

@@ -10,12 +10,23 @@ const options = z
     /** Regex sources, bare or `/source/flags`. */
     patterns: z.array(z.string().min(1)).optional(),
     case_sensitive: z.boolean().default(false),
+    /** Skip a match right after a negation in its sentence: "it isn't your fault" exonerates, it does not blame. */
+    unless_negated: z.boolean().default(false),
   })
   .refine((o) => (o.terms?.length ?? 0) + (o.patterns?.length ?? 0) > 0, {
     message: 'a banned rule needs at least one entry in `terms` or `patterns`',
   });
 
 export type BannedOptions = z.output<typeof options>;
+
+/** A negation within the four words before `start`, in the same sentence: "not", "never", "isn't", "in no way". */
+const NEGATION_BEFORE = /(?:\b(?:not|never|no|nothing|none)\b|n['’]t\b)(?:\W+[\p{L}'’]+){0,3}?\W*$/iu;
+
+function isNegated(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const sentence = before.split(/[.!?\n,;:]|\bbut\b/u).pop() ?? '';
+  return NEGATION_BEFORE.test(sentence);
+}
 
 /** Phrases and patterns the reply must not contain; one finding per occurrence. */
 export const banned: RuleModule<BannedOptions> = {
@@ -39,6 +50,7 @@ export const banned: RuleModule<BannedOptions> = {
         const key = `${start}:${end}`;
         if (seen.has(key)) continue; // a term and a pattern may find the same words
         seen.add(key);
+        if (opts.unless_negated && isNegated(text, start)) continue;
         problems.push({ messageId: 'banned', span: { start, end } });
       }
       return problems;

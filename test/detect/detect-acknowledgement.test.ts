@@ -18,6 +18,10 @@ const CASES: [string, boolean][] = [
   ['Totally fair. I have moved your slot to the morning.', true],
   ['Waiting in all day for nobody is not something you should have to put up with.', true],
   ["It's fair to say the app has changed a lot this year.", false],
+  ["That's frightening, and you did exactly the right thing by calling.", true],
+  ['Completely understandable after a week like that.', true],
+  ["Try not to worry: it's a really common mistake and easy to put right.", true],
+  ["You're not stupid; these fake sellers are very convincing.", true],
   // Stock phrases and plain answers are not acknowledgements.
   ['We apologise for any inconvenience caused.', false],
   ['Sorry for the inconvenience.', false],

@@ -9,6 +9,7 @@ describe('detectAnswer', () => {
     ['Open the app, tap Profile and choose Export.', 'How do I export my data?'],
     ["I've moved your appointment to Friday at 3pm.", 'Can you move my appointment?'],
     ["This happens because the card expired last month.", 'Why was my payment declined?'],
+    ['A holding deposit is a fee that keeps the room for you until you sign.', "What's a holding deposit?"],
   ])('reads an answer in %s', (reply, customer) => {
     expect(detectAnswer(reply, customer).answer).toBeDefined();
   });
@@ -19,6 +20,9 @@ describe('detectAnswer', () => {
     ['It does — unused credit rolls over for 12 months.', true],
     ['We offer lots of integrations. You can browse them in the marketplace.', false],
     ["It's been a busy week for deliveries.", false],
+    ['There is: a 20-minute slot every hour, bookable in the app.', true],
+    ["There's no charge for the first change.", true],
+    ['You passed, with two advisories on the brakes.', true],
   ])('opensWithYesOrNo(%s) is %s', (reply, expected) => {
     expect(opensWithYesOrNo(reply)).toBe(expected);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectColdRefusal } from '../../src/detect/detect-cold-refusal.js';
 import { detectDistress } from '../../src/detect/detect-distress.js';
-import { detectEngagement, stemWord } from '../../src/detect/detect-engagement.js';
+import { contentStems, detectEngagement, stemWord } from '../../src/detect/detect-engagement.js';
 
 describe('detectDistress', () => {
   it.each([
@@ -48,6 +48,11 @@ describe('detectEngagement', () => {
     expect(stemWord('billed')).toBe('bill');
     expect(stemWord('missed')).toBe('miss');
     expect(read.score).toBeGreaterThan(0.5);
+  });
+
+  it('reads no topic in contractions of stopwords or a hyphen before a number', () => {
+    expect([...contentStems("Hi, it’s order BC-74028 and I'm waiting").keys()]).toEqual(['order', 'wait']);
+    expect(detectEngagement('Booked.', 'Fine, the kitchen fitting on Monday', 'yes').askedStems).toBe(0);
   });
 
   it('scores a reply about something else at zero', () => {

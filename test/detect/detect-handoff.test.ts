@@ -22,6 +22,8 @@ const HANDOFFS: [string, boolean][] = [
   ["I'm reporting this to our data protection officer now, and she will write to you this week.", true],
   ['A booking for 60 guests goes to our events team, who set the menu prices.', true],
   ['Tomasz from group bookings will email you the options by Friday.', true],
+  ["I've opened a service credit request with our billing team, and they will confirm the amount.", true],
+  ["I've reported the seller's listing to our trust team, who will review it today.", true],
   // Deflection and self-service are not handoffs.
   ['You can report it to our team using the form below.', false],
   ['You can contact our support team through the form on our website.', false],

@@ -30,6 +30,21 @@ testRule('banned', { patterns: ['\\byou (?:should|must) have\\b', '/\\bcalm down
   ],
 });
 
+// A negation in the clause just before the term takes it back: "it isn't your fault" exonerates.
+testRule('banned', { terms: ['your fault'], unless_negated: true }, {
+  valid: ["This isn't your fault.", 'This is not in any way your fault.'],
+  invalid: [
+    { text: 'That was your fault.', messageId: 'banned', match: 'your fault' },
+    // A negation in an earlier clause does not reach it.
+    { text: "I know you didn't mean it, but that was your fault.", messageId: 'banned', match: 'your fault' },
+  ],
+});
+
+testRule('banned', { terms: ['your fault'] }, {
+  valid: ['Nothing wrong here.'],
+  invalid: [{ text: "This isn't your fault.", messageId: 'banned', match: 'your fault' }],
+});
+
 testRule('banned', { terms: ['ASAP'], case_sensitive: true }, {
   valid: ['We will reply asap.'],
   invalid: [{ text: 'We will reply ASAP.', messageId: 'banned', match: 'ASAP' }],

@@ -61,7 +61,7 @@ describe('compileRules', () => {
       ['rules[4].max', 22, 5],
     ]);
     expect(problems[0]?.message).toBe('unknown key "colour" for a banned rule');
-    expect(problems[0]?.hint).toBe('banned options are: terms, patterns, case_sensitive');
+    expect(problems[0]?.hint).toBe('banned options are: terms, patterns, case_sensitive, unless_negated');
     expect(problems[1]?.message).toBe('expected array, received string');
     expect(problems[2]?.message).toMatch(/not supported by the linear-time regex engine/);
     expect(problems[3]?.message).toMatch(/^invalid regex \/\(unclosed\/: .*Unterminated group/);

@@ -8,6 +8,11 @@ const DETAILS: readonly { name: string; asked: RegExp; given: RegExp }[] = [
     asked: /\b(?:order|booking|reference|ref|case|ticket|claim|tracking|confirmation|policy|account|membership|invoice)(?: number| no\.?| id| code| reference)?\b/iu,
     given: /\b(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}\b|\b\d{5,}\b/u,
   },
+  {
+    name: 'a vehicle registration or serial number',
+    asked: /\b(?:reg(?:istration)?(?: number| plate)?|number plate|licen[cs]e plate|vin|serial(?: number)?|imei)\b/iu,
+    given: /\b[A-Z]{2}\d{2} ?[A-Z]{3}\b|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{3,4}\b|\b(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{5,}\b/u,
+  },
   { name: 'an email address', asked: /\be-?mail(?: address)?\b/iu, given: /[^\s@]+@[^\s@]+\.[a-z]{2,}/iu },
   { name: 'a postcode', asked: /\b(?:post ?code|zip(?: code)?)\b/iu, given: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{5}(?:-\d{4})?\b/u },
   { name: 'a phone number', asked: /\b(?:phone|mobile|contact) number\b/iu, given: /(?:\+?\d[\d ()-]{8,}\d)/u },

@@ -4,9 +4,18 @@ import { detectSettlement } from '../../detect/detect-settlement.js';
 import type { Cue } from '../../types.js';
 import type { ScoringContext } from './scoring-context.js';
 import type { ScorerKind } from './select-scorer.js';
+import { findRareWords } from './find-rare-words.js';
+import { readCommonWords } from './read-common-words.js';
 
 /** Unexplained abbreviations the customer did not use; at this many (and this dense) the reply needs translating. */
 export const JARGON_ACRONYMS = 2;
+const NAMES_A_TIME = /\d|\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu;
+/**
+ * Trade words outside everyday English (see `find-rare-words.ts`) that make a reply jargon. Chosen
+ * on the labelled sets the detectors were built on (dev fit half, independent sets 1–4, the fit half
+ * of set 5): three or more flagged 8 of 24 jargon replies and 3 of 364 good ones; two flagged 15 and 13.
+ */
+export const JARGON_RARE_WORDS = 3;
 /** ...and at least this share of the reply's words, unless there are this many (three codes to look up are too many in any reply). */
 const JARGON_DENSITY = 0.07;
 const JARGON_ACRONYMS_AT_ANY_DENSITY = 3;
@@ -50,8 +59,10 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   }
   if (cold !== undefined) found.push(violation('heuristic/cold', `Cold: ${cold.label}: “${cold.evidence}”`, text, cold.span));
   const answered = answer.answer !== undefined || ctx.instructions.length > 0 || hits.nextStep.length > 0;
+  // "Hard to say… we'll keep you posted": a promise of news with no time is no answer beside a hedge.
+  const onlyPromisesNews = answer.answer?.label === 'what happens next' && ctx.instructions.length === 0 && !NAMES_A_TIME.test(text);
   // A handoff "when there's news" is a hedge too: only one that says when counts as an answer.
-  if (answer.vague !== undefined && !answered && (handoff === undefined || !handoff.saysWhen)) {
+  if (answer.vague !== undefined && (!answered || onlyPromisesNews) && (handoff === undefined || !handoff.saysWhen)) {
     found.push(violation('heuristic/vague', `Vague: a hedge instead of an answer: “${answer.vague.evidence}”`, text, answer.vague.span));
   }
   // "When…?" answered with no time, "how much…?" with no amount, "does it work with X?" with neither a yes/no nor X.
@@ -88,11 +99,16 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   // Built only when the reply has an acronym to check: most replies have none.
   const spelledOut = candidates.length > 0 ? initialsOf(ctx.customer?.text ?? '') : new Set<string>();
   const acronyms = candidates.filter((a) => !customerWords.has(a) && !spelledOut.has(a) && !(technicalCustomer && DEFAULT_ACRONYMS.includes(a)));
+  const rare = findRareWords(text, ctx.customer?.text ?? '', readCommonWords());
   if (acronyms.length >= JARGON_ACRONYMS && (acronyms.length >= JARGON_ACRONYMS_AT_ANY_DENSITY || acronyms.length / Math.max(1, reply.wordCount) >= JARGON_DENSITY)) {
     found.push(violation('heuristic/jargon', `Jargon: ${acronyms.length} unexplained abbreviations (${acronyms.slice(0, 4).join(', ')})`, text));
+  } else if (rare.length >= JARGON_RARE_WORDS) {
+    found.push(violation('heuristic/jargon', `Jargon: ${rare.length} words the customer did not use and everyday English rarely does (${rare.slice(0, 4).join(', ')})`, text));
   }
-  const stock = acknowledgement.boilerplate[0] ?? hits.deflection[0] ?? hits.formLetter[0];
-  if (stock !== undefined && acknowledgement.sincere === undefined && handoff === undefined && (!answered || hits.deflection.length > 0)) {
+  // A pointer to the website counts only when the reply picks up none of the question's words.
+  const pointer = situation.engagement.questionMissed === true ? hits.pointer[0] : undefined;
+  const stock = acknowledgement.boilerplate[0] ?? hits.deflection[0] ?? hits.formLetter[0] ?? pointer;
+  if (stock !== undefined && acknowledgement.sincere === undefined && handoff === undefined && (!answered || hits.deflection.length > 0 || stock === pointer)) {
     const span = 'span' in stock ? stock.span : undefined;
     found.push(violation('heuristic/canned', `Canned: boilerplate in place of help: “${'evidence' in stock ? stock.evidence : stock.text}”`, text, span));
   }

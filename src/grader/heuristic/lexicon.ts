@@ -218,6 +218,10 @@ export const SARCASM: readonly LexiconEntry[] = [
       '[🙃🙄😒😏]',
       '\\b(?:oh|well),? (?:great|wonderful|lovely|brilliant|fantastic|perfect)\\b',
       '\\bgood luck(?: with that)?\\b[^.!?\\n]{0,20}(?:[!?]|$)',
+      // "Good luck finding one that…": wishing the customer luck against the company's own answer.
+      '\\bgood luck (?:finding|getting|trying|explaining|convincing|with (?:finding|getting|that))\\b',
+      // "Wasn't shiny enough for you", "if you really must": the customer's standards mocked, help given grudgingly.
+      '\\b(?:wasn[\'’]t|isn[\'’]t|weren[\'’]t|aren[\'’]t|not) (?:\\w+ )?enough for you\\b|\\bif you (?:really )?(?:must|insist)\\b|\\bif you really (?:want|need) to\\b',
       '\\b(?:who knew|shocking,? i know|must be nice|nice try|sure,? because)\\b',
       '(?:^|[.!?]\\s+)imagine that[.!?]',
       '\\bas (?:i|we) (?:already |just |have |had )?(?:said|mentioned|explained|told you|stated|pointed out)\\b',
@@ -250,10 +254,12 @@ export const DISMISSIVE: readonly LexiconEntry[] = [
   {
     id: 'dismissive',
     label: 'dismissive',
-    phrases: ['whatever you say', 'not our problem', 'not my problem', 'nothing we can do', 'nothing i can do', 'there is nothing we can do', 'deal with it', 'that\'s just how it is', 'that is just how it is', 'it is what it is', 'it\'s what it is', 'not our fault', 'not our responsibility', 'take it or leave it', 'we can\'t help you', 'we cannot help you', 'can\'t help you', 'calm down', 'relax', 'no need to shout', 'no need to be rude', 'stop complaining', 'too bad'],
+    phrases: ['whatever you say', 'not our problem', 'not my problem', 'nothing we can do', 'nothing i can do', 'there is nothing we can do', 'that\'s just how it is', 'that is just how it is', 'it is what it is', 'it\'s what it is', 'not our fault', 'not our responsibility', 'take it or leave it', 'we can\'t help you', 'we cannot help you', 'can\'t help you', 'calm down', 'relax', 'no need to shout', 'no need to be rude', 'stop complaining', 'too bad'],
     patterns: [
       // "Whatever." or "whatever, it's done": the shrug, not "whatever hours you want".
       '\\bwhatever(?=\\s*(?:[.!?;…]|$))|{S}whatever,',
+      // The order "deal with it", not "you don't have to deal with it alone".
+      '(?:{S}|\\bjust |\\byou(?:[\'’]ll| will) (?:just )?have to )deal with it\\b',
     ],
     effect: -1.0,
     note: 'Closing the door on the customer ("not our problem", "calm down") is the opposite of support.',
@@ -389,6 +395,23 @@ export const NEXT_STEP: readonly LexiconEntry[] = [
 ];
 
 /** Pushing the customer elsewhere instead of answering (active listening). */
+/**
+ * Where the answer can be found instead of the answer: "You'll find our opening times on our
+ * website", "Specifications can be found in the Help Centre". Weaker than a deflection: a reply that
+ * answers may add a pointer, so it counts as canned only when the reply picks up none of the question.
+ */
+export const POINTER: readonly LexiconEntry[] = [
+  {
+    id: 'pointer',
+    label: 'points to where the answer is',
+    patterns: [
+      '\\b(?:you(?:[\'’]ll| will)? (?:can )?find|can be found|(?:is|are) (?:listed|explained|available|published|posted))\\b[^.!?\\n]{0,60}\\b(?:in|on|at|via) (?:our|the) (?:\\S+ ){0,2}?(?:help ?cent(?:re|er)|faq|faqs|knowledge ?base|website|web ?site|support site|site|docs|documentation|blog|community|forum|social (?:channels|media)|app store)\\b',
+    ],
+    effect: -0.4,
+    note: 'A pointer to the website in place of the answer makes the customer look it up themselves.',
+  },
+];
+
 export const DEFLECTION: readonly LexiconEntry[] = [
   {
     id: 'deflection',

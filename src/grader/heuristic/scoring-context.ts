@@ -23,6 +23,8 @@ export interface ReplyHits {
   urgencyMet: LexiconHit[];
   nextStep: LexiconHit[];
   deflection: LexiconHit[];
+  /** Where the answer can be found (a website, a help centre), which counts only when the question was missed. */
+  pointer: LexiconHit[];
   restatement: LexiconHit[];
   answer: LexiconHit[];
   jargon: LexiconHit[];

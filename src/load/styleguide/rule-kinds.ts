@@ -38,6 +38,7 @@ export const RULE_KIND_OPTIONS: Record<RuleKind, Record<string, z.ZodType>> = {
     terms: phrases('Literal phrases, matched case-insensitively on word boundaries.').optional(),
     patterns: phrases('Regular expressions: plain source, or `/source/flags`.').optional(),
     case_sensitive: z.boolean().describe('Match terms and patterns case-sensitively (default false).').optional(),
+    unless_negated: z.boolean().describe('Skip a match within four words after a negation in its clause: "it isn\'t your fault" (default false).').optional(),
   },
   prefer: {
     swap: z

@@ -62,6 +62,8 @@ describe('detectForgotContext', () => {
     [[c('We moved on 3 March to a flat in Leeds.'), b('Got it.')], 'Please confirm the date you moved.', false],
     [[c('My parcel never came.'), b('Sorry to hear that.')], 'Could you give me your tracking number?', false],
     [[c('My order 77120 is late.'), b('Let me look.')], 'Order 77120 is with the courier and arrives tomorrow.', false],
+    [[c('Can I book an MOT for my Fiesta, reg MA21 KLP?'), b('Sure, Monday or Wednesday?')], 'Wednesday it is. What is the registration of the car?', true],
+    [[c('Can I book an MOT for my Fiesta?'), b('Sure, Monday or Wednesday?')], 'Wednesday it is. What is the registration of the car?', false],
   ])('%#: asks again → %s', (before, reply, expected) => {
     expect(detectForgotContext(turns(before, reply)) !== undefined).toBe(expected);
   });

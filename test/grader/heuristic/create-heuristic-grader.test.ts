@@ -88,9 +88,27 @@ describe('createHeuristicGrader', () => {
   it('tells the shrug from "whatever" as a determiner, and a promise from the consequence of an action', async () => {
     const ids = async (response: string, customer: string) => (await grade(response, customer)).violations.map((v) => v.ruleId);
     expect(await ids('Whatever. The fee stands.', 'Why was I charged twice?')).toContain('heuristic/dismissive');
+    expect(await ids('Deal with it.', 'Why was I charged twice?')).toContain('heuristic/dismissive');
+    expect(await ids("You don't have to deal with it alone: our safety team is joining now.", 'Someone is threatening me.')).not.toContain('heuristic/dismissive');
     expect(await ids('Set the guest code to Mondays only, with whatever hours suit you.', 'Can my cleaner get in on Mondays?')).not.toContain('heuristic/dismissive');
     expect(await ids("I've switched off the auto top-up, so this won't happen again.", 'I was topped up without asking.')).not.toContain('heuristic/over-promise');
     expect(await ids("Sorry about that, it won't happen again.", 'I was topped up without asking.')).toContain('heuristic/over-promise');
+  });
+
+  it('reads mock encouragement as sarcasm, and a pointer to the website as canned only when the question is missed', async () => {
+    const ids = async (response: string, customer: string) => (await grade(response, customer)).violations.map((v) => v.ruleId);
+    expect(await ids('Good luck finding a cheaper gym in this town.', 'Your prices went up again.')).toContain('heuristic/sarcasm');
+    expect(await ids("Sorry the room wasn't posh enough for you.", 'The room was tired and dirty.')).toContain('heuristic/sarcasm');
+    expect(await ids('Good luck with the interview tomorrow!', 'Thanks, my interview is tomorrow.')).not.toContain('heuristic/sarcasm');
+    const pointer = 'Thanks for your message. Full product specifications can be found on our website.';
+    expect(await ids(pointer, 'Do the winter tyres fit a 17 inch alloy wheel and what load rating do they have?')).toContain('heuristic/canned');
+    expect(await ids('Yes, they fit 17 inch alloys, load rating 94. Full tyre specifications can be found on our website.', 'Do the winter tyres fit a 17 inch alloy wheel and what load rating do they have?')).not.toContain('heuristic/canned');
+  });
+
+  it('calls a hedge with a promise of news vague, and a closing question no clarification', async () => {
+    const ids = async (response: string, customer: string) => (await grade(response, customer)).violations.map((v) => v.ruleId);
+    expect(await ids("Repairs like this can vary, so it's hard to say. We'll keep you updated.", 'How long will the repair take?')).toContain('heuristic/vague');
+    expect(await ids('We love new features and share news on our blog. Is there anything else I can help with?', 'When will dark mode launch on Android?')).toContain('heuristic/unanswered');
   });
 
   it('does not fault a reply for missing details when the customer only answered its question', async () => {

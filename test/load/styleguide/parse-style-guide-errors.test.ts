@@ -134,7 +134,7 @@ describe('parseStyleGuide reports unknown keys at the key, with a hint', () => {
     const problems = problemsOf(text);
     expect(problems.map((p) => `${p.location.line}:${p.location.col} ${p.path} | ${p.hint}`)).toEqual([
       '14:5 rules[0].swap | `swap` belongs to kind `prefer`',
-      '15:5 rules[0].zzz | valid keys here: id, kind, severity, message, description, when, terms, patterns, case_sensitive',
+      '15:5 rules[0].zzz | valid keys here: id, kind, severity, message, description, when, terms, patterns, case_sensitive, unless_negated',
     ]);
   });
 
