@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isNegated } from '../text/is-negated.js';
 import { matchPatterns } from '../text/phrase-matcher.js';
 import { compilePatternOption, compilePhraseOption } from './compile-option.js';
 import type { RuleModule, RuleProblem } from './rule-module.js';
@@ -18,15 +19,6 @@ const options = z
   });
 
 export type BannedOptions = z.output<typeof options>;
-
-/** A negation within the four words before `start`, in the same sentence: "not", "never", "isn't", "in no way". */
-const NEGATION_BEFORE = /(?:\b(?:not|never|no|nothing|none)\b|n['’]t\b)(?:\W+[\p{L}'’]+){0,3}?\W*$/iu;
-
-function isNegated(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 60), start);
-  const sentence = before.split(/[.!?\n,;:]|\bbut\b/u).pop() ?? '';
-  return NEGATION_BEFORE.test(sentence);
-}
 
 /** Phrases and patterns the reply must not contain; one finding per occurrence. */
 export const banned: RuleModule<BannedOptions> = {

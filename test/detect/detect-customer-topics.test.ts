@@ -25,6 +25,8 @@ const CASES: [CustomerTopic, string, boolean][] = [
   ['churn', "I'd like to cancel my order from this morning and reorder in blue.", false],
   ['negotiation', 'We signed a 5-year lease last month. Can we change the terms or are we locked in?', true],
   ['negotiation', 'Can I change the delivery address on my order?', false],
+  ['negotiation', "That's steep. Could you do £900 a month if we sign for two years?", true],
+  ['negotiation', 'Can you do next Tuesday instead?', false],
   ['churn', 'I lost my faith in the app update, not in the team.', false],
   ['repeated-complaint', "This is the third time I've called about the same leak.", true],
   ["repeated-complaint", "I've explained this to you four times now.", true],

@@ -21,6 +21,8 @@ export interface LexiconEntry {
    * "at the start of a sentence" (start of text, or after `.`, `!`, `?` or a newline).
    */
   patterns?: readonly string[];
+  /** Skip a match right after a negation in its clause ("it isn't your fault"), see `text/is-negated.ts`. */
+  unlessNegated?: boolean;
   /** Match case exactly (for ALL-CAPS cues); phrases and patterns are case-insensitive otherwise. */
   caseSensitive?: boolean;
   /** Points added to (negative: taken from) the dimension score on the 1–5 scale, once per text. */

@@ -151,6 +151,8 @@ export const BLAME: readonly LexiconEntry[] = [
   {
     id: 'blame',
     label: 'blames the customer',
+    // "It isn't your fault" takes the blame off.
+    unlessNegated: true,
     phrases: ['you failed to', 'you forgot to', 'you didn\'t follow', 'you did not follow', 'your fault', 'user error', 'if you had read', 'if you had followed', 'as I already said', 'as I already explained', 'as I said before', 'as previously stated', 'as stated previously', 'as mentioned before', 'as I mentioned before', 'like I said', 'you need to read', 'you must have', 'you should never', 'you should always have'],
     patterns: [
       // "As you were told", not "what you were told in branch" (what the company said, taken up).

@@ -2,6 +2,7 @@ import type { Span } from '../../types.js';
 import { compilePhraseMatcher, type PhraseMatcher } from '../../text/phrase-matcher.js';
 import { matchesOf, prefiltered, type PrefilteredRegExp } from '../../text/prefiltered-regex.js';
 import type { LexiconEntry } from './lexicon-entry.js';
+import { isNegated } from '../../text/is-negated.js';
 
 /** One occurrence of a lexicon entry: the exact text and where it sits (0-based UTF-16, end exclusive). */
 export interface LexiconHit {
@@ -59,7 +60,7 @@ export function matchEntry(text: string, entry: LexiconEntry): LexiconHit[] {
   const hits: LexiconHit[] = [];
   let end = 0;
   for (const m of found) {
-    if (m.start < end) continue;
+    if (m.start < end || (entry.unlessNegated === true && isNegated(text, m.start))) continue;
     hits.push({ entry, text: text.slice(m.start, m.end), span: { start: m.start, end: m.end } });
     end = m.end;
   }

@@ -89,6 +89,8 @@ describe('createHeuristicGrader', () => {
     const ids = async (response: string, customer: string) => (await grade(response, customer)).violations.map((v) => v.ruleId);
     expect(await ids('Whatever. The fee stands.', 'Why was I charged twice?')).toContain('heuristic/dismissive');
     expect(await ids('Deal with it.', 'Why was I charged twice?')).toContain('heuristic/dismissive');
+    expect(await ids("I'm so sorry, and this isn't your fault.", 'My account was hacked.')).not.toContain('heuristic/blame');
+    expect(await ids('Honestly, that was your fault.', 'My account was hacked.')).toContain('heuristic/blame');
     expect(await ids("You don't have to deal with it alone: our safety team is joining now.", 'Someone is threatening me.')).not.toContain('heuristic/dismissive');
     expect(await ids('Set the guest code to Mondays only, with whatever hours suit you.', 'Can my cleaner get in on Mondays?')).not.toContain('heuristic/dismissive');
     expect(await ids("I've switched off the auto top-up, so this won't happen again.", 'I was topped up without asking.')).not.toContain('heuristic/over-promise');
