@@ -31,7 +31,7 @@ export async function relaunchLargeAudit(inputs: string[], flags: Record<string,
   // The backlog keeps the audit's results, but a small audit merged into a large backlog streams the
   // backlog file (a sorted merge-join): that file's size is what the run's garbage grows with.
   const streamedBytes = !options.backlog ? inputBytes : inputBytes !== undefined && inputBytes <= BACKLOG_RELAUNCH_MAX_INPUT_BYTES ? await totalFileBytes([options.backlog], io.cwd) : undefined;
-  const nodeFlags = heapFlagsForRun({ streamedBytes, env: io.env, execArgv: io.execArgv ?? [] });
+  const nodeFlags = heapFlagsForRun({ streamedBytes, env: io.env, execArgv: io.execArgv ?? [], mergesBacklog: Boolean(options.backlog) });
   if (!nodeFlags) return undefined;
   if (flags.verbose === true) io.stderr.write(`note: a large streaming audit: running it in a child Node with ${nodeFlags.join(' ')} (set ${RELAUNCHED_ENV}=1 to keep the default heap)\n`);
   return io.relaunch(nodeFlags);

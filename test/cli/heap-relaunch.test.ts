@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { heapFlagsForRun, RELAUNCH_MIN_INPUT_BYTES, STREAMING_HEAP_FLAGS } from '../../src/cli/heap-relaunch.js';
+import { BACKLOG_MERGE_HEAP_FLAGS, heapFlagsForRun, RELAUNCH_MIN_INPUT_BYTES, STREAMING_HEAP_FLAGS } from '../../src/cli/heap-relaunch.js';
 import { WHOLE_DOCUMENT_FORMATS, REPORT_FORMATS } from '../../src/report/format-names.js';
 import { REPORTERS } from '../../src/report/registry.js';
 import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
@@ -20,6 +20,7 @@ describe('heapFlagsForRun: which streaming audits rerun with a small heap', () =
     expect(heapFlagsForRun(big)).toEqual(STREAMING_HEAP_FLAGS);
     expect(heapFlagsForRun({ ...big, streamedBytes: RELAUNCH_MIN_INPUT_BYTES - 1 })).toBeUndefined();
     expect(heapFlagsForRun({ ...big, streamedBytes: undefined })).toBeUndefined();
+    expect(heapFlagsForRun({ ...big, mergesBacklog: true })).toEqual(BACKLOG_MERGE_HEAP_FLAGS);
   });
   it('never relaunches the child, nor a run whose heap the user sized', () => {
     expect(heapFlagsForRun({ ...big, env: { TONE_AUDIT_RELAUNCHED: '1' } })).toBeUndefined();
@@ -42,7 +43,7 @@ function run(args: string[], env: Record<string, string> = {}, cwd = root) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const withoutTime = (json: string) => JSON.parse(json, (key, value) => (key === 'generatedAt' ? undefined : value));
-const relaunchNote = /note: a large streaming audit: running it in a child Node with --max-old-space-size=128 --max-semi-space-size=8/;
+const relaunchNote = /note: a large streaming audit: running it in a child Node with --max-old-space-size=128 --max-semi-space-size=[48]/;
 
 describe('the built CLI relaunching a large streaming audit', () => {
   const audit = ['audit', samples, '--guide', guide, '--grader', 'none', '--no-cache', '--verbose'];
@@ -74,6 +75,7 @@ describe('the built CLI relaunching a large streaming audit', () => {
     expect(run([...audit, '--format', 'json', '--backlog', path.join(dir, 'b.jsonl')], { TONE_AUDIT_RELAUNCH_MIN_BYTES: '1' }).stderr).not.toMatch(relaunchNote);
     const merged = run([...audit, '--format', 'json', '--output', path.join(dir, 'r.json'), '--backlog', path.join(dir, 'b.jsonl')], env);
     expect(merged.stderr).toMatch(relaunchNote);
+    expect(merged.stderr).toContain("--max-semi-space-size=4");
     expect(merged.stderr).toMatch(/backlog .*b\.jsonl: 0 added, 0 updated/);
     const stdin = spawnSync(process.execPath, [bin, 'audit', '-', '--guide', guide, '--grader', 'none', '--verbose', '--format', 'json'], { input: readFileSync(samples), encoding: 'utf8', env: { ...process.env, ...env, TONE_AUDIT_RELAUNCHED: '', GITHUB_ACTIONS: '' } });
     expect(stdin.stderr).not.toMatch(relaunchNote);
