@@ -43,7 +43,7 @@ function run(args: string[], env: Record<string, string> = {}, cwd = root) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const withoutTime = (json: string) => JSON.parse(json, (key, value) => (key === 'generatedAt' ? undefined : value));
-const relaunchNote = /note: a large streaming audit: running it in a child Node with --max-old-space-size=128 --max-semi-space-size=[48]/;
+const relaunchNote = /note: a large streaming audit: running it in a child Node with --max-old-space-size=128 --max-semi-space-size=[248]/;
 
 describe('the built CLI relaunching a large streaming audit', () => {
   const audit = ['audit', samples, '--guide', guide, '--grader', 'none', '--no-cache', '--verbose'];
@@ -75,7 +75,7 @@ describe('the built CLI relaunching a large streaming audit', () => {
     expect(run([...audit, '--format', 'json', '--backlog', path.join(dir, 'b.jsonl')], { TONE_AUDIT_RELAUNCH_MIN_BYTES: '1' }).stderr).not.toMatch(relaunchNote);
     const merged = run([...audit, '--format', 'json', '--output', path.join(dir, 'r.json'), '--backlog', path.join(dir, 'b.jsonl')], env);
     expect(merged.stderr).toMatch(relaunchNote);
-    expect(merged.stderr).toContain("--max-semi-space-size=4");
+    expect(merged.stderr).toContain("--max-semi-space-size=2");
     expect(merged.stderr).toMatch(/backlog .*b\.jsonl: 0 added, 0 updated/);
     const stdin = spawnSync(process.execPath, [bin, 'audit', '-', '--guide', guide, '--grader', 'none', '--verbose', '--format', 'json'], { input: readFileSync(samples), encoding: 'utf8', env: { ...process.env, ...env, TONE_AUDIT_RELAUNCHED: '', GITHUB_ACTIONS: '' } });
     expect(stdin.stderr).not.toMatch(relaunchNote);
