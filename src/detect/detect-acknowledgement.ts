@@ -6,7 +6,7 @@ const FEELING = oneOf(
   'humiliat\\w*', 'miserable', 'gutting', 'awful', 'horrible', 'upsetting', 'upset', 'distressing',
   'alarming', 'unnerving', 'annoying', 'infuriating', 'maddening', 'disappointing', 'concerning', 'nerve-?wracking',
   'rough', 'tough', 'hard', 'difficult', 'painful', 'heartbreaking', 'exhausting', 'unsettling', 'confusing',
-  'overwhelming', 'nightmare', 'a (?:long|lot|big deal|real worry|real pain)', 'serious', 'terrible', 'unfair',
+  'overwhelming', 'nightmare', 'a (?:long|lot|big deal|real (?:worry|pain|cost|blow|problem|setback))', 'annoyance', 'serious', 'terrible', 'unfair',
   'anxious', 'nervous', 'daunting', 'a lot to (?:deal with|handle)', 'the last thing you need',
 );
 
@@ -27,6 +27,8 @@ const FAULT_OWNED = oneOf(
 const READINGS = [
   reading('apology', `\\b(?:sorry|apologi[sz]e|apologies|i regret|we regret)\\b`),
   reading('names the feeling', `\\b(?:is|are|was|were|['’]s|be|sounds|feels|feel|seems|looks|must be|can be|would be|what a|how)\\s+(?:(?:a|an|so|really|very|genuinely|truly|understandably|incredibly|deeply|pretty|especially|such|quite|completely|like)\\s+){0,3}${FEELING}\\b`),
+  // "Would make anyone nervous", "leaves you feeling stuck".
+  reading('names the feeling', `\\b(?:make|makes|made|making|leave|leaves|left|leaving) (?:anyone|anybody|most people|you|me|us|people)(?: feel(?:ing)?)? (?:\\w+ )?${FEELING}\\b|\\b(?:anyone|anybody|most people) would (?:be|feel) (?:\\w+ )?${FEELING}\\b`),
   reading('names the feeling', `\\b(?:understandably|no wonder|i['’]d be (?:\\w+ ){0,1}(?:worried|upset|frustrated|annoyed|concerned|nervous) too)\\b`),
   reading('shows understanding', `\\bi (?:completely |totally |fully |really |can |do )?(?:understand|can see|can imagine|can tell|know how|know what|know this|know that|hear you|get (?:it|why|that))\\b`),
   reading('owns the fault', `\\b${FAULT_OWNED}\\b`),

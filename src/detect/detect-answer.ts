@@ -37,6 +37,10 @@ const ANSWER = [
   reading('what we do', `(?:^|[.!?\n]\s*)(?:we|you)\s+(?:do|don['’]t|offer|repair|fix|support|accept|ship|deliver|open|close|have|sell|cover|provide|run|charge|allow|take)\b`),
   // "An advisory is a note from the tester…": what a term means, for "what does X mean?".
   reading('a definition', `(?:^|[.!?\\n]\\s*)(?:an?|the) [\\w-]+(?: [\\w-]+)? (?:is|means) (?:a|an|the|when|that|where|how)\\b`),
+  // A finding reported: "The test shows the line drops at the radio link", "Found the hold-up".
+  reading('a finding', `\\b(?:the|our|my|your) (?:[\\w-]+ )?(?:test|check|logs?|records?|system|diagnostics?|tracking|history|data|report|scan|meter reading) (?:shows?|showed|says|said|confirms?|confirmed|suggests?|found|finds|points to)\\b|(?:^|[.!?\\n]\\s*)(?:i['’]ve |we['’]ve |i |we )?found (?:the|it|your|what|where|why|a|an)\\b`),
+  // A bare confirmation of what the customer asked for: "Booked.", "Done, you're all set."
+  reading('confirms it is done', `^\\W*(?:booked|done|sorted|all set|all done|confirmed|cancell?ed|changed|moved|sent|fixed|updated|added|removed|that['’]s (?:booked|done|sorted|confirmed))\\b`),
   reading('a reason', `\\b(?:because|that['’]s because|this (?:happens|happened) (?:when|because)|the reason|due to|caused by|which is why|so that['’]s why)\\b`),
   reading('a figure, date or time', `(?:[£$€¥]\\s?\\d|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d+(?:[.,]\\d+)?\\s?(?:(?:working|business|calendar|full|more|extra) )?(?:%|am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mbps|gb|mb|kg|cm|km|miles?|mg|mcg|ml)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)\\b)`),
   reading('a place in the product', `(?:→|\\s>\\s|\\bunder\\s+['‘"“]?\\p{Lu}|\\bgo to\\s+['‘"“]?\\p{Lu}|\\btap\\b|\\bclick\\b|\\bselect\\b|\\bopen\\s+['‘"“]?\\p{Lu})`),
@@ -67,7 +71,8 @@ export interface AnswerReading {
  */
 export function detectAnswer(reply: string, customer: string): AnswerReading {
   // A question mark, or a sentence opening with a question word ("how do I…" without the mark).
-  const customerAsks = /[?]|(?:^|[.!\n]\s*)(?:how|what|why|when|where|which|who|can|could|would|will|is|are|do|does|did|should)\b/iu.test(customer);
+  // "Will do, thanks!" is a closing, not a question.
+  const customerAsks = /[?]|(?:^|[.!\n]\s*)(?:how|what|why|when|where|which|who|can|could|would|will(?! (?:do|try|check|see|let you know)\b)|is|are|do|does|did|should)\b/iu.test(customer);
   const closing = findFirst(customer, CLOSING);
   // "Thanks, but it still isn't here" is a complaint, not a closing.
   const complains = /\b(?:but|still|however|not|never|no longer|problem|issue|wrong|broken|missing)\b|n['’]t\b/iu.test(customer);

@@ -28,14 +28,17 @@ function countWords(text: string): number {
 /**
  * A cold reply: a refusal or a rule quoted at the customer with no acknowledgement, no handoff and
  * no way forward; a bare answer of a few words; or a curt line to a customer who is upset or wrote
- * at length. Not when the customer was only closing the conversation.
+ * at length. Not when the customer was only closing the conversation, and a bare line not when they
+ * only answered the bot's own question.
  */
-export function detectColdRefusal(reply: string, options: { upset: boolean; customerWords?: number; closing?: boolean }): Detection | undefined {
+export function detectColdRefusal(reply: string, options: { upset: boolean; customerWords?: number; closing?: boolean; answersOurQuestion?: boolean }): Detection | undefined {
   const ack = detectAcknowledgement(reply).sincere;
   if (ack !== undefined || detectHandoff(reply) !== undefined || options.closing === true) return undefined;
   const words = countWords(reply);
   const detailed = (options.customerWords ?? 0) >= DETAILED_MESSAGE_WORDS;
-  if (words <= BARE_WORDS || (words < CURT_WORDS && (options.upset || detailed))) {
+  // "Booked." after the customer answered the bot's own question ("conservatory please") is the whole job.
+  const bareIsEnough = options.answersOurQuestion === true && !options.upset;
+  if ((words <= BARE_WORDS && !bareIsEnough) || (words < CURT_WORDS && (options.upset || detailed))) {
     const text = reply.trim();
     const start = reply.indexOf(text);
     const why = options.upset ? 'to an upset customer' : detailed ? 'to a detailed message' : 'bare';

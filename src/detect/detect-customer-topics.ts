@@ -25,7 +25,8 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
     reading('asks for money back', `\\b(?:want|demand|expect|claim|deserve|owed|entitled to|give me|give us)\\b[^.!?\\n]{0,30}\\b${MONEY_BACK}\\b`),
     reading('asks for money back', `\\b(?:can|could|will|do|would) (?:i|we|you)\\b[^.!?\\n]{0,30}\\b(?:refund (?:me|it|this|that)|compensat\\w*|reimburs\\w*)`),
     reading('asks for something back for a loss', `\\b(?:something|anything|money|a bit) back\\b|\\bfor the (?:\\w+ )?(?:days?|weeks?|months?|hours?|time) (?:without|with no)\\b`),
-    reading('asks for money back', `\\brefund (?:it|me|this|that)\\b|\\bcompensat\\w*|\\bgoodwill\\b|\\bout of pocket\\b`),
+    // Not the agreed process: "if they refund me, how long does it take?".
+    reading('asks for money back', `(?<!\\b(?:if|once|when|after) (?:they|you|we|it|that)(?: do)? )\\brefund (?:it|me|this|that)\\b|\\bcompensat\\w*|\\bgoodwill\\b|\\bout of pocket\\b`),
     reading('expects the company to pay', `\\b(?:expect|want|need|demand|ask) (?:you|your company|you guys|the company) to (?:cover|pay(?: for)?|foot|reimburse|refund|make (?:it|this) right)\\b`),
     reading('disputes paying for what it did not get', `\\b(?:not |isn['’]t )fair to (?:pay|be charged)\\b|\\b(?:shouldn['’]t|should not) (?:have to )?(?:pay|owe|be charged)\\b|\\bpaying (?:full price|for nothing|for something)\\b|\\b(?:i|we) shouldn['’]t owe\\b`),
     reading('counts the cost of a failure', `\\b(?:taken|took|lost|wasted|had to take) (?:\\w+ ){0,2}?(?:days?|a day|mornings?|afternoons?|hours?|holiday) off(?: work)?\\b|\\b(?:quoted|costs?|charged) (?:me |us )?[£$€]\\s?\\d[\\d,.]* to (?:replace|repair|fix)\\b|\\bhow do (?:i|we) claim\\b`),
@@ -34,7 +35,9 @@ const READINGS: Record<CustomerTopic, readonly Reading[]> = {
   ],
   'security-incident': [
     // Not the figure of speech: "I feel scammed", "what a rip-off, it's a scam" is a complaint about value.
-    reading('account or money taken over', `(?<!\\b(?:feel|feels|felt|feeling|like|such a|what a|total|complete|absolute|bit of a|daylight)\\s+)\\b(?:hack(?:ed|er|ers)?|scam(?:med|mer|mers)?|fraud\\w*|phish\\w*|stolen|breach\\w*|compromised|unauthori[sz]ed|identity theft)\\b`),
+    reading('account or money taken over', `(?<!\\b(?:feel|feels|felt|feeling|like|such a|what a|total|complete|absolute|bit of a|daylight)\\s+)\\b(?:hack(?:ed|er|ers)?|scam(?:med|mer|mers)|fraud\\w*|phish\\w*|stolen|breach\\w*|compromised|unauthori[sz]ed|identity theft)\\b`),
+    // The noun: "a scam text", "fell for a scam"; not the company called one ("this is a scam", "starting to think it's a scam").
+    reading('account or money taken over', `(?<!\\b(?:feel|feels|felt|feeling|like|such a|what a|total|complete|absolute|bit of a|daylight|is a|['’]s a|was a|be a|being a|seems a|all a|just a|one big)\\s+)\\bscams?\\b`),
     reading('someone else acted on the account', `\\b(?:someone|somebody|a stranger|they)\\b[^.!?\\n]{0,30}\\b(?:changed|accessed|logged|signed|used|took|withdrew|moved|made|added|reset|got into|pretending|claiming|posing|impersonat\\w*)\\b`),
     reading('unknown sign-in or device', `\\b(?:new |unknown |strange |unrecognised |unrecognized )?(?:log ?-?in|sign ?-?in|device|login attempt|token|key|session|payment|transfer)\\b[^.\\n]{0,40}\\b(?:from|in)\\b[^.\\n]{0,40}\\b(?:never|not me|wasn['’]t me|don['’]t recogni[sz]e|i['’]m in|i am in|none of us|not us|we['’]re not|we are not)`),
     reading('a stranger in the account', `\\b(?:i|we) (?:don['’]t|do not) (?:know|recogni[sz]e) (?:any|this|that|the|who|anyone)\\b|\\b(?:profile|user|device|login|payee|person|order|account|email) (?:called|named)\\b`),

@@ -70,7 +70,7 @@ export interface Engagement {
    * them (nor a number): it may answer a different question. Undefined when there was no question.
    */
   questionMissed?: boolean;
-  /** Content stems of the message the reply answers: "yes" or a postcode alone gives nothing to pick up. */
+  /** Content stems of the message the reply answers (when it is not everything the customer said): "yes" or a postcode alone gives nothing to pick up. */
   askedStems: number;
 }
 

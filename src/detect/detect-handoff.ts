@@ -26,6 +26,8 @@ const TRANSFER = oneOf(
   'submitt?(?:ed|ing)', 'book(?:ed|ing) (?:you )?(?:in )?with', 'book(?:ed|ing)? (?:you )?(?:in )?(?:a |an )?(?:[\\w-]+ ){0,3}?(?:call|callback|appointment|meeting|consultation)',
   'arrang(?:ed|ing) (?:a |for )', 'get(?:ting)? (?:someone|a \\w+|one of)', 'asked', 'notif(?:ied|ying)', 'alert(?:ed|ing)',
   'report(?:ed|ing)? (?:[\\w’\'-]+ ){1,3}?to',
+  // "I've messaged the night manager", "I've called our on-site team": the bot puts a person on it.
+  'messag(?:ed|ing)', 'call(?:ed|ing)', 'rang', 'phoned', 'emailed', 'texted', 'contacted', 'paged',
 );
 
 /** First person or passive voice: the bot (or its company) did or is doing the transfer, not "you can contact…". */

@@ -22,6 +22,8 @@ const CASES: [string, boolean][] = [
   ['Completely understandable after a week like that.', true],
   ["Try not to worry: it's a really common mistake and easy to put right.", true],
   ["You're not stupid; these fake sellers are very convincing.", true],
+  ['A parcel missing two days before the wedding would make anyone nervous.', true],
+  ['Four power cuts in a week is a real cost when you work from home.', true],
   // Stock phrases and plain answers are not acknowledgements.
   ['We apologise for any inconvenience caused.', false],
   ['Sorry for the inconvenience.', false],

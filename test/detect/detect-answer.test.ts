@@ -10,6 +10,9 @@ describe('detectAnswer', () => {
     ["I've moved your appointment to Friday at 3pm.", 'Can you move my appointment?'],
     ["This happens because the card expired last month.", 'Why was my payment declined?'],
     ['A holding deposit is a fee that keeps the room for you until you sign.', "What's a holding deposit?"],
+    ['The line test shows the fault is at the cabinet, not in your home.', 'go on then'],
+    ['Found it: the payment bounced because the card had expired.', 'any luck?'],
+    ['Booked.', 'the 7pm slot please'],
   ])('reads an answer in %s', (reply, customer) => {
     expect(detectAnswer(reply, customer).answer).toBeDefined();
   });

@@ -17,6 +17,9 @@ const CASES: [CustomerTopic, string, boolean][] = [
   // The figure of speech is a complaint about value, not fraud.
   ['security-incident', 'You doubled the price overnight. I feel scammed.', false],
   ['security-incident', 'Charging £9 for a delivery slot is such a scam.', false],
+  ['security-incident', 'Paid a month ago and nothing arrived. Starting to think this is a scam.', false],
+  ['security-incident', 'I clicked a link in a scam text and entered my card.', true],
+  ['compensation', 'Thanks. If they refund me, how long does it take to show?', false],
   ['human-request', 'Can you send someone to fix the boiler this week?', false],
   ['human-request', 'Please get someone out to look at the damp in the bathroom.', false],
   ['human-request', 'Just get me someone who can actually help.', true],

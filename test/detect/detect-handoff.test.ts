@@ -24,6 +24,7 @@ const HANDOFFS: [string, boolean][] = [
   ['Tomasz from group bookings will email you the options by Friday.', true],
   ["I've opened a service credit request with our billing team, and they will confirm the amount.", true],
   ["I've reported the seller's listing to our trust team, who will review it today.", true],
+  ["I've just messaged the duty manager to come to your table now.", true],
   // Deflection and self-service are not handoffs.
   ['You can report it to our team using the form below.', false],
   ['You can contact our support team through the form on our website.', false],

@@ -76,7 +76,8 @@ export function detectRepeatedStep(turns: readonly IndexedTurn[]): RepeatedStep 
   const reports = turns.slice(0, -1).filter((t) => t.role === 'customer').flatMap(doneReports);
   if (reports.length === 0) return undefined;
   for (const sentence of last.text.split(/(?<=[.!?])\s+|\n+/u)) {
-    if (!SUGGESTION.test(sentence) && !/^\s*\p{L}+\s+(?:the|your|it|this|that|a|an|off|on|out)\b/iu.test(sentence)) continue;
+    // An imperative opens on a verb: "Restart the router", not "With a 6am flight…" or "After the reset…".
+    if (!SUGGESTION.test(sentence) && !/^\s*(?!(?:with|after|before|for|in|on|at|since|as|if|when|once|from|by|to|of|about|during|without|despite|given|like|unlike)\b)\p{L}+\s+(?:the|your|it|this|that|a|an|off|on|out)\b/iu.test(sentence)) continue;
     const words = contentStems(sentence);
     const actions = actionStems(sentence);
     for (const report of reports) {

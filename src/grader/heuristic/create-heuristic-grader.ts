@@ -12,6 +12,9 @@ import { findViolations } from './find-violations.js';
 import { judgeDrift } from './judge-drift.js';
 import { findSituationViolations, situationCues } from './find-situation-violations.js';
 import { readSituation } from './read-situation.js';
+
+/** Words of a reply to the bot's own question ("yes", "Thursday please", a postcode) after which a bare "Booked." is enough. */
+const SHORT_ANSWER_WORDS = 5;
 import { customerText, earlierCustomerText } from '../../text/customer-text.js';
 import * as lexicon from './lexicon.js';
 import * as politenessLexicons from './politeness-lexicon.js';
@@ -64,7 +67,7 @@ export function gradeWithHeuristics(sample: Sample, guide: StyleGuide, analyze: 
     politeness: scorePoliteness(sample.response, ANSWER_POLITENESS_LEXICON),
     hits,
     instructions,
-    situation: readSituation(sample.response, customerText(sample), sample.customer, { customerSentiment: customer?.sentiment, givesSteps: instructions.length > 0 }),
+    situation: readSituation(sample.response, customerText(sample), sample.customer, { customerSentiment: customer?.sentiment, givesSteps: instructions.length > 0, answersOurQuestion: answersOurQuestion(sample) }),
     guide,
   };
   const situational = findSituationViolations(ctx);
@@ -132,3 +135,13 @@ function isLexicon(value: unknown): value is readonly LexiconEntry[] {
 function errorGrade(error: string): Grade {
   return { status: 'error', grader: 'heuristic', scores: {}, violations: [], drift: 'on-brand', error };
 }
+
+/** A short customer message right after a company turn that asked something: "conservatory please" after "which room?". */
+function answersOurQuestion(sample: Sample): boolean {
+  const turns = sample.transcript ?? [];
+  const asked = turns.findLastIndex((turn) => turn.role !== 'customer');
+  if (asked < 0 || !(turns[asked]?.text.includes('?') ?? false)) return false;
+  const after = turns.slice(asked + 1).filter((turn) => turn.role === 'customer');
+  return after.length === 1 && after[0]!.text.trim().split(/\s+/u).length <= SHORT_ANSWER_WORDS;
+}
+

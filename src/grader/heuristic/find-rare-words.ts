@@ -10,7 +10,7 @@
 const SUPPORT_WORDS = new Set([
   'login', 'logins', 'logout', 'wifi', 'postcode', 'postcodes', 'zipcode', 'username', 'dashboard', 'smartphone',
   'inbox', 'voicemail', 'webpage', 'checkout', 'screenshot', 'screenshots', 'timeslot', 'hotspot', 'bluetooth',
-  'signup', 'wishlist', 'chatbot', 'app', 'apps', 'online', 'offline', 'website', 'websites', 'ebook', 'emails',
+  'signup', 'wishlist', 'chatbot', 'app', 'apps', 'online', 'offline', 'website', 'websites', 'ebook', 'emails', 'typo', 'typos',
 ]);
 
 const SUFFIXES: readonly [string, string][] = [
@@ -55,7 +55,9 @@ function isEveryday(word: string, common: ReadonlySet<string>): boolean {
 export function findRareWords(reply: string, customer: string, common: ReadonlySet<string>): string[] {
   const customerWords = new Set(customer.toLowerCase().match(/\p{L}+/gu) ?? []);
   const out: string[] = [];
-  for (const m of reply.matchAll(/(?<![\p{L}\d'’-])\p{Ll}[\p{L}'’-]*\p{L}(?![\p{L}\d'’])/gu)) {
+  // Addresses and links are not words: "kaz.m@gmial.com", "example.co.uk/help".
+  const prose = reply.replace(/\S+@\S+|\bhttps?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\/\S*|\b[\w-]+\.(?:com|org|net|io|co|uk|ie|de|fr|app|dev)\b\S*/giu, ' ');
+  for (const m of prose.matchAll(/(?<![\p{L}\d'’-])\p{Ll}[\p{L}'’-]*\p{L}(?![\p{L}\d'’])/gu)) {
     if (/['’]/u.test(m[0])) continue;
     for (const part of m[0].split('-')) {
       if (part.length < 4 || customerWords.has(part) || out.includes(part)) continue;

@@ -62,7 +62,7 @@ export function findSituationViolations(ctx: ScoringContext): Finding[] {
   // "Hard to say… we'll keep you posted": a promise of news with no time is no answer beside a hedge.
   const onlyPromisesNews = answer.answer?.label === 'what happens next' && ctx.instructions.length === 0 && !NAMES_A_TIME.test(text);
   // A handoff "when there's news" is a hedge too: only one that says when counts as an answer.
-  if (answer.vague !== undefined && (!answered || onlyPromisesNews) && (handoff === undefined || !handoff.saysWhen)) {
+  if (answer.vague !== undefined && answer.noneNeeded === undefined && (!answered || onlyPromisesNews) && (handoff === undefined || !handoff.saysWhen)) {
     found.push(violation('heuristic/vague', `Vague: a hedge instead of an answer: “${answer.vague.evidence}”`, text, answer.vague.span));
   }
   // "When…?" answered with no time, "how much…?" with no amount, "does it work with X?" with neither a yes/no nor X.

@@ -29,6 +29,8 @@ export interface Situation {
   unanswered: Detection | undefined;
   /** The customer asked for a time, an amount or a yes/no and the reply gives that kind of answer to each such question. */
   answersInKind: boolean;
+  /** The customer's message was a short answer to the company's own question (see {@link SituationHints}). */
+  answersOurQuestion: boolean;
   /** A general time window ("can take up to 2 days") the customer says they have already waited out (span in the reply). */
   passedWindow: Detection | undefined;
 }
@@ -39,6 +41,8 @@ export interface SituationHints {
   customerSentiment?: number;
   /** The reply tells the customer steps to take: a time window then describes those steps, not the old wait. */
   givesSteps?: boolean;
+  /** The customer's message is a short answer to a question the company turn before it asked. */
+  answersOurQuestion?: boolean;
 }
 
 /** `customer` is everything the customer said (see `text/customer-text.ts`); the last message weighs most for distress. */
@@ -56,8 +60,9 @@ export function readSituation(reply: string, customer: string, lastMessage: stri
     engagement: detectEngagement(reply, customer, last),
     unanswered: handoff !== undefined || answer.noneNeeded !== undefined ? undefined : detectUnansweredQuestion(reply, last),
     answersInKind: answersInKind(reply, last),
+    answersOurQuestion: hints.answersOurQuestion === true,
     passedWindow: hints.givesSteps === true ? undefined : detectPassedWindow(reply, customer),
-    cold: last.trim() === '' ? undefined : detectColdRefusal(reply, { upset: distress.level > 0, customerWords, closing: answer.noneNeeded !== undefined }),
+    cold: last.trim() === '' ? undefined : detectColdRefusal(reply, { upset: distress.level > 0, customerWords, closing: answer.noneNeeded !== undefined, answersOurQuestion: hints.answersOurQuestion === true }),
   };
 }
 

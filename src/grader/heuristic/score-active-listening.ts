@@ -21,9 +21,9 @@ export function scoreActiveListening(ctx: ScoringContext): ScorerResult {
   if (answer.noneNeeded !== undefined) cues.push({ label: 'the customer is closing: nothing to pick up', effect: 0.3 });
   else if (engagement.score >= 0.5) cues.push({ label: `engages with the customer's details (${evidence})`, effect: 1, evidence });
   else if (engagement.score > 0) cues.push({ label: `engages with some of the customer's details (${evidence})`, effect: 0.5, evidence });
-  // In a conversation, a bare "yes" or a postcode answers the bot's own question: the reply carries the
-  // thread on, so there were no new details to pick up.
-  else if (engagement.customerStems >= 3 && engagement.askedStems >= 2 && handoff === undefined && engagement.questionMissed !== true) cues.push({ label: 'none of the customer\'s details picked up', effect: -0.8 });
+  // In a conversation, a short follow-up ("yes", a postcode, "ok. laptop's wet") carries the thread on:
+  // the reply answers it in the thread's terms, so only a message with details of its own counts.
+  else if (engagement.customerStems >= 3 && engagement.askedStems >= 3 && handoff === undefined && engagement.questionMissed !== true) cues.push({ label: 'none of the customer\'s details picked up', effect: -0.8 });
   // The kind of answer asked for is an answer whatever words it uses: a yes or no ("do you open
   // weekends?" — "yes, Saturdays"), an amount for "how much", a time for "when".
   const answeredInKind = ctx.situation.answersInKind || answer.answer?.label === 'yes or no';

@@ -16,7 +16,8 @@ export function scoreClarity(ctx: ScoringContext): ScorerResult {
   const wordsPerSentence = reply.wordCount / sentences;
   const cues: (Cue | undefined)[] = [];
   const round = (x: number) => Math.round(x * 10) / 10;
-  if (reply.wordCount < 6) cues.push({ label: `too short to be clear (${reply.wordCount} words)`, effect: -0.5 });
+  // "Booked." after the customer picked an option the bot offered is as clear as it gets.
+  if (reply.wordCount < 6 && !ctx.situation.answersOurQuestion) cues.push({ label: `too short to be clear (${reply.wordCount} words)`, effect: -0.5 });
   if (reply.wordCount >= MIN_WORDS_FOR_READABILITY) {
     if (wordsPerSentence > 35) cues.push({ label: `very long sentences (${round(wordsPerSentence)} words on average)`, effect: -1 });
     else if (wordsPerSentence > 25) cues.push({ label: `long sentences (${round(wordsPerSentence)} words on average)`, effect: -0.5 });

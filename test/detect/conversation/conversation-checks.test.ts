@@ -50,6 +50,8 @@ describe('detectForgotContext: a step the customer already took', () => {
     [[c('I already emailed you my order number yesterday, can you check the delivery?')], 'Please check your email for the confirmation.', false],
     [[c('I reinstalled the app already.')], "Since reinstalling didn't help, I've passed this to our engineers.", false],
     [[c("Your beginner course assumes I already know the basics.")], 'Try the free basics module first.', false],
+    // Restating what the customer did is not suggesting it: "after two calls to reception".
+    [[c("I've called reception twice and nothing has changed.")], 'With a flight at 6am, a noisy corridor after two calls to reception is awful.', false],
   ])('%#: suggests it again → %s', (before, reply, expected) => {
     expect(detectForgotContext(turns(before, reply))?.kind === 'repeated-step').toBe(expected);
   });

@@ -113,6 +113,20 @@ describe('createHeuristicGrader', () => {
     expect(await ids('We love new features and share news on our blog. Is there anything else I can help with?', 'When will dark mode launch on Android?')).toContain('heuristic/unanswered');
   });
 
+  it('accepts a bare confirmation after the customer picked an option the bot offered', async () => {
+    const transcript = [
+      { role: 'customer' as const, text: 'Could we book a table tonight for two, around 8?' },
+      { role: 'bot' as const, text: '8pm is free. Terrace or main room?' },
+      { role: 'customer' as const, text: 'terrace please' },
+    ];
+    const g = await grader.grade({ ...makeSample('Booked.', 'terrace please'), transcript }, []);
+    expect(g.violations.map((v) => v.ruleId)).not.toContain('heuristic/cold');
+    expect(g.drift).not.toBe('major-drift');
+    // Without the bot's question, "Booked." to a request is still bare.
+    const alone = await grader.grade(makeSample('Booked.', 'Could we book a table tonight for two, around 8?'), []);
+    expect(alone.violations.map((v) => v.ruleId)).toContain('heuristic/cold');
+  });
+
   it('does not fault a reply for missing details when the customer only answered its question', async () => {
     const transcript = [
       { role: 'customer' as const, text: 'My boiler keeps losing pressure overnight and the radiators go cold.' },

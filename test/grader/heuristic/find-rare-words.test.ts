@@ -20,6 +20,7 @@ describe('findRareWords', () => {
 
   it("skips the customer's own words, names and capitalised words, and contractions", () => {
     expect(findRareWords('Your wayleave request is with Openreach; it’s moving.', 'what happened to my wayleave?', common)).toEqual([]);
+    expect(findRareWords('The tickets went to kaz.m@gmial.com, so I resent them to the fixed address.', 'no tickets yet', common)).toEqual([]);
   });
 });
 
