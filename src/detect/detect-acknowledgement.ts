@@ -18,6 +18,8 @@ const FAULT_OWNED = oneOf(
   '(?:our|my) (?:mistake|fault|error)',
   'we (?:got (?:this|it) wrong|let you down|dropped the ball|should have)',
   "you['’]re (?:right|not wrong)", 'you are right', 'fair (?:point|question|enough)',
+  // Naming the failure for what it is, and the customer's right to act on it.
+  "(?:is|was|are|were|['’]s) (?:\\w+ )?(?:unacceptable|not good enough|not on)", 'you have every right to', "you(?:['’]re| are) (?:entitled|right) to (?:be|feel)",
   // Siding with the complaint: "that's fair", "completely fair" as its own clause (not "it's fair to say").
   "(?:that['’]s|that is|it['’]s|(?:completely|totally|entirely|perfectly|absolutely|very)) fair(?= *[.;:!,—–]| *$)",
   // "isn't something you should have to put up with", "you shouldn't have to chase us".

@@ -24,6 +24,7 @@ const CASES: [string, boolean][] = [
   ["You're not stupid; these fake sellers are very convincing.", true],
   ['A parcel missing two days before the wedding would make anyone nervous.', true],
   ['Four power cuts in a week is a real cost when you work from home.', true],
+  ['Two cancelled fittings is completely unacceptable, and you have every right to complain.', true],
   // Stock phrases and plain answers are not acknowledgements.
   ['We apologise for any inconvenience caused.', false],
   ['Sorry for the inconvenience.', false],
